@@ -1,0 +1,166 @@
+/**
+ * People named in a text, their roles and organisations. A capitalised name counts as a person
+ * when it carries a title (Dr, Professor, Ms…), starts with a known given name, or stands in a
+ * role ("GPC negotiator Dr Beth McCarron-Nash", "Julie Wood, interim director at NHS Clinical
+ * Commissioners"). Mentions by surname or by title and surname are the same person. Pure.
+ */
+import type { Person } from '../core/types.js';
+import type { OrganisationSpan } from './organisations.js';
+import { FEMALE_NAMES, MALE_NAMES } from './lexicon/first-names.js';
+import { HONORIFICS, FEMALE_HONORIFICS, MALE_HONORIFICS, ROLE_NOUNS } from './lexicon/speech.js';
+
+export type Gender = 'f' | 'm' | null;
+
+export interface PersonMention {
+  readonly start: number;
+  readonly end: number;
+  /** The person this mention refers to (index into the people list). */
+  readonly person: number;
+}
+
+export interface PersonRecord {
+  name: string;
+  surname: string;
+  role: string | null;
+  organisation: string | null;
+  gender: Gender;
+}
+
+export interface PeopleResult {
+  readonly people: PersonRecord[];
+  readonly mentions: PersonMention[];
+}
+
+const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const TITLE = `(?:${[...HONORIFICS].sort((a, b) => b.length - a.length).map(esc).join('|')})`;
+const NAME_WORD = `(?:(?:Mc|Mac|O['’]|D['’])?\\p{Lu}[\\p{Ll}\\p{M}]+(?:[-'’]\\p{Lu}?[\\p{Ll}\\p{M}]+)*|\\p{Lu}\\.)`;
+const PARTICLE = `(?:van|von|de|der|den|du|da|di|la|le|bin|al|el)`;
+const NAME = `${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)?${NAME_WORD}){0,3}`;
+const PERSON_RE = new RegExp(`(?<![\\p{L}\\p{N}])((?:${TITLE}\\s+){0,3})(${NAME})(?![\\p{L}\\p{N}])`, 'gu');
+
+const ROLE_WORD = new RegExp(`(?<![\\p{L}-])(?:${ROLE_NOUNS.map(esc).join('|')})(?![\\p{L}-])`, 'iu');
+
+/** Capitalised words that are not names though they look like them. */
+const NOT_NAMES = new Set([
+  'The', 'A', 'An', 'This', 'That', 'These', 'Those', 'It', 'He', 'She', 'They', 'We', 'I', 'You', 'In', 'On', 'At',
+  'For', 'But', 'And', 'Or', 'If', 'When', 'While', 'However', 'Last', 'Next', 'Speaking', 'According', 'Under',
+  'NHS', 'GP', 'GPs', 'CCG', 'CCGs', 'Mr', 'Ms', 'Dr', 'Our', 'Their', 'His', 'Her', 'Its', 'My', 'Your',
+  'After', 'Before', 'Since', 'As', 'By', 'From', 'With', 'Without', 'Meanwhile', 'Yesterday', 'Today',
+  'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March',
+  'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Primary', 'Care',
+  'General', 'Practice', 'Health', 'Social', 'Clinical', 'Commissioning', 'Group', 'Groups', 'England', 'Britain',
+  'London', 'Scotland', 'Wales', 'Ireland', 'Government', 'Department', 'Secretary', 'Minister', 'Committee',
+  'Some', 'Many', 'All', 'Both', 'Each', 'Every', 'There', 'Here', 'What', 'Who', 'Why', 'How', 'Where', 'Which',
+  'Also', 'So', 'Yet', 'Still', 'Now', 'Then', 'Even', 'Just', 'Only', 'Not', 'No', 'Yes', 'Read', 'See', 'More',
+  'Democrats', 'Republicans', 'Democratic', 'Republican', 'House', 'Senate', 'White', 'Congress', 'State', 'States',
+  'United', 'Street', 'Road', 'News', 'Post', 'Times', 'Journal', 'Report', 'Act', 'Bill', 'Fund', 'Trust',
+]);
+
+function genderOf(title: string, first: string): Gender {
+  const titles = title.trim().split(/\s+/);
+  if (titles.some((t) => FEMALE_HONORIFICS.has(t))) return 'f';
+  if (titles.some((t) => MALE_HONORIFICS.has(t))) return 'm';
+  if (FEMALE_NAMES.has(first)) return 'f';
+  if (MALE_NAMES.has(first)) return 'm';
+  return null;
+}
+
+const insideAny = (start: number, end: number, spans: readonly { start: number; end: number }[]): boolean =>
+  spans.some((s) => start < s.end && s.start < end);
+
+/** The role phrase just before a name ("Birmingham LMC secretary"), back to a comma or a sentence start. */
+function roleBefore(text: string, start: number): { role: string; start: number } | null {
+  const seg = text.slice(Math.max(0, start - 160), start);
+  const m = /([^,.;:!?()\n“”"‘]*?)\s*$/u.exec(seg);
+  if (!m) return null;
+  let role = m[1]!.trim();
+  // Stop at words that belong to the sentence, not the role (temporal phrases, verbs, prepositions that start clauses).
+  role = role.replace(/^.*\b(?:said|says|told|added|last (?:week|month|year)|this (?:week|month|year)|yesterday|today|speaking|alongside|while|when|after|before|according to|with|by|from|that|as|and then|but|however)\s+/i, '');
+  role = role.replace(/^(?:the|a|an)\s+/i, '').trim();
+  if (!role || role.split(/\s+/).length > 12 || !ROLE_WORD.test(role)) return null;
+  // A role ends at the name: its last word must not be a preposition ("chair of Dr X" is not a role).
+  if (/\b(?:of|at|for|to|and|the|with)$/i.test(role)) return null;
+  return { role, start: start - (seg.length - seg.lastIndexOf(role)) };
+}
+
+/** The apposition after a name (", chair of the GPC's commissioning subcommittee,"). */
+function roleAfter(text: string, end: number): string | null {
+  const m = /^,\s*([^,.;:!?“”"‘()]{3,160}?)(?:\s*\([^)]{1,20}\))?\s*(?:,|\s+(?:said|says|told|added|wrote|writes|explained|commented|argued|warned|suggests|suggested|insisted|stated|states)\b)/u.exec(text.slice(end, end + 220));
+  if (!m) return null;
+  const role = m[1]!.trim();
+  if (!ROLE_WORD.test(role) || /^(?:who|which|that|but|and|he|she|they)\b/i.test(role)) return null;
+  return role;
+}
+
+/** The organisation a role names: "X at ORG" (the employer) first, else the first organisation in it. */
+function organisationOfRole(roleStart: number, roleEnd: number, text: string, orgs: readonly OrganisationSpan[]): string | null {
+  const inside = orgs.filter((o) => o.start >= roleStart && o.end <= roleEnd);
+  if (!inside.length) return null;
+  const at = inside.find((o) => /\bat\s+(?:the\s+)?$/i.test(text.slice(Math.max(roleStart, o.start - 10), o.start)));
+  return (at ?? inside[0]!).name;
+}
+
+export function findPeople(text: string, orgs: readonly OrganisationSpan[]): PeopleResult {
+  const people: PersonRecord[] = [];
+  const mentions: PersonMention[] = [];
+  const bySurname = new Map<string, number>();
+
+  for (const m of text.matchAll(PERSON_RE)) {
+    const title = m[1] ?? '';
+    let name = m[2]!;
+    let start = m.index + title.length;
+    // Drop leading words that cannot begin a name ("However John Smith" → "John Smith").
+    const words = name.split(/\s+/);
+    while (words.length && NOT_NAMES.has(words[0]!)) {
+      start += words[0]!.length;
+      words.shift();
+      start += (text.slice(start).match(/^\s+/)?.[0].length ?? 0);
+    }
+    if (!words.length) continue;
+    name = words.join(' ');
+    const end = start + name.length;
+    if (insideAny(title ? m.index : start, end, orgs)) continue;
+    if (words.some((w) => NOT_NAMES.has(w) && w !== words[0])) {
+      // A name does not contain sentence words ("Michael Dixon said" never reaches here; "Leeds Health" does).
+      if (!title) continue;
+    }
+    const first = words[0]!;
+    const hasTitle = title.trim().length > 0;
+    const surname = words[words.length - 1]!.replace(/['’]s$/, '');
+    const knownFirst = FEMALE_NAMES.has(first) || MALE_NAMES.has(first);
+    const before = roleBefore(text, title ? m.index : start);
+    const after = roleAfter(text, end);
+    const known = bySurname.get(surname);
+    if (!hasTitle && !knownFirst && !before && !after && known === undefined) continue;
+    if (!hasTitle && words.length === 1 && known === undefined) continue;
+    if (/^\p{Lu}\.$/u.test(surname)) continue;
+
+    const role = before?.role ?? after ?? null;
+    let organisation: string | null = null;
+    if (before) organisation = organisationOfRole(before.start, start, text, orgs);
+    if (!organisation && after) {
+      const roleStart = text.indexOf(after, end);
+      organisation = organisationOfRole(roleStart, roleStart + after.length, text, orgs);
+    }
+    const displayName = `${title}${words.length > 1 || !known ? name : ''}`.trim() || name;
+    let index = known;
+    if (index === undefined) {
+      index = people.length;
+      people.push({ name: displayName, surname, role, organisation, gender: genderOf(title, first) });
+      bySurname.set(surname, index);
+    } else {
+      const p = people[index]!;
+      // The fullest form of the name, and the first role and organisation given, describe the person.
+      if (words.length > 1 && displayName.split(/\s+/).length > p.name.split(/\s+/).length) p.name = displayName;
+      p.role ??= role;
+      p.organisation ??= organisation;
+      p.gender ??= genderOf(title, first);
+    }
+    mentions.push({ start: title ? m.index : start, end, person: index });
+  }
+  return { people, mentions };
+}
+
+export function toPeople(records: readonly PersonRecord[]): Person[] {
+  return records.map((p) => ({ name: p.name, role: p.role, organisation: p.organisation }));
+}

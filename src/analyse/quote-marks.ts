@@ -1,0 +1,87 @@
+/**
+ * Finding quotation spans in one paragraph: “…”, "…", ‘…’ and '…', where ’ is also the apostrophe
+ * (it’s, GPs’). Nested quotes are skipped with their outer quote; a quote left open at the end of
+ * the paragraph is marked `open` (it may continue in the next paragraph). Pure.
+ */
+
+export interface MarkSpan {
+  /** Offset of the opening mark. */
+  readonly open: number;
+  /** Offset of the closing mark, or the paragraph's length when the quote is left open. */
+  readonly close: number;
+  readonly mark: 'double' | 'single';
+  /** No closing mark in this paragraph. */
+  readonly unclosed: boolean;
+}
+
+const OPEN_CONTEXT = /[\s([{—–\-/:;,]/;
+const CLOSE_FOLLOW = /[\s.,;:!?)\]}—–\-…”"]/;
+
+function canOpen(p: string, i: number): boolean {
+  const before = i === 0 ? ' ' : p[i - 1]!;
+  const after = p[i + 1] ?? '';
+  if (!after || /\s/.test(after)) return false;
+  if (p[i] === '“' || p[i] === '‘') return OPEN_CONTEXT.test(before) || before === '“' || before === '"' || i === 0 || /[\p{P}]/u.test(before);
+  // straight marks: opening after space or punctuation, before a word
+  return (OPEN_CONTEXT.test(before) || before === '“' || before === '‘') && /[\p{L}\p{N}‘“'"£$€.…]/u.test(after);
+}
+
+function isSingleClose(p: string, i: number): boolean {
+  const before = p[i - 1] ?? ' ';
+  const after = p[i + 1];
+  if (/\s/.test(before)) return false;
+  return after === undefined || CLOSE_FOLLOW.test(after);
+}
+
+/** The closing single mark for an opening at `open`: the first that cannot be an apostrophe. */
+function findSingleClose(p: string, open: number, limit: number): number {
+  const candidates: number[] = [];
+  for (let i = open + 1; i < limit; i++) {
+    const ch = p[i];
+    if ((ch === '’' || ch === "'") && isSingleClose(p, i)) candidates.push(i);
+    else if ((ch === '‘' || (ch === "'" && p[open] === "'")) && canOpen(p, i) && ch !== p[open] && candidates.length) break;
+  }
+  for (let k = 0; k < candidates.length; k++) {
+    const i = candidates[k]!;
+    // "GPs’ contracts": a plural possessive, when a later mark can close the quote instead.
+    const plural = p[i - 1] === 's' && /^\s+\p{Ll}/u.test(p.slice(i + 1, i + 4));
+    if (plural && k + 1 < candidates.length) continue;
+    return i;
+  }
+  return -1;
+}
+
+export function findQuoteMarks(p: string): MarkSpan[] {
+  const spans: MarkSpan[] = [];
+  let i = 0;
+  while (i < p.length) {
+    const ch = p[i]!;
+    if ((ch === '“' || ch === '"' || ch === '‘' || ch === "'") && canOpen(p, i)) {
+      let close = -1;
+      if (ch === '“') {
+        close = p.indexOf('”', i + 1);
+        const reopen = p.indexOf('“', i + 1);
+        // A second opening before any closing: the first quote runs on (a multi-paragraph quote ends later).
+        if (reopen >= 0 && (close < 0 || reopen < close)) close = -1;
+        if (close < 0 && reopen >= 0) {
+          spans.push({ open: i, close: reopen, mark: 'double', unclosed: true });
+          i = reopen;
+          continue;
+        }
+      } else if (ch === '"') {
+        close = p.indexOf('"', i + 1);
+      } else {
+        close = findSingleClose(p, i, p.length);
+      }
+      if (close < 0) {
+        spans.push({ open: i, close: p.length, mark: ch === '“' || ch === '"' ? 'double' : 'single', unclosed: true });
+        break;
+      }
+      spans.push({ open: i, close, mark: ch === '“' || ch === '"' ? 'double' : 'single', unclosed: false });
+      i = close + 1;
+      continue;
+    }
+    i++;
+  }
+  return spans;
+}

@@ -1,0 +1,241 @@
+/**
+ * Direct quotations and who said them. Pure: the text, its paragraphs, people and organisations in;
+ * quotes with speaker, role, organisation and whether they are partial out (stance comes later).
+ *
+ * Attribution, in order, for each quote:
+ *   1. after the quote in its sentence: "’, she said." / ",’ said Dr X, chair of Y." / "” according to X";
+ *   2. before the quote in its sentence: "X said: ‘" / "He commented that ‘" / "NHS England wrote: ‘";
+ *   3. a quote that continues an open quote from the previous paragraph keeps its speaker;
+ *   4. a quote after another in the same paragraph keeps that quote's speaker;
+ *   5. a quote opening a paragraph takes the speaker of the previous paragraph (its last quote, or
+ *      the subject of its last speech verb: "Dr Jason Broch said fragmentation was a problem.").
+ * Subjects resolve to people (full name, surname, title), pronouns (the last person of a compatible
+ * gender), organisations, or the noun phrase as written ("The report").
+ */
+import type { OrganisationSpan } from './organisations.js';
+import type { PeopleResult } from './people.js';
+import { SPEECH_VERBS, PRONOUNS } from './lexicon/speech.js';
+import { findQuoteMarks } from './quote-marks.js';
+import { splitSentences, type Span } from './sentences.js';
+
+export interface Speaker {
+  readonly speaker: string | null;
+  readonly role: string | null;
+  readonly organisation: string | null;
+}
+
+export interface FoundQuote extends Speaker {
+  readonly text: string;
+  readonly paragraph: number;
+  readonly start: number;
+  readonly end: number;
+  readonly partial: boolean;
+}
+
+const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const VERBS = [...SPEECH_VERBS].sort((a, b) => b.length - a.length).map((v) => esc(v).replace(/ /g, '\\s+')).join('|');
+const VERB_RE = new RegExp(`(?<![\\p{L}])(?:${VERBS}|according\\s+to)(?![\\p{L}])`, 'giu');
+const AFTER_INVERTED = new RegExp(`^[\\s,.!?—–-]*(?:${VERBS})\\s+(?!that\\b)([^,.;:!?“”"‘()]{2,120}?)(?=\\s*(?:[,.;:!?()]|$|\\s(?:in|on|at|during|after|before|when|while|last|yesterday|told|to)\\s))`, 'iu');
+const CLAUSE_END = `(?=\\s*(?:[,.;:!?()—–]|$|\\s(?:in|on|at|during|after|before|when|while|last|yesterday|today|this|on|to|of|about|from|with|by)\\s))`;
+const AFTER_DIRECT = new RegExp(`^[\\s,.!?—–-]*([^,.;:!?“”"‘()]{1,120}?)\\s+(?:also\\s+|later\\s+|then\\s+|has\\s+|had\\s+|previously\\s+|once\\s+)?(?:${VERBS})(?![\\p{L}])${CLAUSE_END}`, 'iu');
+const AFTER_ACCORDING = /^[\s,.!?—–-]*according\s+to\s+([^,.;:!?“”"‘()]{2,120}?)(?=\s*(?:[,.;:!?]|$))/iu;
+const NO_SPEAKER = /^(?:i|we|you|it|they|this|that|there|who|which|what)$/i;
+/** A phrase this long after a quote is a clause of its own, not a speaker. */
+const MAX_SUBJECT_WORDS = 10;
+/** Quoted words against the reported clause: at least this share makes a direct quote. */
+const DIRECT_SHARE = 0.6;
+/** Unattributed quotations shorter than this, outside reported speech, are scare quotes or titles. */
+const MIN_UNATTRIBUTED_WORDS = 8;
+
+const wordsOf = (s: string): number => (s.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? []).length;
+
+interface Context {
+  readonly text: string;
+  readonly people: PeopleResult;
+  readonly orgs: readonly OrganisationSpan[];
+  /** Spans of every quotation, so that names inside quotes are not taken for speakers. */
+  quoted: Span[];
+}
+
+function personSpeaker(ctx: Context, index: number): Speaker {
+  const p = ctx.people.people[index]!;
+  return { speaker: p.name, role: p.role, organisation: p.organisation };
+}
+
+const inQuote = (ctx: Context, pos: number): boolean => ctx.quoted.some((q) => pos > q.start && pos < q.end);
+
+/** The last person mentioned before `pos` (outside quotes) whose gender fits. */
+function resolvePronoun(ctx: Context, pos: number, pronoun: string): Speaker | null {
+  const want = PRONOUNS[pronoun] ?? 'any';
+  const before = ctx.people.mentions.filter((m) => m.end <= pos && !inQuote(ctx, m.start));
+  for (let i = before.length - 1; i >= 0; i--) {
+    const g = ctx.people.people[before[i]!.person]!.gender;
+    if (want === 'any' || g === null || g === want) return personSpeaker(ctx, before[i]!.person);
+  }
+  return null;
+}
+
+/** Who a region of text names as a speaker: a person, a pronoun, an organisation, or the phrase itself. */
+function resolveSubject(ctx: Context, start: number, end: number, prefer: 'first' | 'last'): Speaker | null {
+  const people = ctx.people.mentions.filter((m) => m.start >= start && m.end <= end && !inQuote(ctx, m.start));
+  if (people.length) return personSpeaker(ctx, (prefer === 'last' ? people[people.length - 1]! : people[0]!).person);
+  const region = ctx.text.slice(start, end);
+  const pron = /(?<![\p{L}])(he|she|He|She)(?![\p{L}])/u.exec(prefer === 'last' ? region.split(/[,;]/).pop() ?? region : region);
+  if (pron) {
+    const at = prefer === 'last' ? start + region.lastIndexOf(pron[1]!) : start + pron.index;
+    return resolvePronoun(ctx, at, pron[1]!);
+  }
+  const orgs = ctx.orgs.filter((o) => o.start >= start && o.end <= end);
+  if (orgs.length) {
+    const o = prefer === 'last' ? orgs[orgs.length - 1]! : orgs[0]!;
+    return { speaker: o.name, role: null, organisation: o.name };
+  }
+  // The noun phrase as written: the last clause before the verb ("The report", "a spokesman for the trust").
+  let np = region.split(/[,;:()—–]/).map((s) => s.trim()).filter(Boolean).pop() ?? '';
+  np = np.replace(/^(?:and|but|so|then|however|meanwhile|also|while|as|in a statement|in an? \w+)\s+/i, '').trim();
+  if (!np || NO_SPEAKER.test(np) || wordsOf(np) > 6 || /^\p{Ll}+$/u.test(np) && wordsOf(np) === 1 && !/^(?:sources?|officials?|spokes\w+)$/i.test(np)) return null;
+  return { speaker: np, role: null, organisation: null };
+}
+
+/** Attribution after the quote, up to the end of its sentence or the next quote. */
+function attributeAfter(ctx: Context, from: number, to: number): Speaker | null {
+  const after = ctx.text.slice(from, to);
+  let m = AFTER_ACCORDING.exec(after) ?? AFTER_INVERTED.exec(after);
+  if (m) {
+    const s = from + m.index + m[0].length - m[1]!.length;
+    return resolveSubject(ctx, s, s + m[1]!.length, 'first');
+  }
+  m = AFTER_DIRECT.exec(after);
+  if (m && wordsOf(m[1]!) <= MAX_SUBJECT_WORDS) {
+    const s = from + after.indexOf(m[1]!);
+    return resolveSubject(ctx, s, s + m[1]!.length, 'last');
+  }
+  return null;
+}
+
+interface VerbHit {
+  readonly start: number;
+  readonly end: number;
+  readonly according: boolean;
+}
+
+function lastVerb(ctx: Context, start: number, end: number): VerbHit | null {
+  const region = ctx.text.slice(start, end);
+  let last: VerbHit | null = null;
+  for (const m of region.matchAll(VERB_RE)) {
+    const s = start + m.index;
+    if (inQuote(ctx, s)) continue;
+    last = { start: s, end: s + m[0].length, according: /^according/i.test(m[0]) };
+  }
+  return last;
+}
+
+/** Attribution before the quote, in its sentence: the subject of the last speech verb. */
+function attributeBefore(ctx: Context, sentenceStart: number, open: number): Speaker | null {
+  const v = lastVerb(ctx, sentenceStart, open);
+  if (!v) return null;
+  if (v.according) {
+    const m = /^\s*([^,.;:!?“”"‘]{2,120}?)\s*[,:]/u.exec(ctx.text.slice(v.end, open));
+    if (m) return resolveSubject(ctx, v.end, v.end + m[0].length, 'first');
+  }
+  // Inverted, as a parenthesis: "Fragmentation, said Dr Broch, had provided ‘…’"
+  const next = ctx.people.mentions.find((m) => m.start >= v.end && /^\s*$/.test(ctx.text.slice(v.end, m.start)));
+  if (next && !v.according) return personSpeaker(ctx, next.person);
+  // Inverted: "said Dr X: ‘…’"
+  const tail = ctx.text.slice(v.end, open);
+  const inv = /^\s+([^,.;:!?“”"‘]{2,80}?)\s*[:,]\s*$/u.exec(tail);
+  if (inv && wordsOf(inv[1]!) <= 6 && !/^(?:that|the|this|it|in|on|at|to)\b/i.test(inv[1]!)) {
+    const s = v.end + tail.indexOf(inv[1]!);
+    const who = resolveSubject(ctx, s, s + inv[1]!.length, 'first');
+    if (who && who.speaker && /^\p{Lu}/u.test(who.speaker)) return who;
+  }
+  return resolveSubject(ctx, sentenceStart, v.start, 'last');
+}
+
+function sentenceAt(sentences: readonly Span[], pos: number): Span | undefined {
+  return sentences.find((s) => pos >= s.start && pos < s.end) ?? sentences[sentences.length - 1];
+}
+
+export function findQuotes(text: string, paragraphs: readonly Span[], people: PeopleResult, orgs: readonly OrganisationSpan[]): FoundQuote[] {
+  const ctx: Context = { text, people, orgs, quoted: [] };
+  const perParagraph = paragraphs.map((p) => findQuoteMarks(text.slice(p.start, p.end)).map((m) => ({
+    ...m,
+    open: p.start + m.open,
+    close: p.start + m.close,
+  })));
+  ctx.quoted = perParagraph.flat().map((m) => ({ start: m.open, end: m.close }));
+
+  const out: FoundQuote[] = [];
+  let previousUnclosed = false;
+  let previousSpeaker: Speaker | null = null;
+  let previousParagraphSpeaker: Speaker | null = null;
+
+  paragraphs.forEach((para, pi) => {
+    const sentences = splitSentences(text.slice(para.start, para.end), para.start);
+    const marks = perParagraph[pi]!;
+    let lastInParagraph: Speaker | null = null;
+    marks.forEach((mark, mi) => {
+      const qStart = mark.open + 1;
+      const qEnd = mark.close;
+      const body = text.slice(qStart, qEnd);
+      const trimmedStart = qStart + (body.length - body.trimStart().length);
+      let quoteText = body.trim().replace(/[,;:]$/, '').trim();
+      if (!quoteText || wordsOf(quoteText) === 0) return;
+      const sOpen = sentenceAt(sentences, mark.open)!;
+      const sClose = sentenceAt(sentences, Math.max(mark.open, mark.close - 1))!;
+      const nextOpen = marks[mi + 1]?.open ?? para.end;
+      const afterEnd = Math.min(Math.max(sClose.end, mark.close + 1), nextOpen);
+      const beforeText = text.slice(Math.max(sOpen.start, mi > 0 ? marks[mi - 1]!.close + 1 : para.start), mark.open);
+      const atStart = mark.open === para.start || /^[\s—–-]*$/.test(text.slice(sOpen.start, mark.open));
+      const continuation = mark.open === para.start && previousUnclosed && mi === 0;
+
+      let who: Speaker | null = mark.unclosed ? null : attributeAfter(ctx, mark.close + 1, afterEnd);
+      const introduced = /[:,]\s*$/.test(beforeText) || new RegExp(`(?:${VERBS})(?:\\s+that)?\\s*$`, 'iu').test(beforeText);
+      if (!who && !atStart) who = attributeBefore(ctx, Math.max(sOpen.start, mi > 0 ? marks[mi - 1]!.close + 1 : para.start), mark.open);
+      if (!who && continuation) who = previousSpeaker;
+      if (!who && mi > 0 && lastInParagraph && atStart) who = lastInParagraph;
+      if (!who && mark.open === para.start) who = pi > 0 && perParagraph[pi - 1]!.length ? previousSpeaker : previousParagraphSpeaker;
+
+      // Direct, partial, or not a quotation at all (scare quotes, titles).
+      const quotedWords = wordsOf(quoteText);
+      const sentenceHasVerb = lastVerb(ctx, sOpen.start, sClose.end) !== null;
+      let partial = false;
+      if (!(atStart || continuation || introduced || (who && !mark.unclosed && attributeAfter(ctx, mark.close + 1, afterEnd)))) {
+        const clause = text.slice(sOpen.start, sClose.end);
+        const v = lastVerb(ctx, sOpen.start, mark.open);
+        const reported = v ? text.slice(v.end, sClose.end) : clause;
+        const share = quotedWords / Math.max(1, wordsOf(reported));
+        if (sentenceHasVerb || who) partial = share < DIRECT_SHARE;
+        else if (quotedWords < MIN_UNATTRIBUTED_WORDS) return; // scare quote or title
+      }
+      // A short quotation that nobody said is a heading or a title ('Fractured system').
+      const wholeParagraph = text.slice(para.start, para.end).trim().length <= mark.close - mark.open + 2;
+      if ((!who || wholeParagraph) && quotedWords < MIN_UNATTRIBUTED_WORDS && !continuation) return;
+      // Nested marks inside a quote are part of it; a quote inside another quote is never separate.
+      if (out.some((q) => trimmedStart > q.start && trimmedStart < q.end)) return;
+      quoteText = quoteText.replace(/\s+/g, ' ');
+      const start = trimmedStart;
+      const end = start + body.trim().replace(/[,;:]$/, '').trim().length;
+      out.push({
+        text: quoteText,
+        speaker: who?.speaker ?? null,
+        role: who?.role ?? null,
+        organisation: who?.organisation ?? null,
+        paragraph: pi,
+        start,
+        end,
+        partial,
+      });
+      if (who && !partial) lastInParagraph = who;
+      if (who) previousSpeaker = who;
+    });
+    previousUnclosed = marks.length > 0 && marks[marks.length - 1]!.unclosed;
+    // The subject of the paragraph's last speech verb outside quotes, for a quote that opens the next one.
+    const v = lastVerb(ctx, para.start, para.end);
+    previousParagraphSpeaker = v && !marks.length ? resolveSubject(ctx, sentenceAt(sentences, v.start)?.start ?? para.start, v.start, 'last') : lastInParagraph ?? null;
+    if (!marks.length && !v) previousParagraphSpeaker = null;
+    if (!marks.length) previousSpeaker = previousParagraphSpeaker ?? previousSpeaker;
+  });
+  return out;
+}
+

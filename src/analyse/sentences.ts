@@ -1,0 +1,64 @@
+/**
+ * Sentence splitting for British news. natural's SentenceTokenizer breaks after "Dr.", "Prof." and
+ * "No." and inside "£3.5m"; this one knows the abbreviations and initials, keeps closing quotation
+ * marks with their sentence, and returns offsets so that later stages can point into the text.
+ */
+
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Abbreviations after which a full stop does not end a sentence (lower-cased, without the dot). */
+export const ABBREVIATIONS: ReadonlySet<string> = new Set([
+  'dr', 'prof', 'mr', 'mrs', 'ms', 'mx', 'st', 'no', 'nos', 'vs', 'v', 'cllr', 'rev', 'revd', 'hon', 'gen', 'col',
+  'lt', 'capt', 'sgt', 'gov', 'sen', 'rep', 'jr', 'sr', 'co', 'inc', 'ltd', 'plc', 'corp', 'dept', 'est', 'approx',
+  'fig', 'figs', 'vol', 'ed', 'eds', 'etc', 'e.g', 'i.e', 'cf', 'al', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug',
+  'sep', 'sept', 'oct', 'nov', 'dec', 'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun',
+  'u.s', 'u.k', 'a.m', 'p.m', 'mt', 'ft', 'op', 'para', 'paras', 'pp', 'sec', 'ave', 'rd', 'bros',
+]);
+
+const CLOSERS = `'"’”)]`;
+
+/** Sentence spans of one paragraph (offsets relative to `text`). */
+export function splitSentences(text: string, offset = 0): Span[] {
+  const spans: Span[] = [];
+  let start = 0;
+  const re = /[.!?…]+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    let end = m.index + m[0].length;
+    while (end < text.length && CLOSERS.includes(text[end]!)) end++;
+    const next = text.slice(end);
+    // A sentence ends before white space and a capital, a digit or an opening mark; or at the end.
+    if (next.length && !/^\s+[\p{Lu}\d‘“"'(£$€•-]/u.test(next)) continue;
+    if (m[0] === '.') {
+      const before = text.slice(start, m.index);
+      const word = /(\S+)$/.exec(before)?.[1] ?? '';
+      const bare = word.replace(/^[("'‘“]+/, '').toLowerCase();
+      if (ABBREVIATIONS.has(bare)) continue;
+      if (/^\p{Lu}$/u.test(word)) continue; // an initial: "John F. Kennedy"
+      if (/^(\p{L}\.)+\p{L}$/u.test(word)) continue; // "U.S", "e.g"
+    }
+    spans.push({ start: offset + start, end: offset + end });
+    start = end;
+    while (start < text.length && /\s/.test(text[start]!)) start++;
+    re.lastIndex = start;
+  }
+  if (start < text.length && text.slice(start).trim()) spans.push({ start: offset + start, end: offset + text.length });
+  return spans;
+}
+
+/** Paragraph spans of a document's text (paragraphs are separated by a blank line). */
+export function splitParagraphs(text: string): Span[] {
+  const spans: Span[] = [];
+  const re = /\n\s*\n/g;
+  let start = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    if (m.index > start) spans.push({ start, end: m.index });
+    start = m.index + m[0].length;
+  }
+  if (start < text.length) spans.push({ start, end: text.length });
+  return spans;
+}

@@ -1,0 +1,118 @@
+/**
+ * Stance of a quote towards a topic, by default "CCGs taking on the commissioning of primary care".
+ * A topic is data: its target terms and cue lexicons. Cues count for or against, a negation
+ * within a few words before a cue flips it, and a speaker's other quotes in the document decide a
+ * quote that carries no cue of its own. Pure.
+ */
+import type { Stance } from '../core/types.js';
+
+export interface Topic {
+  readonly name: string;
+  /** Words that show a text is about the topic. */
+  readonly targets: readonly string[];
+  /** Cues of support for the topic (phrases, lower case; a trailing * matches any ending). */
+  readonly support: readonly string[];
+  /** Cues of opposition. */
+  readonly oppose: readonly string[];
+}
+
+export const DEFAULT_TOPIC: Topic = {
+  name: 'CCGs taking on the commissioning of primary care',
+  targets: ['ccg*', 'clinical commissioning', 'commissioning', 'co-commissioning', 'delegat*', 'primary care', 'general practice', 'gp contract*', 'icb*'],
+  support: [
+    'welcome*', 'back*', 'support*', 'key role', 'play a key role', 'play an active role', 'need to play', 'benefit*',
+    'opportunit*', 'critical', 'enabl*', 'embrace*', 'positive', 'encourag*', 'solution', 'greater role', 'more of a role',
+    'greater ability', 'drive towards', 'desire', 'best placed', 'sustainab*', 'improv*', 'help*', 'appreciate*',
+    'vital', 'must be given', 'should be given', 'proactive', 'join up', 'joining things up', 'joint working',
+    'shared vision', 'make that happen', 'inevitable', 'whole hog', 'good working', 'partnership*', 'properly resourced',
+    'responsibility and the resources', 'transform*', 'coherent', 'strengthen*', 'empower*', 'success*', 'effective',
+    'work together', 'working together', 'at the centre', 'the centre of', 'right balance*', 'delivering', 'enthusias*',
+    'keen', 'agree*', 'endorse*', 'champion*', 'advocat*', 'in favour', 'good thing', 'makes sense', 'sensible',
+  ],
+  oppose: [
+    'oppos*', 'reject*', 'slam*', 'concern*', 'conflict of interest', 'conflicts of interest', 'risk*', 'nonsensical',
+    'barmy', 'lunatic', 'mad', 'absurd', 'ridiculous', 'worr*', 'threat*', 'blur*', 'nepotism', 'favouritism',
+    'destabilis*', 'undermin*', 'damag*', 'danger*', 'unworkable', 'fear*', 'against', 'scrap*', 'abolish*',
+    'disaster*', 'chaos', 'chaotic', 'fail*', 'flawed', 'unaccountable', 'privatis*', 'cuts', 'wrong', 'mistake',
+    'warn*', 'criticis*', 'condemn*', 'object*', 'resist*', 'boycott*', 'unacceptable', 'not convinced', 'sceptic*',
+    'skeptic*', 'confus*', 'unclear', 'alienat*', 'distrust', 'mistrust', 'laying down the law', 'put them out of business',
+  ],
+};
+
+/** Negations within this many words before a cue flip it ("not effective", "no benefit"). */
+const NEGATION_WINDOW = 3;
+const NEGATIONS = new Set(['not', 'no', 'never', "n't", 'without', 'nor', 'neither', 'hardly', 'little', 'lack', 'cannot']);
+
+interface CompiledCue {
+  readonly words: readonly string[];
+  readonly prefix: boolean;
+}
+
+function compile(cues: readonly string[]): CompiledCue[] {
+  return cues.map((c) => ({ words: c.replace(/\*$/, '').split(/\s+/), prefix: c.endsWith('*') }));
+}
+
+const cache = new WeakMap<Topic, { support: CompiledCue[]; oppose: CompiledCue[] }>();
+
+export function tokens(text: string): string[] {
+  return text.toLowerCase().replace(/[’‘]/g, "'").replace(/n't\b/g, " n't").match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?|n't/gu) ?? [];
+}
+
+function matchesAt(toks: readonly string[], i: number, cue: CompiledCue): boolean {
+  for (let k = 0; k < cue.words.length; k++) {
+    const t = toks[i + k];
+    if (t === undefined) return false;
+    const w = cue.words[k]!;
+    const last = k === cue.words.length - 1;
+    if (last && cue.prefix ? !t.startsWith(w) : t !== w) return false;
+  }
+  return true;
+}
+
+/** Lexicon scores of a text: support and opposition cue counts after negation. */
+export function cueScores(text: string, topic: Topic = DEFAULT_TOPIC): { support: number; oppose: number } {
+  let c = cache.get(topic);
+  if (!c) { c = { support: compile(topic.support), oppose: compile(topic.oppose) }; cache.set(topic, c); }
+  const toks = tokens(text);
+  let support = 0;
+  let oppose = 0;
+  for (let i = 0; i < toks.length; i++) {
+    const negated = toks.slice(Math.max(0, i - NEGATION_WINDOW), i).some((t) => NEGATIONS.has(t));
+    for (const cue of c.support) if (matchesAt(toks, i, cue)) { if (negated) oppose++; else support++; break; }
+    for (const cue of c.oppose) if (matchesAt(toks, i, cue)) { if (negated) support += 0.5; else oppose++; break; }
+  }
+  return { support, oppose };
+}
+
+/** Stance from cue scores: a clear majority decides; both strong is mixed; neither is neutral. */
+export function stanceFromScores(s: { support: number; oppose: number }): Stance {
+  if (s.support === 0 && s.oppose === 0) return 'neutral';
+  if (s.support >= 2 * s.oppose && s.support > 0) return 'support';
+  if (s.oppose >= 2 * s.support && s.oppose > 0) return 'oppose';
+  return 'mixed';
+}
+
+export function lexiconStance(text: string, topic: Topic = DEFAULT_TOPIC): Stance {
+  return stanceFromScores(cueScores(text, topic));
+}
+
+/**
+ * Stances of a document's quotes: each quote's own cues first; a quote with none takes the stance its
+ * speaker holds across the document's other quotes.
+ */
+export function quoteStances(quotes: readonly { text: string; speaker: string | null }[], topic: Topic = DEFAULT_TOPIC): Stance[] {
+  const own = quotes.map((q) => cueScores(q.text, topic));
+  const bySpeaker = new Map<string, { support: number; oppose: number }>();
+  quotes.forEach((q, i) => {
+    if (!q.speaker) return;
+    const t = bySpeaker.get(q.speaker) ?? { support: 0, oppose: 0 };
+    t.support += own[i]!.support;
+    t.oppose += own[i]!.oppose;
+    bySpeaker.set(q.speaker, t);
+  });
+  return quotes.map((q, i) => {
+    const s = own[i]!;
+    if (s.support === 0 && s.oppose === 0 && q.speaker) return stanceFromScores(bySpeaker.get(q.speaker)!);
+    return stanceFromScores(s);
+  });
+}

@@ -1,0 +1,60 @@
+import type { Command } from '../command.js';
+import { parse } from '../args.js';
+import { out, err, bold } from '../output.js';
+import { createContext } from '../../pipeline/context.js';
+import { extractFile } from '../../pipeline/extract-file.js';
+import { errorMessage, UsageError } from '../../core/errors.js';
+import type { Document } from '../../core/types.js';
+
+function summary(d: Document): string {
+  const lines = [
+    bold(d.title || '(untitled)'),
+    [d.publisher, d.published, d.authors.join(', ')].filter(Boolean).join(' · '),
+    '',
+    d.text.length > 600 ? `${d.text.slice(0, 600)}…` : d.text,
+    '',
+    `${d.organisations.length} organisations: ${d.organisations.map((o) => o.name).join('; ')}`,
+    `${d.people.length} people: ${d.people.map((p) => p.name).join('; ')}`,
+    `${d.quotes.length} quotes:`,
+    ...d.quotes.map((q) => `  “${q.text.length > 100 ? `${q.text.slice(0, 100)}…` : q.text}” — ${q.speaker ?? 'unattributed'}${q.organisation ? ` (${q.organisation})` : ''} [${q.stance}${q.partial ? ', partial' : ''}]`),
+  ];
+  return lines.join('\n');
+}
+
+export const extract: Command = {
+  name: 'extract',
+  summary: 'extract and analyse files without storing them',
+  usage: 'ccg extract FILE... [--json | --jsonl]',
+  help: `Reads .txt, .html/.htm files (gzipped too) and prints each as a Document: title, date,
+main text, organisations, people, quotes with speaker and stance. Nothing is stored.
+
+  --json    one JSON array of documents
+  --jsonl   one JSON object per input per line, with "input" set to the path as given;
+            an unreadable input gives {"input": PATH, "error": "..."} and exit code 1
+            after the rest are processed
+
+Examples:
+  ccg extract sources/local/001_938f1089b072b8bf.txt
+  ccg extract --jsonl page.html.gz report.txt`,
+  async run(argv, global) {
+    const { values, positionals } = parse('extract', argv, { json: { type: 'boolean' }, jsonl: { type: 'boolean' } });
+    if (!positionals.length) throw new UsageError('extract: name at least one FILE');
+    const ctx = createContext(global.home);
+    let failed = 0;
+    const docs: Document[] = [];
+    for (const input of positionals) {
+      try {
+        const doc = await extractFile(ctx, input);
+        if (values.jsonl) out(JSON.stringify({ input, ...doc }));
+        else if (values.json) docs.push(doc);
+        else out(`${summary(doc)}\n`);
+      } catch (e) {
+        failed++;
+        if (values.jsonl) out(JSON.stringify({ input, error: errorMessage(e) }));
+        else err(`ccg extract: ${errorMessage(e)}`);
+      }
+    }
+    if (values.json) out(JSON.stringify(docs, null, 2));
+    return failed ? 1 : 0;
+  },
+};

@@ -1,0 +1,16 @@
+export type {
+  Stance,
+  DocumentKind,
+  OrganisationKind,
+  OrganisationMention,
+  Person,
+  DateMention,
+  Quote,
+  Provenance,
+  SnapshotRef,
+  Document,
+  Extracted,
+  KnownMetadata,
+} from './types.js';
+export { STANCES } from './types.js';
+export { CcgError, UsageError, InputError, FormatError, ValidationError, errorMessage } from './errors.js';

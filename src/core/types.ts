@@ -1,0 +1,133 @@
+/**
+ * The data model of ccg-archive (see README "Data model"). One `Document` type is what
+ * `ccg extract --json` prints and what `corpus/documents/` stores; the earlier stages return the
+ * smaller readonly records it is built from.
+ */
+
+/** Stance of a quote towards a topic (by default: CCGs taking on the commissioning of primary care). */
+export type Stance = 'support' | 'oppose' | 'mixed' | 'neutral';
+
+export const STANCES: readonly Stance[] = ['support', 'oppose', 'mixed', 'neutral'];
+
+/** What kind of publication a document is. */
+export type DocumentKind = 'news' | 'report' | 'blog' | 'press release' | 'page';
+
+/** Kinds of organisation in the reference list (`sources/organisations.json`). */
+export type OrganisationKind =
+  | 'ccg'
+  | 'icb'
+  | 'nhs body'
+  | 'government'
+  | 'regulator'
+  | 'union'
+  | 'royal college'
+  | 'lmc'
+  | 'think tank'
+  | 'membership body'
+  | 'trust'
+  | 'local authority'
+  | 'publisher'
+  | 'committee'
+  | 'other';
+
+export interface OrganisationMention {
+  /** Canonical name from the reference list where known, else the name as written. */
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly kind: OrganisationKind;
+  /** How many times the organisation is named in the text. */
+  readonly mentions: number;
+}
+
+export interface Person {
+  readonly name: string;
+  readonly role: string | null;
+  readonly organisation: string | null;
+}
+
+export interface DateMention {
+  /** The words as written, e.g. "April 2018". */
+  readonly text: string;
+  /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (a range such as 2017/18 gives its first year). */
+  readonly value: string;
+}
+
+export interface Quote {
+  readonly text: string;
+  readonly speaker: string | null;
+  readonly role: string | null;
+  readonly organisation: string | null;
+  readonly stance: Stance;
+  /** Index of the paragraph (in `text` split on blank lines) where the quote starts. */
+  readonly paragraph: number;
+  /** Offsets of the quote's words (without the quotation marks) in the document's `text`. */
+  readonly start: number;
+  readonly end: number;
+  /** A few quoted words inside reported speech ("should provide ‘local knowledge’"). */
+  readonly partial?: boolean;
+}
+
+/** Provenance of a document a librarian added from a local file. */
+export interface Provenance {
+  readonly path: string;
+  readonly addedBy: string;
+  readonly addedAt: string;
+  readonly sha256: string;
+}
+
+/** Provenance of a fetched document. */
+export interface SnapshotRef {
+  readonly sha256: string;
+  readonly fetchedAt: string;
+  readonly status: number;
+  readonly contentType: string | null;
+  readonly etag: string | null;
+  readonly lastModified: string | null;
+}
+
+export interface Document {
+  readonly id: string;
+  readonly source: string | null;
+  readonly url: string | null;
+  readonly canonicalUrl: string | null;
+  readonly title: string;
+  readonly publisher: string | null;
+  readonly authors: readonly string[];
+  /** `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` when only that is known; null rather than a guess. */
+  readonly published: string | null;
+  readonly modified: string | null;
+  readonly language: string | null;
+  readonly kind: DocumentKind;
+  /** Main text without the title; paragraphs separated by a blank line. */
+  readonly text: string;
+  readonly organisations: readonly OrganisationMention[];
+  readonly people: readonly Person[];
+  readonly dates: readonly DateMention[];
+  readonly quotes: readonly Quote[];
+  readonly snapshot?: SnapshotRef;
+  readonly provenance?: Provenance;
+}
+
+/** What the extract stage gives: main text and metadata, before analysis. */
+export interface Extracted {
+  readonly title: string;
+  readonly text: string;
+  readonly authors: readonly string[];
+  readonly published: string | null;
+  readonly modified: string | null;
+  readonly publisher: string | null;
+  readonly canonicalUrl: string | null;
+  readonly language: string | null;
+  readonly kind: DocumentKind | null;
+}
+
+/** Metadata known about a document from outside its text (a registry entry, a sidecar manifest). */
+export interface KnownMetadata {
+  readonly source?: string | null;
+  readonly url?: string | null;
+  readonly title?: string | null;
+  readonly publisher?: string | null;
+  readonly published?: string | null;
+  readonly authors?: readonly string[];
+  readonly kind?: DocumentKind | null;
+}

@@ -1,0 +1,232 @@
+/**
+ * Main text of an HTML page as paragraphs. Pure: a parsed document in, paragraphs out; scores live
+ * in Maps, never on the nodes.
+ *
+ * Fallback chain, in order:
+ *   1. a known article container (itemprop=articleBody, CMS classes: selectors.ts) holding enough text;
+ *   2. the single <article> (or <main>) holding enough text;
+ *   3. the best-scored container: paragraphs vote for their parent and grandparent (length, commas),
+ *      class/id hints add or subtract, link density discounts; siblings of the winner that score
+ *      close to it are kept too (Readability's idea, without its node mutation);
+ *   4. the JSON-LD articleBody, when the page structure gives too little.
+ */
+import type { CheerioAPI } from 'cheerio/slim';
+import type { AnyNode, Element } from 'domhandler';
+import { ARTICLE_CONTAINERS, BLOCK_TAGS, DROP_TAGS, NEGATIVE_HINTS, PARAGRAPH_TAGS, POSITIVE_HINTS } from './selectors.js';
+import { isBoilerplateLine } from './text.js';
+
+/** A container from steps 1–2 is taken when it has at least this many characters of text. */
+const MIN_CONTAINER_CHARS = 250;
+/** Paragraphs shorter than this do not vote. */
+const MIN_PARAGRAPH_CHARS = 25;
+/** Siblings of the winner are kept when they score at least this share of it. */
+const SIBLING_SHARE = 0.2;
+/** A paragraph made mostly of link text is navigation. */
+const MAX_PARAGRAPH_LINK_DENSITY = 0.5;
+/** Class/id hints are worth this many points. */
+const HINT_WEIGHT = 25;
+
+const isElement = (n: AnyNode): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style';
+
+function hints(el: Element): string {
+  return `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
+}
+
+function isHidden(el: Element): boolean {
+  const a = el.attribs;
+  return a.hidden !== undefined || a['aria-hidden'] === 'true' || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(a.style ?? '');
+}
+
+/** Text lengths and link-text lengths of every element, in one bottom-up pass. */
+function measure(root: AnyNode): { text: Map<Element, number>; links: Map<Element, number> } {
+  const text = new Map<Element, number>();
+  const links = new Map<Element, number>();
+  const walk = (n: AnyNode, inLink: boolean): [number, number] => {
+    if (n.type === 'text') {
+      const len = (n as unknown as { data: string }).data.replace(/\s+/g, ' ').trim().length;
+      return [len, inLink ? len : 0];
+    }
+    if (!isElement(n) && n.type !== 'root') return [0, 0];
+    let t = 0;
+    let l = 0;
+    const link = inLink || (isElement(n) && n.name === 'a');
+    for (const c of (n as Element).children ?? []) {
+      const [a, b] = walk(c, link);
+      t += a;
+      l += b;
+    }
+    if (isElement(n)) { text.set(n, t); links.set(n, l); }
+    return [t, l];
+  };
+  walk(root, false);
+  return { text, links };
+}
+
+/** Removes what is never content: dropped tags, hidden elements, furniture by class/id. */
+function clean($: CheerioAPI, bodyChars: number, text: Map<Element, number>): void {
+  const remove: Element[] = [];
+  const visit = (n: AnyNode): void => {
+    if (!isElement(n)) {
+      if (n.type === 'comment') remove.push(n as unknown as Element);
+      else for (const c of (n as unknown as Element).children ?? []) visit(c);
+      return;
+    }
+    const name = n.name;
+    if (DROP_TAGS.has(name) || name === 'header' || isHidden(n)) { remove.push(n); return; }
+    if (name !== 'body' && name !== 'html' && name !== 'article' && name !== 'main') {
+      const h = hints(n);
+      // Furniture by class/id, unless it also looks like content or holds most of the page.
+      if (h.trim() && NEGATIVE_HINTS.test(h) && !POSITIVE_HINTS.test(h) && (text.get(n) ?? 0) < bodyChars * 0.5) {
+        remove.push(n);
+        return;
+      }
+      if (n.attribs.role === 'navigation' || n.attribs.role === 'complementary' || n.attribs.role === 'banner' || n.attribs.role === 'contentinfo') {
+        remove.push(n);
+        return;
+      }
+    }
+    for (const c of n.children) visit(c);
+  };
+  visit($.root()[0]!);
+  for (const el of remove) $(el).remove();
+}
+
+/** Paragraph texts under the given nodes, split at block-level elements. */
+export function collectParagraphs(nodes: readonly AnyNode[]): string[] {
+  const paras: string[] = [];
+  let buf = '';
+  let linkChars = 0;
+  const flush = (): void => {
+    const t = buf.replace(/\s+/g, ' ').trim();
+    if (t && !(linkChars / t.length > MAX_PARAGRAPH_LINK_DENSITY && t.length < 200) && !isBoilerplateLine(t)) paras.push(t);
+    buf = '';
+    linkChars = 0;
+  };
+  const walk = (n: AnyNode, inLink: boolean): void => {
+    if (n.type === 'text') {
+      const d = (n as unknown as { data: string }).data;
+      buf += d;
+      if (inLink) linkChars += d.replace(/\s+/g, ' ').trim().length;
+      return;
+    }
+    if (!isElement(n)) return;
+    const block = BLOCK_TAGS.has(n.name);
+    if (block) flush();
+    if (n.name === 'li') buf += '• ';
+    for (const c of n.children) walk(c, inLink || n.name === 'a');
+    if (block) flush();
+  };
+  for (const n of nodes) walk(n, false);
+  flush();
+  return paras;
+}
+
+function score($: CheerioAPI, text: Map<Element, number>, links: Map<Element, number>): { best: Element | null; scores: Map<Element, number> } {
+  const scores = new Map<Element, number>();
+  const init = (el: Element): number => {
+    let s = 0;
+    if (el.name === 'div' || el.name === 'article' || el.name === 'section' || el.name === 'main') s += 5;
+    if (el.name === 'article') s += 10;
+    const h = hints(el);
+    if (POSITIVE_HINTS.test(h)) s += HINT_WEIGHT;
+    if (NEGATIVE_HINTS.test(h)) s -= HINT_WEIGHT;
+    return s;
+  };
+  const add = (el: Element | null, points: number): void => {
+    if (!el || !isElement(el) || el.name === 'html') return;
+    scores.set(el, (scores.get(el) ?? init(el)) + points);
+  };
+  $('p, pre, blockquote, td, div').each((_, el) => {
+    if (el.name === 'div' && el.children.some((c) => isElement(c) && BLOCK_TAGS.has(c.name) && c.name !== 'br')) return;
+    if (el.name !== 'div' && !PARAGRAPH_TAGS.has(el.name)) return;
+    const len = text.get(el) ?? 0;
+    if (len < MIN_PARAGRAPH_CHARS) return;
+    const own = $(el).text();
+    const points = 1 + (own.match(/[,，]/g)?.length ?? 0) + Math.min(Math.floor(len / 100), 3);
+    const parent = el.parent as Element | null;
+    const grand = (parent?.parent ?? null) as Element | null;
+    add(parent, points);
+    add(grand, points / 2);
+    add((grand?.parent ?? null) as Element | null, points / 3);
+  });
+  let best: Element | null = null;
+  let bestScore = -Infinity;
+  for (const [el, s] of scores) {
+    const t = text.get(el) ?? 0;
+    const density = t ? (links.get(el) ?? 0) / t : 1;
+    const final = s * (1 - density);
+    scores.set(el, final);
+    if (final > bestScore) { bestScore = final; best = el; }
+  }
+  return { best, scores };
+}
+
+/** The winner and those of its siblings that belong to the article. */
+function withSiblings(best: Element, scores: Map<Element, number>, text: Map<Element, number>, links: Map<Element, number>): AnyNode[] {
+  const parent = best.parent as Element | null;
+  if (!parent) return [best];
+  const top = scores.get(best) ?? 0;
+  const threshold = Math.max(10, top * SIBLING_SHARE);
+  const bonus = POSITIVE_HINTS.test(hints(best)) ? top * 0.2 : 0;
+  return parent.children.filter((c) => {
+    if (c === best) return true;
+    if (!isElement(c)) return false;
+    const s = scores.get(c);
+    if (s !== undefined && s + (hints(c) && hints(c) === hints(best) ? bonus : 0) >= threshold) return true;
+    if (c.name === 'p') {
+      const len = text.get(c) ?? 0;
+      const density = len ? (links.get(c) ?? 0) / len : 1;
+      return (len > 80 && density < 0.25) || (len > 0 && len <= 80 && density === 0 && /\.\s*$/.test(textOf(c)));
+    }
+    return false;
+  });
+}
+
+function textOf(n: AnyNode): string {
+  if (n.type === 'text') return (n as unknown as { data: string }).data;
+  return isElement(n) || n.type === 'root' ? (n as Element).children.map(textOf).join('') : '';
+}
+
+export interface MainText {
+  readonly paragraphs: string[];
+  /** Which step of the fallback chain gave the text. */
+  readonly method: 'container' | 'article' | 'scored' | 'json-ld' | 'body';
+}
+
+export function extractMainText($: CheerioAPI, articleBody: string | null = null): MainText {
+  const body = ($('body')[0] ?? $.root()[0]!) as Element;
+  const first = measure($.root()[0]!);
+  clean($, first.text.get(body as Element) ?? 0, first.text);
+  const { text, links } = measure($.root()[0]!);
+
+  for (const sel of ARTICLE_CONTAINERS) {
+    const found = $(sel).toArray().filter((el) => (text.get(el as Element) ?? 0) >= MIN_CONTAINER_CHARS);
+    if (found.length) {
+      const outer = found.filter((el) => !found.some((o) => o !== el && $(o).find(el as never).length));
+      const paras = collectParagraphs(outer);
+      if (paras.join(' ').length >= MIN_CONTAINER_CHARS) return { paragraphs: paras, method: 'container' };
+    }
+  }
+
+  const { best, scores } = score($, text, links);
+  const articles = $('article').toArray().filter((el) => (text.get(el as Element) ?? 0) >= MIN_CONTAINER_CHARS);
+  if (articles.length === 1) {
+    const a = articles[0]!;
+    // Prefer the scored winner when it sits inside the article (the article also holds furniture).
+    const inside = best && $(a).find(best as never).length > 0 && (text.get(best) ?? 0) >= 0.6 * (text.get(a) ?? 0);
+    if (!inside) return { paragraphs: collectParagraphs([a]), method: 'article' };
+  }
+
+  if (best && (text.get(best) ?? 0) >= MIN_PARAGRAPH_CHARS) {
+    const paras = collectParagraphs(withSiblings(best, scores, text, links));
+    const joined = paras.join(' ').length;
+    if (articleBody && articleBody.length > 2 * joined) return { paragraphs: splitBody(articleBody), method: 'json-ld' };
+    return { paragraphs: paras, method: 'scored' };
+  }
+  if (articleBody) return { paragraphs: splitBody(articleBody), method: 'json-ld' };
+  return { paragraphs: collectParagraphs([body]), method: 'body' };
+}
+
+function splitBody(s: string): string[] {
+  return s.split(/\n\s*\n|\r?\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
+}

@@ -1,0 +1,3 @@
+export { loadOrganisations, validateOrganisations, ORGANISATION_KINDS } from './organisations.js';
+export { loadLocalManifest } from './local.js';
+export type { LocalDocument } from './local.js';

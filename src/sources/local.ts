@@ -1,0 +1,47 @@
+/**
+ * The manifest of local documents that ship with the project (sources/local/manifest.json):
+ * each file with what is known of it from outside its text (publisher, URL, title, date).
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { DocumentKind, KnownMetadata } from '../core/types.js';
+import { ValidationError, InputError } from '../core/errors.js';
+
+export interface LocalDocument extends KnownMetadata {
+  /** Absolute path of the file. */
+  readonly path: string;
+}
+
+const KINDS: readonly DocumentKind[] = ['news', 'report', 'blog', 'press release', 'page'];
+
+export function loadLocalManifest(file: string): LocalDocument[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new InputError(file, `cannot read the local manifest: ${(err as Error).message}`, { cause: err });
+  }
+  const docs = (data as { documents?: unknown }).documents;
+  if (!Array.isArray(docs)) throw new ValidationError(file, 'documents', 'expected an array');
+  return docs.map((d: Record<string, unknown>, i) => {
+    const at = `documents[${i}]`;
+    if (typeof d.file !== 'string') throw new ValidationError(file, `${at}.file`, 'expected a file name');
+    for (const f of ['url', 'title', 'publisher', 'published'] as const) {
+      if (d[f] != null && typeof d[f] !== 'string') throw new ValidationError(file, `${at}.${f}`, 'expected a string or null');
+    }
+    if (d.published != null && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(d.published as string)) {
+      throw new ValidationError(file, `${at}.published`, `expected YYYY, YYYY-MM or YYYY-MM-DD; got ${JSON.stringify(d.published)}`);
+    }
+    if (d.kind != null && !KINDS.includes(d.kind as DocumentKind)) throw new ValidationError(file, `${at}.kind`, `expected one of ${KINDS.join(', ')}`);
+    return {
+      path: resolve(dirname(file), d.file),
+      source: 'local',
+      url: (d.url as string | null) ?? null,
+      title: (d.title as string | null) ?? null,
+      publisher: (d.publisher as string | null) ?? null,
+      published: (d.published as string | null) ?? null,
+      authors: Array.isArray(d.authors) ? (d.authors as string[]) : [],
+      kind: (d.kind as DocumentKind | null) ?? null,
+    };
+  });
+}

@@ -1,0 +1,65 @@
+/**
+ * Loading and validating the organisation reference list (sources/organisations.json). A bad
+ * file is a ValidationError that names the file, the field and what is wrong.
+ */
+import { readFileSync } from 'node:fs';
+import type { OrganisationKind } from '../core/types.js';
+import { ValidationError, InputError } from '../core/errors.js';
+import type { OrganisationReference, OrganisationEntry, OrganisationFamily } from '../analyse/organisations.js';
+
+export const ORGANISATION_KINDS: readonly OrganisationKind[] = [
+  'ccg', 'icb', 'nhs body', 'government', 'regulator', 'union', 'royal college', 'lmc', 'think tank',
+  'membership body', 'trust', 'local authority', 'publisher', 'committee', 'other',
+];
+
+const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string' && x.trim() !== '');
+
+export function validateOrganisations(data: unknown, file: string): OrganisationReference {
+  if (!data || typeof data !== 'object') throw new ValidationError(file, '(root)', 'expected a JSON object');
+  const d = data as Record<string, unknown>;
+  if (d.version !== 1) throw new ValidationError(file, 'version', `expected 1, got ${JSON.stringify(d.version)}`);
+  if (!Array.isArray(d.organisations)) throw new ValidationError(file, 'organisations', 'expected an array');
+  const seen = new Map<string, string>();
+  const organisations: OrganisationEntry[] = d.organisations.map((o: unknown, i: number) => {
+    const at = `organisations[${i}]`;
+    if (!o || typeof o !== 'object') throw new ValidationError(file, at, 'expected an object');
+    const e = o as Record<string, unknown>;
+    if (typeof e.name !== 'string' || !e.name.trim()) throw new ValidationError(file, `${at}.name`, 'expected a non-empty string');
+    if (e.aliases !== undefined && !isStringArray(e.aliases)) throw new ValidationError(file, `${at}.aliases`, 'expected an array of non-empty strings');
+    if (!ORGANISATION_KINDS.includes(e.kind as OrganisationKind)) {
+      throw new ValidationError(file, `${at}.kind`, `expected one of ${ORGANISATION_KINDS.join(', ')}; got ${JSON.stringify(e.kind)}`);
+    }
+    for (const form of [e.name, ...((e.aliases as string[] | undefined) ?? [])]) {
+      const key = form.toLowerCase();
+      const owner = seen.get(key);
+      if (owner && owner !== e.name) throw new ValidationError(file, `${at}.aliases`, `"${form}" is already a name or alias of "${owner}"`);
+      seen.set(key, e.name);
+    }
+    return { name: e.name, aliases: (e.aliases as string[] | undefined) ?? [], kind: e.kind as OrganisationKind };
+  });
+  const families: OrganisationFamily[] = ((d.families as unknown[] | undefined) ?? []).map((f: unknown, i: number) => {
+    const at = `families[${i}]`;
+    const e = (f ?? {}) as Record<string, unknown>;
+    if (typeof e.canonical !== 'string' || !e.canonical.includes('{place}')) throw new ValidationError(file, `${at}.canonical`, 'expected a string containing {place}');
+    if (!isStringArray(e.forms) || !e.forms.every((x) => x.includes('{place}'))) throw new ValidationError(file, `${at}.forms`, 'expected strings that each contain {place}');
+    if (!ORGANISATION_KINDS.includes(e.kind as OrganisationKind)) throw new ValidationError(file, `${at}.kind`, `expected one of ${ORGANISATION_KINDS.join(', ')}`);
+    return { canonical: e.canonical, forms: e.forms, kind: e.kind as OrganisationKind };
+  });
+  return { organisations, families };
+}
+
+export function loadOrganisations(file: string): OrganisationReference {
+  let raw: string;
+  try {
+    raw = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new InputError(file, 'cannot read the organisation list', { cause: err });
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch (err) {
+    throw new ValidationError(file, '(root)', `not valid JSON: ${(err as Error).message}`);
+  }
+  return validateOrganisations(data, file);
+}

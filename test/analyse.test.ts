@@ -1,0 +1,71 @@
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { extractText } from '../src/extract/text.js';
+import { analyse, compileOrganisations } from '../src/analyse/index.js';
+import { loadOrganisations } from '../src/sources/index.js';
+
+const orgs = compileOrganisations(loadOrganisations(join(import.meta.dirname, '..', 'sources', 'organisations.json')));
+const seed = (name: string): string => readFileSync(join(import.meta.dirname, '..', 'sources', 'local', name), 'utf8');
+
+describe('text documents', () => {
+  it.each([
+    ['000_e74ad681202afdd0.txt', 'Transforming primary care'],
+    ['001_938f1089b072b8bf.txt', 'NHS England confirms plans to hand CCGs primary care commissioning role'],
+    ['002_1a0f53591ffa928c.txt', 'Will CCGs take full control of general practice?'],
+    ['003_92105e6a592168eb.txt', 'CCG leads demand control of primary care'],
+    ['004_6f47032d33eacba4.txt', 'Clinical commissioning groups: Supporting improvement in general practice?'],
+  ])('%s has the title %s', (file, title) => {
+    expect(extractText(seed(file)).title).toBe(title);
+  });
+
+  it('drops boilerplate and the trailing list of other stories', () => {
+    const ex = extractText(seed('001_938f1089b072b8bf.txt'));
+    expect(ex.text).toContain('barking mad');
+    expect(ex.text).not.toMatch(/Register now|Sign in|Just published|GMC apologises/);
+  });
+
+  it('reads the byline and the date line under the title', () => {
+    const ex = extractText(seed('002_1a0f53591ffa928c.txt'));
+    expect(ex.authors).toEqual(['Léa Legraien']);
+    expect(ex.published).toBe('2017-10-25');
+    expect(ex.text).not.toMatch(/Share this article|intended for health professionals/);
+  });
+});
+
+describe('quotes', () => {
+  const quotesOf = (file: string) => analyse(extractText(seed(file)).text, { organisations: orgs }).quotes;
+
+  it('attributes a quote after "said:" to the person with the role before the name', () => {
+    const q = quotesOf('001_938f1089b072b8bf.txt').find((x) => x.text.includes('barking mad'));
+    expect(q?.speaker).toBe('Dr Robert Morley');
+    expect(q?.role).toBe('Birmingham LMC secretary');
+    expect(q?.organisation).toBe('Birmingham LMC');
+    expect(q?.stance).toBe('oppose');
+  });
+
+  it('resolves "she said" and continues the speaker into the next paragraph', () => {
+    const qs = quotesOf('001_938f1089b072b8bf.txt').filter((x) => x.speaker === 'Rosamond Roughton' && !x.partial);
+    expect(qs.map((q) => q.text.slice(0, 20))).toEqual(['I think we will see ', 'On primary care, for']);
+    expect(qs.every((q) => q.organisation === 'NHS England')).toBe(true);
+  });
+
+  it('keeps a quote running over two paragraphs with its speaker', () => {
+    const qs = quotesOf('003_92105e6a592168eb.txt').filter((x) => x.speaker === 'Amanda Doyle');
+    expect(qs).toHaveLength(2);
+    expect(qs[0]!.organisation).toBe('NHS Blackpool CCG');
+  });
+
+  it('does not report scare quotes or headings as quotations', () => {
+    const texts = quotesOf('003_92105e6a592168eb.txt').map((q) => q.text);
+    expect(texts).not.toContain('young');
+    expect(texts).not.toContain('Fractured system');
+  });
+
+  it('treats ’ inside words as an apostrophe, not a closing mark', () => {
+    const q = quotesOf('000_e74ad681202afdd0.txt').find((x) => x.text.startsWith('I think'));
+    expect(q?.text).toMatch(/it’s inevitable.*bigger units$/);
+    expect(q?.speaker).toBe('Dr Nigel Watson');
+    expect(q?.organisation).toBe('GPC');
+  });
+});
