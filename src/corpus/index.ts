@@ -1,0 +1,3 @@
+export { writeFileAtomic } from './atomic.js';
+export { addDocument, readDocument, listDocuments, parseRecord, DOCUMENT_FORMAT, DOCUMENT_VERSION } from './store.js';
+export type { AddStatus } from './store.js';

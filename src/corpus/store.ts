@@ -1,0 +1,82 @@
+/**
+ * The document store: one JSON file per document under corpus/documents/, named by the document's
+ * stable id, in a versioned envelope. Adding a document that is already stored changes nothing;
+ * a changed document replaces the old record but keeps when and how it was first added.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Document } from '../core/types.js';
+import { FormatError } from '../core/errors.js';
+import { writeFileAtomic } from './atomic.js';
+
+export const DOCUMENT_FORMAT = 'ccg-document';
+export const DOCUMENT_VERSION = 1;
+
+interface Envelope {
+  readonly format: typeof DOCUMENT_FORMAT;
+  readonly version: number;
+  readonly document: Document;
+}
+
+export type AddStatus = 'added' | 'unchanged' | 'updated';
+
+const fileOf = (dir: string, id: string): string => join(dir, `${id}.json`);
+
+/** Documents are equal when everything but their provenance is. */
+function sameContent(a: Document, b: Document): boolean {
+  const strip = (d: Document): string => JSON.stringify({ ...d, provenance: undefined });
+  return strip(a) === strip(b);
+}
+
+export function parseRecord(raw: string, file: string): Document {
+  let env: Envelope;
+  try {
+    env = JSON.parse(raw) as Envelope;
+  } catch (err) {
+    throw new FormatError(file, `corrupt document record (not valid JSON: ${(err as Error).message})`);
+  }
+  if (!env || env.format !== DOCUMENT_FORMAT) throw new FormatError(file, 'not a ccg document record');
+  if (env.version !== DOCUMENT_VERSION) {
+    throw new FormatError(file, `document record version ${env.version} is not known to this version of ccg (it reads version ${DOCUMENT_VERSION})`);
+  }
+  if (!env.document || typeof env.document.id !== 'string' || typeof env.document.text !== 'string') {
+    throw new FormatError(file, 'document record without an id or text');
+  }
+  return env.document;
+}
+
+export async function readDocument(dir: string, id: string): Promise<Document | null> {
+  const file = fileOf(dir, id);
+  let raw: string;
+  try {
+    raw = await readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+  return parseRecord(raw, file);
+}
+
+export async function addDocument(dir: string, doc: Document): Promise<AddStatus> {
+  const existing = await readDocument(dir, doc.id);
+  if (existing && sameContent(existing, doc)) return 'unchanged';
+  const stored: Document = existing?.provenance ? { ...doc, provenance: existing.provenance } : doc;
+  const env: Envelope = { format: DOCUMENT_FORMAT, version: DOCUMENT_VERSION, document: stored };
+  await writeFileAtomic(fileOf(dir, doc.id), `${JSON.stringify(env, null, 1)}\n`);
+  return existing ? 'updated' : 'added';
+}
+
+/** Every stored document, in id order. A corrupt record is an error that names its file. */
+export async function listDocuments(dir: string): Promise<Document[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
+  const files = names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort();
+  const docs: Document[] = [];
+  for (const f of files) docs.push(parseRecord(await readFile(join(dir, f), 'utf8'), join(dir, f)));
+  return docs;
+}

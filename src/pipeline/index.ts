@@ -1,0 +1,9 @@
+export { createContext } from './context.js';
+export type { PipelineContext } from './context.js';
+export { extractFile } from './extract-file.js';
+export { addFiles, localManifest } from './add.js';
+export type { AddResult } from './add.js';
+export { indexCorpus, loadIndex } from './index-corpus.js';
+export type { IndexSummary } from './index-corpus.js';
+export { readInput, decodeBytes } from './read-input.js';
+export { buildDocument, documentId } from './build-document.js';

@@ -1,0 +1,150 @@
+import { describe, it, expect, beforeAll } from 'vitest';
+import { readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { ccg, tempHome, ROOT } from './helpers.js';
+
+const seed = (n: string): string => join(ROOT, 'sources', 'local', n);
+
+describe('ccg start, then searching the archive it built', () => {
+  let home: string;
+  beforeAll(() => {
+    home = tempHome();
+    const r = ccg(['start'], { home });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/5 added/);
+  });
+
+  it('stores one JSON record per document with its provenance', () => {
+    const files = readdirSync(join(home, 'corpus', 'documents'));
+    expect(files).toHaveLength(5);
+    const rec = JSON.parse(readFileSync(join(home, 'corpus', 'documents', files[0]!), 'utf8'));
+    expect(rec).toMatchObject({ format: 'ccg-document', version: 1 });
+    expect(rec.document.provenance).toMatchObject({ addedBy: 'npm start', path: expect.stringMatching(/^sources\/local\//) });
+  });
+
+  it('finds Dr Robert Morley’s quote by the words "barking mad"', () => {
+    const r = ccg(['quotes', 'barking mad', '--json'], { home });
+    expect(r.code).toBe(0);
+    const hits = JSON.parse(r.stdout);
+    expect(hits[0]).toMatchObject({ speaker: 'Dr Robert Morley', organisation: 'Birmingham LMC', stance: 'oppose', publisher: 'GPonline' });
+    expect(hits[0].citation).toContain('GPonline');
+  });
+
+  it('finds Julie Wood’s quotes by her name', () => {
+    const hits = JSON.parse(ccg(['quotes', 'Julie Wood', '--json'], { home }).stdout);
+    expect(hits.length).toBe(2);
+    expect(hits.every((h: { speaker: string }) => h.speaker === 'Julie Wood')).toBe(true);
+  });
+
+  it('prints quotes for people with speaker, organisation and stance', () => {
+    const r = ccg(['quotes', 'barking mad'], { home });
+    expect(r.stdout).toMatch(/— Dr Robert Morley, Birmingham LMC secretary · stance: oppose/);
+  });
+
+  it('searches documents with highlighted snippets', () => {
+    const r = ccg(['search', 'conflict of interest'], { home });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\*\*conflict\*\* of \*\*interest\*\*/);
+    const hits = JSON.parse(ccg(['search', 'delegated commissioning', '--json'], { home }).stdout);
+    expect(hits[0]).toMatchObject({ title: 'Will CCGs take full control of general practice?', published: '2017-10-25', publisher: 'Management in Practice' });
+  });
+
+  it('filters quotes by organisation and stance', () => {
+    const hits = JSON.parse(ccg(['quotes', '--org', 'Clinical Commissioners', '--stance', 'support', '--json'], { home }).stdout);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((h: { organisation: string; stance: string }) => /Clinical Commissioners/.test(h.organisation) && h.stance === 'support')).toBe(true);
+  });
+
+  it('running start again changes nothing', () => {
+    const dir = join(home, 'corpus', 'documents');
+    const before = readdirSync(dir).map((f) => [f, statSync(join(dir, f)).mtimeMs]);
+    const r = ccg(['start'], { home });
+    expect(r.stdout).toMatch(/0 added, 0 updated, 5 unchanged/);
+    expect(readdirSync(dir).map((f) => [f, statSync(join(dir, f)).mtimeMs])).toEqual(before);
+  });
+});
+
+describe('ccg extract', () => {
+  it('prints one JSON line per input, names an unreadable input, and exits 1 after the rest', () => {
+    const home = tempHome();
+    const gz = join(home, 'page.txt.gz');
+    writeFileSync(gz, gzipSync(readFileSync(seed('002_1a0f53591ffa928c.txt'))));
+    const html = join(home, 'page.html');
+    writeFileSync(html, '<html><head><title>Pulse</title><meta property="article:published_time" content="2014-05-01T09:00:00Z"></head><body><article><h1>CCGs to commission GP services</h1><p>GP leaders said: “This is a conflict of interest that we cannot accept, and we will oppose it,” according to the BMA.</p></article></body></html>');
+    const r = ccg(['extract', '--jsonl', seed('001_938f1089b072b8bf.txt'), 'missing.txt', gz, html]);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(4);
+    expect(lines[0].input).toBe(seed('001_938f1089b072b8bf.txt'));
+    expect(lines[1]).toEqual({ input: 'missing.txt', error: 'missing.txt: no such file' });
+    expect(lines[2]).toMatchObject({ input: gz, title: 'Will CCGs take full control of general practice?', published: '2017-10-25' });
+    expect(lines[3]).toMatchObject({ title: 'CCGs to commission GP services', published: '2014-05-01' });
+    expect(lines[3].quotes[0]).toMatchObject({ stance: 'oppose' });
+  });
+});
+
+describe('errors', () => {
+  it.each([
+    [['frobnicate'], /unknown command "frobnicate"/],
+    [['quotes', '--frob'], /Unknown option '--frob'/],
+    [['quotes', 'x', '--stance', 'angry'], /--stance must be one of support, oppose, mixed, neutral/],
+    [['search', 'x', '--since', 'last year'], /--since must be YYYY/],
+    [['extract'], /name at least one FILE/],
+  ])('%j is a usage error with exit code 2', (args, message) => {
+    const r = ccg(args, { home: tempHome() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toMatch(/Usage: ccg/);
+  });
+
+  it('a missing file is named, with exit code 1, and the others are still added', () => {
+    const home = tempHome();
+    const r = ccg(['add', 'nope.txt', seed('000_e74ad681202afdd0.txt')], { home });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('nope.txt: no such file');
+    expect(readdirSync(join(home, 'corpus', 'documents'))).toHaveLength(1);
+  });
+
+  it('searching before any index exists says what to run', () => {
+    const r = ccg(['quotes', 'x'], { home: tempHome(false) });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/no search index at .*run "ccg index"/);
+  });
+
+  it.each([
+    ['{ not json', /corrupt index/],
+    [JSON.stringify({ format: 'ccg-index', version: 99 }), /index version 99 is not known/],
+    [JSON.stringify({ hello: 1 }), /not a ccg search index/],
+  ])('an index file %s gives a clear error, not a crash', (content, message) => {
+    const home = tempHome();
+    expect(ccg(['index'], { home }).code).toBe(0);
+    writeFileSync(join(home, 'index', 'search-index.json'), content);
+    const r = ccg(['quotes', 'barking'], { home });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/internal error|at .*\.js:\d+/);
+  });
+
+  it('a corrupt corpus record stops ccg index with its name, leaving the old index in place', () => {
+    const home = tempHome();
+    ccg(['start'], { home });
+    const indexFile = join(home, 'index', 'search-index.json');
+    const before = readFileSync(indexFile, 'utf8');
+    const dir = join(home, 'corpus', 'documents');
+    const victim = join(dir, readdirSync(dir)[0]!);
+    writeFileSync(victim, '{"format": "ccg-document", "vers');
+    const r = ccg(['index'], { home });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(victim);
+    expect(readFileSync(indexFile, 'utf8')).toBe(before);
+  });
+
+  it('--help explains each command', () => {
+    const r = ccg(['quotes', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Usage: ccg quotes/);
+    expect(ccg(['--help']).stdout).toMatch(/Commands:[\s\S]*extract[\s\S]*quotes/);
+  });
+});
