@@ -1,5 +1,5 @@
 /**
- * Finding quotation spans in one paragraph: “…”, "…", ‘…’ and '…', where ’ is also the apostrophe
+ * Finding quotation spans in one paragraph: “…”, "…" and ‘…’, where ’ is also the apostrophe
  * (it’s, GPs’). Nested quotes are skipped with their outer quote; a quote left open at the end of
  * the paragraph is marked `open` (it may continue in the next paragraph). Pure.
  */
@@ -38,8 +38,8 @@ function findSingleClose(p: string, open: number, limit: number): number {
   const candidates: number[] = [];
   for (let i = open + 1; i < limit; i++) {
     const ch = p[i];
-    if ((ch === '’' || ch === "'") && isSingleClose(p, i)) candidates.push(i);
-    else if ((ch === '‘' || (ch === "'" && p[open] === "'")) && canOpen(p, i) && ch !== p[open] && candidates.length) break;
+    if (ch === '’' && isSingleClose(p, i)) candidates.push(i);
+    else if (ch === '‘' && canOpen(p, i) && candidates.length) break;
   }
   for (let k = 0; k < candidates.length; k++) {
     const i = candidates[k]!;
@@ -56,7 +56,9 @@ export function findQuoteMarks(p: string): MarkSpan[] {
   let i = 0;
   while (i < p.length) {
     const ch = p[i]!;
-    if ((ch === '“' || ch === '"' || ch === '‘' || ch === "'") && canOpen(p, i)) {
+    // The straight ' is read as an apostrophe, never as an opening mark: edited news sets single
+    // quotation marks as ‘…’, and ASCII single quotes are mostly apostrophes or conversion artefacts.
+    if ((ch === '“' || ch === '"' || ch === '‘') && canOpen(p, i)) {
       let close = -1;
       if (ch === '“') {
         close = p.indexOf('”', i + 1);

@@ -16,7 +16,7 @@ import type { OrganisationSpan } from './organisations.js';
 import type { PeopleResult } from './people.js';
 import { SPEECH_VERBS, PRONOUNS } from './lexicon/speech.js';
 import { findQuoteMarks } from './quote-marks.js';
-import { splitSentences, type Span } from './sentences.js';
+import { splitSentences, maskAbbreviations, type Span } from './sentences.js';
 
 export interface Speaker {
   readonly speaker: string | null;
@@ -37,7 +37,7 @@ const VERBS = [...SPEECH_VERBS].sort((a, b) => b.length - a.length).map((v) => e
 const VERB_RE = new RegExp(`(?<![\\p{L}])(?:${VERBS}|according\\s+to)(?![\\p{L}])`, 'giu');
 const AFTER_INVERTED = new RegExp(`^[\\s,.!?—–-]*(?:${VERBS})\\s+(?!that\\b)([^,.;:!?“”"‘()]{2,120}?)(?=\\s*(?:[,.;:!?()]|$|\\s(?:in|on|at|during|after|before|when|while|last|yesterday|told|to)\\s))`, 'iu');
 const CLAUSE_END = `(?=\\s*(?:[,.;:!?()—–]|$|\\s(?:in|on|at|during|after|before|when|while|last|yesterday|today|this|on|to|of|about|from|with|by)\\s))`;
-const AFTER_DIRECT = new RegExp(`^[\\s,.!?—–-]*([^,.;:!?“”"‘()]{1,120}?)\\s+(?:also\\s+|later\\s+|then\\s+|has\\s+|had\\s+|previously\\s+|once\\s+)?(?:${VERBS})(?![\\p{L}])${CLAUSE_END}`, 'iu');
+const AFTER_DIRECT = new RegExp(`^[\\s,.!?—–-]*([^,.;:!?“”"‘]{1,120}?(?:,[^,.;:!?“”"‘]{1,100},)?)\\s+(?:also\\s+|later\\s+|then\\s+|has\\s+|had\\s+|previously\\s+|once\\s+)?(?:${VERBS})(?![\\p{L}])${CLAUSE_END}`, 'iu');
 const AFTER_ACCORDING = /^[\s,.!?—–-]*according\s+to\s+([^,.;:!?“”"‘()]{2,120}?)(?=\s*(?:[,.;:!?]|$))/iu;
 const NO_SPEAKER = /^(?:i|we|you|it|they|this|that|there|who|which|what)$/i;
 /** A phrase this long after a quote is a clause of its own, not a speaker. */
@@ -51,6 +51,8 @@ const wordsOf = (s: string): number => (s.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)
 
 interface Context {
   readonly text: string;
+  /** The text with abbreviation stops masked, for patterns that end at a full stop. */
+  readonly masked: string;
   readonly people: PeopleResult;
   readonly orgs: readonly OrganisationSpan[];
   /** Spans of every quotation, so that names inside quotes are not taken for speakers. */
@@ -99,7 +101,7 @@ function resolveSubject(ctx: Context, start: number, end: number, prefer: 'first
 
 /** Attribution after the quote, up to the end of its sentence or the next quote. */
 function attributeAfter(ctx: Context, from: number, to: number): Speaker | null {
-  const after = ctx.text.slice(from, to);
+  const after = ctx.masked.slice(from, to);
   let m = AFTER_ACCORDING.exec(after) ?? AFTER_INVERTED.exec(after);
   if (m) {
     const s = from + m.index + m[0].length - m[1]!.length;
@@ -108,7 +110,7 @@ function attributeAfter(ctx: Context, from: number, to: number): Speaker | null 
   m = AFTER_DIRECT.exec(after);
   if (m && wordsOf(m[1]!) <= MAX_SUBJECT_WORDS) {
     const s = from + after.indexOf(m[1]!);
-    return resolveSubject(ctx, s, s + m[1]!.length, 'last');
+    return resolveSubject(ctx, s, s + m[1]!.length, 'first');
   }
   return null;
 }
@@ -135,14 +137,14 @@ function attributeBefore(ctx: Context, sentenceStart: number, open: number): Spe
   const v = lastVerb(ctx, sentenceStart, open);
   if (!v) return null;
   if (v.according) {
-    const m = /^\s*([^,.;:!?“”"‘]{2,120}?)\s*[,:]/u.exec(ctx.text.slice(v.end, open));
+    const m = /^\s*([^,.;:!?“”"‘]{2,120}?)\s*[,:]/u.exec(ctx.masked.slice(v.end, open));
     if (m) return resolveSubject(ctx, v.end, v.end + m[0].length, 'first');
   }
   // Inverted, as a parenthesis: "Fragmentation, said Dr Broch, had provided ‘…’"
   const next = ctx.people.mentions.find((m) => m.start >= v.end && /^\s*$/.test(ctx.text.slice(v.end, m.start)));
   if (next && !v.according) return personSpeaker(ctx, next.person);
   // Inverted: "said Dr X: ‘…’"
-  const tail = ctx.text.slice(v.end, open);
+  const tail = ctx.masked.slice(v.end, open);
   const inv = /^\s+([^,.;:!?“”"‘]{2,80}?)\s*[:,]\s*$/u.exec(tail);
   if (inv && wordsOf(inv[1]!) <= 6 && !/^(?:that|the|this|it|in|on|at|to)\b/i.test(inv[1]!)) {
     const s = v.end + tail.indexOf(inv[1]!);
@@ -157,7 +159,7 @@ function sentenceAt(sentences: readonly Span[], pos: number): Span | undefined {
 }
 
 export function findQuotes(text: string, paragraphs: readonly Span[], people: PeopleResult, orgs: readonly OrganisationSpan[]): FoundQuote[] {
-  const ctx: Context = { text, people, orgs, quoted: [] };
+  const ctx: Context = { text, masked: maskAbbreviations(text), people, orgs, quoted: [] };
   const perParagraph = paragraphs.map((p) => findQuoteMarks(text.slice(p.start, p.end)).map((m) => ({
     ...m,
     open: p.start + m.open,

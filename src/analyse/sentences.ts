@@ -62,3 +62,19 @@ export function splitParagraphs(text: string): Span[] {
   if (start < text.length) spans.push({ start, end: text.length });
   return spans;
 }
+
+/** Stands in for a full stop that does not end a sentence (same length, so offsets hold). */
+export const MASKED_STOP = '\u2024';
+
+/**
+ * The text with the full stops of abbreviations and initials masked ("Mr. Obama", "Lawrence B.
+ * Cummings", "(D-Wis.)", "U.S."), so that patterns that stop at a full stop read through them.
+ */
+export function maskAbbreviations(text: string): string {
+  return text.replace(/(?<![\p{L}])(\p{L}+)\./gu, (m, word: string, offset: number) => {
+    const lower = word.toLowerCase();
+    const initial = /^\p{Lu}$/u.test(word);
+    const inParens = /\([^()]{0,12}$/.test(text.slice(Math.max(0, offset - 12), offset));
+    return ABBREVIATIONS.has(lower) || initial || inParens ? `${word}${MASKED_STOP}` : m;
+  });
+}

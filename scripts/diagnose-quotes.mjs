@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// Lists what the quote extractor gets wrong on a PolNeAR-style data set (text/ + attributions/):
+// missed gold direct quotes, spurious predictions and wrong speakers, scored as evaluate.mjs does.
+//
+//   node scripts/diagnose-quotes.mjs ../shared/bench/polnear-dev [--limit N] [--only missed|spurious|speaker]
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+const argv = process.argv.slice(2);
+const dir = resolve(argv[0] ?? '');
+const opt = (n) => { const i = argv.indexOf(n); return i >= 0 ? argv[i + 1] : undefined; };
+const limit = Number(opt('--limit') ?? Infinity);
+const only = opt('--only');
+const words = (t) => (t || '').toLowerCase().match(/[\p{L}\p{N}_]+/gu) || [];
+const STOP = new Set(['the', 'a', 'an', 'of', 'and', 'mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'professor', 'prof']);
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'him', 'her', 'them']);
+function containment(part, whole) {
+  const m = new Map(); for (const w of whole) m.set(w, (m.get(w) || 0) + 1);
+  let c = 0; for (const w of part) { const k = m.get(w) || 0; if (k) { c++; m.set(w, k - 1); } }
+  return part.length ? c / part.length : 0;
+}
+const names = readdirSync(join(dir, 'text')).filter((f) => f.endsWith('.txt')).sort().slice(0, limit);
+const anns = readdirSync(join(dir, 'attributions'));
+const files = names.map((n) => join(dir, 'text', n));
+const out = new Map();
+for (let i = 0; i < files.length; i += 40) {
+  const r = spawnSync(process.execPath, ['dist/cli/main.js', 'extract', '--jsonl', ...files.slice(i, i + 40)], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  for (const l of r.stdout.split('\n')) if (l.startsWith('{')) { const o = JSON.parse(l); out.set(resolve(o.input), o); }
+}
+const short = (s, n = 110) => (s.length > n ? `${s.slice(0, n)}…` : s).replace(/\s+/g, ' ');
+names.forEach((name, i) => {
+  const text = readFileSync(files[i], 'utf8');
+  const ann = anns.find((a) => a.startsWith(name.replace(/\.txt$/, '_')));
+  const spans = new Map(), events = [];
+  for (const line of readFileSync(join(dir, 'attributions', ann), 'utf8').split('\n')) {
+    const [id, body] = line.split('\t');
+    if (id?.startsWith('T')) { const [type, ...rest] = body.split(' '); const ranges = rest.join(' ').split(';').map((r) => r.split(' ').map(Number)); spans.set(id, { type, text: ranges.map(([s, e]) => text.slice(s, e)).join(' ') }); }
+    else if (id?.startsWith('E')) events.push(Object.fromEntries(body.split(' ').map((kv) => kv.split(':'))));
+  }
+  const quoted = (t) => words((t.match(/“[^”]*”?|"[^"]*"?/g) || []).join(' ')).length;
+  const gold = events.map((e) => ({ text: spans.get(e.Content)?.text || '', source: spans.get(e.Source)?.text || '' })).filter((g) => words(g.text).length && quoted(g.text) / words(g.text).length >= 0.6);
+  const pred = (out.get(resolve(files[i]))?.quotes || []).filter((q) => !q.partial);
+  const gw = gold.map((g) => words(g.text));
+  const assigned = gold.map(() => []);
+  for (const p of pred) {
+    const pw = words(p.text); let best = -1, score = 0;
+    gw.forEach((g, gi) => { const c = containment(pw, g); if (c > score) { score = c; best = gi; } });
+    if (best >= 0 && score >= 0.6) assigned[best].push([pw.length * score, p]);
+    else if (!only || only === 'spurious') console.log(`${name}: SPURIOUS ${JSON.stringify(short(p.text))} [${p.speaker}]`);
+  }
+  gold.forEach((g, gi) => {
+    const cov = assigned[gi].reduce((n, [k]) => n + k, 0);
+    if (!(gw[gi].length && cov / gw[gi].length >= 0.5)) { if (!only || only === 'missed') console.log(`${name}: MISSED ${JSON.stringify(short(g.text))} <${g.source}>`); return; }
+    const p = assigned[gi].sort((x, y) => y[0] - x[0])[0][1];
+    const src = words(g.source).filter((w) => !STOP.has(w));
+    if (!src.length || src.every((w) => PRONOUNS.has(w))) return;
+    const got = new Set(words(p.speaker || '').filter((w) => !STOP.has(w)));
+    if (!src.some((w) => got.has(w)) && (!only || only === 'speaker')) console.log(`${name}: SPEAKER want <${g.source}> got <${p.speaker}> for ${JSON.stringify(short(g.text, 60))}`);
+  });
+});
