@@ -35,7 +35,7 @@ const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const TITLE = `(?:${[...HONORIFICS].sort((a, b) => b.length - a.length).map(esc).join('|')})`;
 const NAME_WORD = `(?:(?:Mc|Mac|O['’]|D['’])?\\p{Lu}[\\p{Ll}\\p{M}]+(?:[-'’]\\p{Lu}?[\\p{Ll}\\p{M}]+)*|\\p{Lu}\\.)`;
 const PARTICLE = `(?:van|von|de|der|den|du|da|di|la|le|bin|al|el)`;
-const NAME = `${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)?${NAME_WORD}){0,3}`;
+const NAME = `${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)?${NAME_WORD}){0,5}`;
 const PERSON_RE = new RegExp(`(?<![\\p{L}\\p{N}])((?:${TITLE}\\s+){0,3})(${NAME})(?![\\p{L}\\p{N}])`, 'gu');
 
 const ROLE_WORD = new RegExp(`(?<![\\p{L}-])(?:${ROLE_NOUNS.map(esc).join('|')})(?![\\p{L}-])`, 'iu');
@@ -116,6 +116,15 @@ export function findPeople(text: string, orgs: readonly OrganisationSpan[]): Peo
       words.shift();
       start += (text.slice(start).match(/^\s+/)?.[0].length ?? 0);
     }
+    // Capitalised role words before a given name are not part of it ("Majority Leader Mitch McConnell").
+    const firstAt = words.findIndex((w, k) => k > 0 && (FEMALE_NAMES.has(w) || MALE_NAMES.has(w)) && k < words.length - 1);
+    const cut = Math.max(0, firstAt);
+    for (let k = 0; k < cut; k++) {
+      start += words[0]!.length;
+      words.shift();
+      start += (text.slice(start).match(/^\s+/)?.[0].length ?? 0);
+    }
+    if (words.length > 4) words.splice(4);
     if (!words.length) continue;
     name = words.join(' ');
     const end = start + name.length;

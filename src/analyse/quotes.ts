@@ -36,8 +36,13 @@ const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const VERBS = [...SPEECH_VERBS].sort((a, b) => b.length - a.length).map((v) => esc(v).replace(/ /g, '\\s+')).join('|');
 const VERB_RE = new RegExp(`(?<![\\p{L}])(?:${VERBS}|according\\s+to)(?![\\p{L}])`, 'giu');
 const AFTER_INVERTED = new RegExp(`^[\\s,.!?—–-]*(?:${VERBS})\\s+(?!that\\b)([^,.;:!?“”"‘()]{2,120}?)(?=\\s*(?:[,.;:!?()]|$|\\s(?:in|on|at|during|after|before|when|while|last|yesterday|told|to)\\s))`, 'iu');
-const CLAUSE_END = `(?=\\s*(?:[,.;:!?()—–]|$|\\s(?:in|on|at|during|after|before|when|while|last|yesterday|today|this|on|to|of|about|from|with|by)\\s))`;
-const AFTER_DIRECT = new RegExp(`^[\\s,.!?—–-]*([^,.;:!?“”"‘]{1,120}?(?:,[^,.;:!?“”"‘]{1,100},)?)\\s+(?:also\\s+|later\\s+|then\\s+|has\\s+|had\\s+|previously\\s+|once\\s+)?(?:${VERBS})(?![\\p{L}])${CLAUSE_END}`, 'iu');
+/** What may follow "X said" when the quote is its object: the clause ends, or a time or place follows. */
+const CLAUSE_END = `(?=\\s*(?:[,.;:!?()—–]|$|\\s(?:in|on|at|during|after|before|when|while|last|yesterday|today|tonight|this|to|of|about|from|with|by|as|recently|earlier|later|afterward|afterwards|again|then|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\\b))`;
+/** "told Stumpf", "told reporters", "told the BBC": the hearer after a verb of telling. */
+const HEARER = `(?:\\s+(?:reporters|journalists|colleagues|delegates|supporters|the\\s+\\S+|an?\\s+\\S+|\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,3}))?`;
+const AFTER_DIRECT = new RegExp(`^[\\s,.!?—–-]*([^,.;:!?“”"‘]{1,120}?(?:,[^,.;:!?“”"‘]{1,100}){0,2},?)\\s+(?:also\\s+|later\\s+|then\\s+|has\\s+|had\\s+|previously\\s+|once\\s+)?(?:${VERBS})(?![\\p{L}])${HEARER}${CLAUSE_END}`, 'iu');
+/** "“…” ― Carla Sanchez." */
+const AFTER_DASH = /^[\s,.!?]*[―—–]\s*([^,.;:!?“”"‘()]{2,80}?)\s*(?:[,.;]|$)/u;
 const AFTER_ACCORDING = /^[\s,.!?—–-]*according\s+to\s+([^,.;:!?“”"‘()]{2,120}?)(?=\s*(?:[,.;:!?]|$))/iu;
 const NO_SPEAKER = /^(?:i|we|you|it|they|this|that|there|who|which|what)$/i;
 /** A phrase this long after a quote is a clause of its own, not a speaker. */
@@ -107,8 +112,14 @@ function attributeAfter(ctx: Context, from: number, to: number): Speaker | null 
     const s = from + m.index + m[0].length - m[1]!.length;
     return resolveSubject(ctx, s, s + m[1]!.length, 'first');
   }
+  m = AFTER_DASH.exec(after);
+  if (m && wordsOf(m[1]!) <= 6) {
+    const s = from + after.indexOf(m[1]!);
+    return resolveSubject(ctx, s, s + m[1]!.length, 'first');
+  }
   m = AFTER_DIRECT.exec(after);
-  if (m && wordsOf(m[1]!) <= MAX_SUBJECT_WORDS) {
+  // The subject proper (before any apposition) must be short, or this is a clause of its own.
+  if (m && wordsOf(m[1]!.split(',')[0]!) <= MAX_SUBJECT_WORDS) {
     const s = from + after.indexOf(m[1]!);
     return resolveSubject(ctx, s, s + m[1]!.length, 'first');
   }

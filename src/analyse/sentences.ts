@@ -75,6 +75,8 @@ export function maskAbbreviations(text: string): string {
     const lower = word.toLowerCase();
     const initial = /^\p{Lu}$/u.test(word);
     const inParens = /\([^()]{0,12}$/.test(text.slice(Math.max(0, offset - 12), offset));
-    return ABBREVIATIONS.has(lower) || initial || inParens ? `${word}${MASKED_STOP}` : m;
+    // A party and state after a name: "Mitch McConnell, R-Ky., said".
+    const partyState = /^\p{Lu}\p{Ll}{0,3}$/u.test(word) && /\b[RDI]-$/.test(text.slice(Math.max(0, offset - 2), offset));
+    return ABBREVIATIONS.has(lower) || initial || inParens || partyState ? `${word}${MASKED_STOP}` : m;
   });
 }
