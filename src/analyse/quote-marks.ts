@@ -51,6 +51,19 @@ function findSingleClose(p: string, open: number, limit: number): number {
   return -1;
 }
 
+/**
+ * The closing double mark: ” or ", whichever comes first (captures mix curly and straight marks:
+ * "…,” said X). A straight " counts only where it can close (after a non-space).
+ */
+function firstDoubleClose(p: string, from: number): number {
+  for (let i = from; i < p.length; i++) {
+    const ch = p[i];
+    if (ch === '”') return i;
+    if (ch === '"' && !/\s/.test(p[i - 1] ?? ' ')) return i;
+  }
+  return -1;
+}
+
 export function findQuoteMarks(p: string): MarkSpan[] {
   const spans: MarkSpan[] = [];
   let i = 0;
@@ -61,7 +74,7 @@ export function findQuoteMarks(p: string): MarkSpan[] {
     if ((ch === '“' || ch === '"' || ch === '‘') && canOpen(p, i)) {
       let close = -1;
       if (ch === '“') {
-        close = p.indexOf('”', i + 1);
+        close = firstDoubleClose(p, i + 1);
         const reopen = p.indexOf('“', i + 1);
         // A second opening before any closing: the first quote runs on (a multi-paragraph quote ends later).
         if (reopen >= 0 && (close < 0 || reopen < close)) close = -1;
@@ -71,7 +84,7 @@ export function findQuoteMarks(p: string): MarkSpan[] {
           continue;
         }
       } else if (ch === '"') {
-        close = p.indexOf('"', i + 1);
+        close = firstDoubleClose(p, i + 1);
       } else {
         close = findSingleClose(p, i, p.length);
       }

@@ -51,6 +51,8 @@ const MAX_SUBJECT_WORDS = 10;
 const DIRECT_SHARE = 0.6;
 /** Unattributed quotations shorter than this, outside reported speech, are scare quotes or titles. */
 const MIN_UNATTRIBUTED_WORDS = 8;
+/** Quotations of this many words or fewer inside a sentence are partial ("‘nepotism and favouritism’"). */
+const MAX_PARTIAL_WORDS = 3;
 
 const wordsOf = (s: string): number => (s.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? []).length;
 
@@ -221,6 +223,8 @@ export function findQuotes(text: string, paragraphs: readonly Span[], people: Pe
         if (sentenceHasVerb || who) partial = share < DIRECT_SHARE;
         else if (quotedWords < MIN_UNATTRIBUTED_WORDS) return; // scare quote or title
       }
+      // A few words quoted inside a sentence are a partial quote, whoever is named around them.
+      if (!partial && !atStart && !continuation && (quotedWords <= MAX_PARTIAL_WORDS || (quotedWords <= 2 * MAX_PARTIAL_WORDS && /^\p{Ll}/u.test(quoteText)))) partial = true;
       // A short quotation that nobody said is a heading or a title ('Fractured system').
       const wholeParagraph = text.slice(para.start, para.end).trim().length <= mark.close - mark.open + 2;
       if ((!who || wholeParagraph) && quotedWords < MIN_UNATTRIBUTED_WORDS && !continuation) return;
