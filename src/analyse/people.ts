@@ -7,7 +7,7 @@
 import type { Person } from '../core/types.js';
 import type { OrganisationSpan } from './organisations.js';
 import { FEMALE_NAMES, MALE_NAMES } from './lexicon/first-names.js';
-import { HONORIFICS, FEMALE_HONORIFICS, MALE_HONORIFICS, ROLE_NOUNS } from './lexicon/speech.js';
+import { HONORIFICS, FEMALE_HONORIFICS, MALE_HONORIFICS, ROLE_NOUNS, SPEECH_VERBS } from './lexicon/speech.js';
 
 export type Gender = 'f' | 'm' | null;
 
@@ -37,6 +37,8 @@ const NAME_WORD = `(?:(?:Mc|Mac|O['’]|D['’])?\\p{Lu}[\\p{Ll}\\p{M}]+(?:[-'�
 const PARTICLE = `(?:van|von|de|der|den|du|da|di|la|le|bin|al|el)`;
 const NAME = `${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)?${NAME_WORD}){0,5}`;
 const PERSON_RE = new RegExp(`(?<![\\p{L}\\p{N}])((?:${TITLE}\\s+){0,3})(${NAME})(?![\\p{L}\\p{N}])`, 'gu');
+
+const SPEAKS_AFTER = new RegExp(`^(?:\\s*,[^,.;:!?]{1,100},)?\\s+(?:${SPEECH_VERBS.map(esc).join('|')})\\b`, 'u');
 
 const ROLE_WORD = new RegExp(`(?<![\\p{L}-])(?:${ROLE_NOUNS.map(esc).join('|')})(?![\\p{L}-])`, 'iu');
 
@@ -79,7 +81,7 @@ function roleBefore(text: string, start: number): { role: string; start: number 
   role = role.replace(/^(?:the|a|an)\s+/i, '').trim();
   if (!role || role.split(/\s+/).length > 12 || !ROLE_WORD.test(role)) return null;
   // A role ends at the name: its last word must not be a preposition ("chair of Dr X" is not a role).
-  if (/\b(?:of|at|for|to|and|the|with)$/i.test(role)) return null;
+  if (/\b(?:of|at|for|to|and|the|with|a|an|in|on|by|from)$/i.test(role)) return null;
   return { role, start: start - (seg.length - seg.lastIndexOf(role)) };
 }
 
@@ -140,7 +142,9 @@ export function findPeople(text: string, orgs: readonly OrganisationSpan[]): Peo
     const before = roleBefore(text, title ? m.index : start);
     const after = roleAfter(text, end);
     const known = bySurname.get(surname);
-    if (!hasTitle && !knownFirst && !before && !after && known === undefined) continue;
+    // The subject of a speech verb is a speaker whatever their name ("Loretta E. Lynch said").
+    const speaks = words.length > 1 && SPEAKS_AFTER.test(text.slice(end, end + 160));
+    if (!hasTitle && !knownFirst && !before && !after && !speaks && known === undefined) continue;
     if (!hasTitle && words.length === 1 && known === undefined) continue;
     if (/^\p{Lu}\.$/u.test(surname)) continue;
 

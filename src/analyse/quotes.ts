@@ -14,7 +14,7 @@
  */
 import type { OrganisationSpan } from './organisations.js';
 import type { PeopleResult } from './people.js';
-import { SPEECH_VERBS, PRONOUNS } from './lexicon/speech.js';
+import { SPEECH_VERBS, PRONOUNS, INVERTIBLE_VERBS } from './lexicon/speech.js';
 import { findQuoteMarks } from './quote-marks.js';
 import { splitSentences, maskAbbreviations, type Span } from './sentences.js';
 
@@ -153,13 +153,17 @@ function attributeBefore(ctx: Context, sentenceStart: number, open: number): Spe
     const m = /^\s*([^,.;:!?“”"‘]{2,120}?)\s*[,:]/u.exec(ctx.masked.slice(v.end, open));
     if (m) return resolveSubject(ctx, v.end, v.end + m[0].length, 'first');
   }
+  const verb = ctx.text.slice(v.start, v.end).toLowerCase().replace(/\s+/g, ' ');
+  const invertible = INVERTIBLE_VERBS.has(verb);
   // Inverted, as a parenthesis: "Fragmentation, said Dr Broch, had provided ‘…’"
   const next = ctx.people.mentions.find((m) => m.start >= v.end && /^\s*$/.test(ctx.text.slice(v.end, m.start)));
-  if (next && !v.according) return personSpeaker(ctx, next.person);
+  if (next && invertible) return personSpeaker(ctx, next.person);
+  // A participle ("…, tweeting", "before asking her") belongs to the sentence's subject.
+  if (/ing$/.test(verb)) return resolveSubject(ctx, sentenceStart, v.start, 'first');
   // Inverted: "said Dr X: ‘…’"
   const tail = ctx.masked.slice(v.end, open);
   const inv = /^\s+([^,.;:!?“”"‘]{2,80}?)\s*[:,]\s*$/u.exec(tail);
-  if (inv && wordsOf(inv[1]!) <= 6 && !/^(?:that|the|this|it|in|on|at|to)\b/i.test(inv[1]!)) {
+  if (invertible && inv && wordsOf(inv[1]!) <= 6 && !/^(?:that|the|this|it|in|on|at|to)\b/i.test(inv[1]!)) {
     const s = v.end + tail.indexOf(inv[1]!);
     const who = resolveSubject(ctx, s, s + inv[1]!.length, 'first');
     if (who && who.speaker && /^\p{Lu}/u.test(who.speaker)) return who;

@@ -20,7 +20,15 @@ export const SPEECH_VERBS: readonly string[] = [
   'announced', 'reported', 'reports', 'reiterated', 'reiterates', 'commenting', 'speaking', 'opined',
   'retorted', 'demanded', 'demands', 'proclaimed', 'proclaims', 'recounted', 'recounts', 'assured', 'assures',
   'has said', 'has told', 'has warned', 'has argued', 'has written', 'told reporters', 'told the',
+  'sings', 'sang', 'asking', 'tweeting', 'telling', 'noting', 'stating', 'declaring', 'insisting', 'arguing',
 ];
+
+/** Verbs after which the speaker may follow ("…, said Dr X", "wrote NHS England:"). Verbs of telling take a hearer instead. */
+export const INVERTIBLE_VERBS: ReadonlySet<string> = new Set([
+  'said', 'says', 'added', 'adds', 'wrote', 'writes', 'asked', 'asks', 'continued', 'continues', 'explained',
+  'explains', 'recalled', 'recalls', 'noted', 'notes', 'declared', 'concluded', 'concludes', 'argued', 'argues',
+  'insisted', 'warned', 'commented', 'stated', 'states', 'replied', 'responded', 'suggested', 'suggests',
+]);
 
 /** Titles before a name. */
 export const HONORIFICS: readonly string[] = [
