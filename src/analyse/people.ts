@@ -56,7 +56,11 @@ const NOT_NAMES = new Set([
   'Also', 'So', 'Yet', 'Still', 'Now', 'Then', 'Even', 'Just', 'Only', 'Not', 'No', 'Yes', 'Read', 'See', 'More',
   'Democrats', 'Republicans', 'Democratic', 'Republican', 'House', 'Senate', 'White', 'Congress', 'State', 'States',
   'United', 'Street', 'Road', 'News', 'Post', 'Times', 'Journal', 'Report', 'Act', 'Bill', 'Fund', 'Trust',
+  'Although', 'Though', 'Because', 'Unlike', 'Like', 'During', 'Despite', 'Through', 'Among', 'Amid', 'Until',
 ]);
+
+/** First words of place names ("North Korea", "New York", "San Diego"): such a name is not a person. */
+const PLACE_STARTS = new Set(['North', 'South', 'East', 'West', 'New', 'Saint', 'St', 'San', 'Santa', 'Los', 'Las', 'Fort', 'Mount', 'Lake', 'Port', 'Great', 'Greater', 'Upper', 'Lower', 'Central']);
 
 function genderOf(title: string, first: string): Gender {
   const titles = title.trim().split(/\s+/);
@@ -127,7 +131,7 @@ export function findPeople(text: string, orgs: readonly OrganisationSpan[]): Peo
       start += (text.slice(start).match(/^\s+/)?.[0].length ?? 0);
     }
     if (words.length > 4) words.splice(4);
-    if (!words.length) continue;
+    if (!words.length || (PLACE_STARTS.has(words[0]!) && !title)) continue;
     name = words.join(' ');
     const end = start + name.length;
     if (insideAny(title ? m.index : start, end, orgs)) continue;

@@ -47,6 +47,8 @@ const AFTER_ACCORDING = /^[\s,.!?—–-]*according\s+to\s+([^,.;:!?“”"‘()
 const NO_SPEAKER = /^(?:i|we|you|it|they|this|that|there|who|which|what)$/i;
 /** A phrase this long after a quote is a clause of its own, not a speaker. */
 const MAX_SUBJECT_WORDS = 10;
+/** A speaker named by a noun phrase ("the 34-year-old mother of three") has at most this many words. */
+const MAX_NP_WORDS = 8;
 /** Quoted words against the reported clause: at least this share makes a direct quote. */
 const DIRECT_SHARE = 0.6;
 /** Unattributed quotations shorter than this, outside reported speech, are scare quotes or titles. */
@@ -102,7 +104,7 @@ function resolveSubject(ctx: Context, start: number, end: number, prefer: 'first
   // The noun phrase as written: the last clause before the verb ("The report", "a spokesman for the trust").
   let np = region.split(/[,;:()—–]/).map((s) => s.trim()).filter(Boolean).pop() ?? '';
   np = np.replace(/^(?:and|but|so|then|however|meanwhile|also|while|as|in a statement|in an? \w+)\s+/i, '').trim();
-  if (!np || NO_SPEAKER.test(np) || wordsOf(np) > 6 || /^\p{Ll}+$/u.test(np) && wordsOf(np) === 1 && !/^(?:sources?|officials?|spokes\w+)$/i.test(np)) return null;
+  if (!np || NO_SPEAKER.test(np) || wordsOf(np) > MAX_NP_WORDS || /^\p{Ll}+$/u.test(np) && wordsOf(np) === 1 && !/^(?:sources?|officials?|spokes\w+)$/i.test(np)) return null;
   return { speaker: np, role: null, organisation: null };
 }
 
@@ -156,7 +158,7 @@ function attributeBefore(ctx: Context, sentenceStart: number, open: number): Spe
   const verb = ctx.text.slice(v.start, v.end).toLowerCase().replace(/\s+/g, ' ');
   const invertible = INVERTIBLE_VERBS.has(verb);
   // Inverted, as a parenthesis: "Fragmentation, said Dr Broch, had provided ‘…’"
-  const next = ctx.people.mentions.find((m) => m.start >= v.end && /^\s*$/.test(ctx.text.slice(v.end, m.start)));
+  const next = ctx.people.mentions.find((m) => m.start >= v.end && /^\s*$/.test(ctx.text.slice(v.end, m.start)) && !/^['’]s\b/.test(ctx.text.slice(m.end, m.end + 3)));
   if (next && invertible) return personSpeaker(ctx, next.person);
   // A participle ("…, tweeting", "before asking her") belongs to the sentence's subject.
   if (/ing$/.test(verb)) return resolveSubject(ctx, sentenceStart, v.start, 'first');
