@@ -2,32 +2,45 @@
  * The analysis stage: main text in; organisations, people, dates and quotes with stance out. Pure;
  * the reference data comes in compiled (see `src/sources/` for loading it).
  */
-import type { DateMention, OrganisationMention, Person, Quote } from '../core/types.js';
+import type { DateMention, OrganisationMention, Person, Position, Positions, Quote } from '../core/types.js';
 import { compileOrganisations, findOrganisations, summariseOrganisations, type CompiledOrganisations, type OrganisationReference } from './organisations.js';
 import { findPeople, toPeople } from './people.js';
 import { findQuotes } from './quotes.js';
 import { findDates } from './dates.js';
-import { quoteStances, DEFAULT_TOPIC, type Topic } from './stance.js';
-import { splitParagraphs } from './sentences.js';
+import { quoteStances, summarisePositions, lexiconScorer, DEFAULT_TOPIC, type Topic, type StanceScorer } from './stance.js';
+import { splitParagraphs, splitSentences } from './sentences.js';
 
 export interface Analysis {
   readonly organisations: OrganisationMention[];
   readonly people: Person[];
   readonly dates: DateMention[];
   readonly quotes: Quote[];
+  readonly positions: Positions;
 }
+
+
 
 export interface AnalyseOptions {
   readonly organisations: CompiledOrganisations;
   readonly published?: string | null;
   readonly topic?: Topic;
+  /** Scores stance; by default the topic's lexicon (the pipeline passes the trained classifier). */
+  readonly stance?: StanceScorer;
 }
 
 export function analyse(text: string, options: AnalyseOptions): Analysis {
   const orgSpans = findOrganisations(text, options.organisations);
   const people = findPeople(text, orgSpans);
-  const found = findQuotes(text, splitParagraphs(text), people, orgSpans);
-  const stances = quoteStances(found, options.topic ?? DEFAULT_TOPIC);
+  const paragraphs = splitParagraphs(text);
+  const found = findQuotes(text, paragraphs, people, orgSpans);
+  // A partial quote ("‘nepotism and favouritism’") is judged on the sentence that carries it.
+  const withContext = found.map((q) => {
+    if (!q.partial) return q;
+    const para = paragraphs[q.paragraph]!;
+    const sentence = splitSentences(text.slice(para.start, para.end), para.start).find((s) => q.start >= s.start && q.start < s.end);
+    return { ...q, context: sentence ? text.slice(sentence.start, sentence.end) : q.text };
+  });
+  const stances = quoteStances(withContext, options.stance ?? lexiconScorer(options.topic ?? DEFAULT_TOPIC));
   const quotes: Quote[] = found.map((q, i) => ({
     text: q.text,
     speaker: q.speaker,
@@ -44,9 +57,18 @@ export function analyse(text: string, options: AnalyseOptions): Analysis {
     people: toPeople(people.people),
     dates: findDates(text, options.published ?? null),
     quotes,
+    positions: {
+      speakers: summarisePositions(quotes.map((q) => ({ key: q.speaker, stance: q.stance }))),
+      organisations: summarisePositions(quotes.map((q) => ({ key: q.organisation, stance: q.stance }))),
+    },
   };
 }
 
 export { compileOrganisations, DEFAULT_TOPIC };
-export type { CompiledOrganisations, OrganisationReference, Topic };
+export type { CompiledOrganisations, OrganisationReference, Topic, Position, StanceScorer };
+export { trainStanceModel, isHeldOut } from './stance-model.js';
+export { blendScorers, lexiconScorer } from './stance.js';
+/** The classifier's share of the stance blend (the lexicon has the rest): best on held-out examples, see npm run eval:stance. */
+export const CLASSIFIER_WEIGHT = 0.7;
+export type { StanceModel, StanceExample } from './stance-model.js';
 export { splitSentences, splitParagraphs } from './sentences.js';

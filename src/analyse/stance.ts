@@ -4,7 +4,7 @@
  * within a few words before a cue flips it, and a speaker's other quotes in the document decide a
  * quote that carries no cue of its own. Pure.
  */
-import type { Stance } from '../core/types.js';
+import type { Position, Stance } from '../core/types.js';
 
 export interface Topic {
   readonly name: string;
@@ -22,10 +22,10 @@ export const DEFAULT_TOPIC: Topic = {
   support: [
     'welcome*', 'back*', 'support*', 'key role', 'play a key role', 'play an active role', 'need to play', 'benefit*',
     'opportunit*', 'critical', 'enabl*', 'embrace*', 'positive', 'encourag*', 'solution', 'greater role', 'more of a role',
-    'greater ability', 'drive towards', 'desire', 'best placed', 'sustainab*', 'improv*', 'help*', 'appreciate*',
-    'vital', 'must be given', 'should be given', 'proactive', 'join up', 'joining things up', 'joint working',
-    'shared vision', 'make that happen', 'inevitable', 'whole hog', 'good working', 'partnership*', 'properly resourced',
-    'responsibility and the resources', 'transform*', 'coherent', 'strengthen*', 'empower*', 'success*', 'effective',
+    'greater ability', 'desire', 'best placed', 'sustainab*', 'improv*', 'help*', 'appreciate*',
+    'vital', 'must be given', 'should be given', 'proactive', 'join up', 'joint working',
+    'shared vision', 'inevitable', 'good working', 'partnership*', 'properly resourced',
+    'transform*', 'coherent', 'strengthen*', 'empower*', 'success*', 'effective',
     'work together', 'working together', 'at the centre', 'the centre of', 'right balance*', 'delivering', 'enthusias*',
     'keen', 'agree*', 'endorse*', 'champion*', 'advocat*', 'in favour', 'good thing', 'makes sense', 'sensible',
   ],
@@ -35,7 +35,8 @@ export const DEFAULT_TOPIC: Topic = {
     'destabilis*', 'undermin*', 'damag*', 'danger*', 'unworkable', 'fear*', 'against', 'scrap*', 'abolish*',
     'disaster*', 'chaos', 'chaotic', 'fail*', 'flawed', 'unaccountable', 'privatis*', 'cuts', 'wrong', 'mistake',
     'warn*', 'criticis*', 'condemn*', 'object*', 'resist*', 'boycott*', 'unacceptable', 'not convinced', 'sceptic*',
-    'skeptic*', 'confus*', 'unclear', 'alienat*', 'distrust', 'mistrust', 'laying down the law', 'put them out of business',
+    'skeptic*', 'confus*', 'unclear', 'alienat*', 'distrust', 'mistrust',
+    'lose out', 'restrict*', 'lack*', 'too great', 'halt*', 'bullied', 'attack*', 'fight', 'no confidence', 'rushed',
   ],
 };
 
@@ -96,23 +97,76 @@ export function lexiconStance(text: string, topic: Topic = DEFAULT_TOPIC): Stanc
   return stanceFromScores(cueScores(text, topic));
 }
 
+/** Gives a stance's probabilities for a text: a trained model, or the lexicon alone. */
+export type StanceScorer = (text: string) => Record<Stance, number>;
+
+/** The lexicon as a scorer: all weight on the stance its cues give. */
+/** A weighted blend of two scorers' probabilities. */
+export function blendScorers(a: StanceScorer, b: StanceScorer, weightOfA: number): StanceScorer {
+  return (text) => {
+    const pa = a(text);
+    const pb = b(text);
+    const out = { support: 0, oppose: 0, mixed: 0, neutral: 0 } as Record<Stance, number>;
+    for (const k of Object.keys(out) as Stance[]) out[k] = weightOfA * pa[k] + (1 - weightOfA) * pb[k];
+    return out;
+  };
+}
+
+export function lexiconScorer(topic: Topic = DEFAULT_TOPIC): StanceScorer {
+  return (text) => {
+    const p: Record<Stance, number> = { support: 0, oppose: 0, mixed: 0, neutral: 0 };
+    p[lexiconStance(text, topic)] = 1;
+    return p;
+  };
+}
+
+const argmax = (p: Record<Stance, number>): Stance => (Object.keys(p) as Stance[]).reduce((a, b) => (p[b] > p[a] ? b : a));
+
+/** A neutral call this unsure gives way to what the speaker says elsewhere in the document. */
+const NEUTRAL_CONFIDENCE = 0.6;
+
 /**
- * Stances of a document's quotes: each quote's own cues first; a quote with none takes the stance its
- * speaker holds across the document's other quotes.
+ * Stances of a document's quotes. Each quote is scored on its own words (a partial quote on its
+ * sentence); a quote that comes out neutral without confidence takes the position its speaker
+ * holds across the document's other quotes.
  */
-export function quoteStances(quotes: readonly { text: string; speaker: string | null }[], topic: Topic = DEFAULT_TOPIC): Stance[] {
-  const own = quotes.map((q) => cueScores(q.text, topic));
-  const bySpeaker = new Map<string, { support: number; oppose: number }>();
+export function quoteStances(quotes: readonly { text: string; speaker: string | null; context?: string }[], scorer: StanceScorer): Stance[] {
+  const own = quotes.map((q) => scorer(q.context ?? q.text));
+  const bySpeaker = new Map<string, Record<Stance, number>>();
   quotes.forEach((q, i) => {
     if (!q.speaker) return;
-    const t = bySpeaker.get(q.speaker) ?? { support: 0, oppose: 0 };
-    t.support += own[i]!.support;
-    t.oppose += own[i]!.oppose;
+    const t = bySpeaker.get(q.speaker) ?? { support: 0, oppose: 0, mixed: 0, neutral: 0 };
+    for (const k of Object.keys(t) as Stance[]) t[k] += own[i]![k];
     bySpeaker.set(q.speaker, t);
   });
   return quotes.map((q, i) => {
-    const s = own[i]!;
-    if (s.support === 0 && s.oppose === 0 && q.speaker) return stanceFromScores(bySpeaker.get(q.speaker)!);
-    return stanceFromScores(s);
+    const p = own[i]!;
+    const s = argmax(p);
+    if (s === 'neutral' && p.neutral < NEUTRAL_CONFIDENCE && q.speaker) {
+      const t = { ...bySpeaker.get(q.speaker)! };
+      t.neutral = 0;
+      const alt = argmax(t);
+      if (t[alt] > 0) return alt;
+    }
+    return s;
+  });
+}
+
+
+export function summarisePositions(items: ReadonlyArray<{ key: string | null; stance: Stance }>): Position[] {
+  const by = new Map<string, Record<Stance, number>>();
+  for (const it of items) {
+    if (!it.key) continue;
+    const c = by.get(it.key) ?? { support: 0, oppose: 0, mixed: 0, neutral: 0 };
+    c[it.stance]++;
+    by.set(it.key, c);
+  }
+  return [...by].map(([name, counts]) => {
+    const total = counts.support + counts.oppose + counts.mixed + counts.neutral;
+    const stance: Stance = counts.support && counts.oppose ? 'mixed'
+      : counts.support ? (counts.mixed > counts.support ? 'mixed' : 'support')
+      : counts.oppose ? (counts.mixed > counts.oppose ? 'mixed' : 'oppose')
+      : counts.mixed ? 'mixed' : 'neutral';
+    return { name, stance, quotes: total, counts };
   });
 }

@@ -11,6 +11,8 @@ export type {
   Document,
   Extracted,
   KnownMetadata,
+  Position,
+  Positions,
 } from './types.js';
 export { STANCES } from './types.js';
 export { CcgError, UsageError, InputError, FormatError, ValidationError, errorMessage } from './errors.js';

@@ -67,6 +67,19 @@ export interface Quote {
   readonly partial?: boolean;
 }
 
+/** Where one speaker or organisation stands in a document: the stance most of their quotes take. */
+export interface Position {
+  readonly name: string;
+  readonly stance: Stance;
+  readonly quotes: number;
+  readonly counts: Readonly<Record<Stance, number>>;
+}
+
+export interface Positions {
+  readonly speakers: readonly Position[];
+  readonly organisations: readonly Position[];
+}
+
 /** Provenance of a document a librarian added from a local file. */
 export interface Provenance {
   readonly path: string;
@@ -104,6 +117,8 @@ export interface Document {
   readonly people: readonly Person[];
   readonly dates: readonly DateMention[];
   readonly quotes: readonly Quote[];
+  /** Position summary per speaker and per organisation. */
+  readonly positions: Positions;
   readonly snapshot?: SnapshotRef;
   readonly provenance?: Provenance;
 }

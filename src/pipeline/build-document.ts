@@ -4,12 +4,13 @@
 import { createHash } from 'node:crypto';
 import type { Document, KnownMetadata, Provenance, SnapshotRef } from '../core/types.js';
 import { extractHtml, extractText } from '../extract/index.js';
-import { analyse, type CompiledOrganisations } from '../analyse/index.js';
+import { analyse, type CompiledOrganisations, type StanceScorer } from '../analyse/index.js';
 
 export interface BuildOptions {
   readonly format: 'html' | 'text';
   readonly known?: KnownMetadata;
   readonly organisations: CompiledOrganisations;
+  readonly stance?: StanceScorer;
   readonly provenance?: Provenance;
   readonly snapshot?: SnapshotRef;
   readonly now?: Date;
@@ -26,7 +27,7 @@ export function buildDocument(content: string, options: BuildOptions): Document 
   const ex = options.format === 'html' ? extractHtml(content, { url: known.url ?? null, now: options.now }) : extractText(content, options.now);
   // What the registry or manifest says outranks what the page suggests, except for an empty value.
   const published = known.published ?? ex.published;
-  const a = analyse(ex.text, { organisations: options.organisations, published });
+  const a = analyse(ex.text, { organisations: options.organisations, published, ...(options.stance ? { stance: options.stance } : {}) });
   const url = known.url ?? null;
   const canonicalUrl = ex.canonicalUrl ?? url;
   return {
@@ -46,6 +47,7 @@ export function buildDocument(content: string, options: BuildOptions): Document 
     people: a.people,
     dates: a.dates,
     quotes: a.quotes,
+    positions: a.positions,
     ...(options.snapshot ? { snapshot: options.snapshot } : {}),
     ...(options.provenance ? { provenance: options.provenance } : {}),
   };

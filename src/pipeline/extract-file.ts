@@ -15,6 +15,7 @@ export async function extractFile(ctx: PipelineContext, path: string, options: E
     format: input.format,
     known: options.known,
     organisations: ctx.organisations,
+    stance: ctx.stance,
     ...(options.provenance ? { provenance: options.provenance(input.sha256) } : {}),
   });
 }
