@@ -8,8 +8,8 @@ import { isoDay, isoMonth, monthNumber } from '../core/dates.js';
 const MONTHS_EN = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
 const DATE_RE = new RegExp(
   [
-    `(?<dmy>(?<d1>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<m1>${MONTHS_EN})\\.?(?:,?\\s+(?<y1>(?:19|20)\\d{2}))?)`,
-    `(?<mdy>(?<m2>${MONTHS_EN})\\.?\\s+(?<d2>\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(?<y2>(?:19|20)\\d{2}))?)`,
+    `(?<dmy>(?<!\\d)(?<d1>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<m1>${MONTHS_EN})\\.?(?:,?\\s+(?<y1>(?:19|20)\\d{2}))?)`,
+    `(?<mdy>(?<m2>${MONTHS_EN})\\.?\\s+(?<d2>\\d{1,2})(?!\\d)(?:st|nd|rd|th)?(?:,?\\s+(?<y2>(?:19|20)\\d{2}))?)`,
     `(?<my>(?<m3>${MONTHS_EN})\\s+(?<y3>(?:19|20)\\d{2}))`,
     `(?<fy>(?<fy1>(?:19|20)\\d{2})\\s*[/–-]\\s*(?<fy2>(?:19|20)?\\d{2}))`,
     `(?<y>(?<=\\b(?:in|since|from|by|until|of|during|before|after|to)\\s+)(?<y4>(?:19|20)\\d{2}))`,

@@ -38,7 +38,7 @@ export interface OrganisationSpan {
 }
 
 /** A run of capitalised words: a place or an organisation's proper name. */
-const CAP_WORD = `\\p{Lu}[\\p{L}'.&-]*`;
+const CAP_WORD = `(?!(?:CCGs?|LMCs?|ICBs?|NHS)(?![\\p{L}]))\\p{Lu}[\\p{L}'.&-]*`;
 const PLACE = `${CAP_WORD}(?:\\s+(?:(?:and|upon|on|of|in|under|the|&)\\s+)?${CAP_WORD}){0,6}`;
 
 /** Words that start a sentence or a phrase and are never part of an organisation's name. */
@@ -165,8 +165,10 @@ function resolveOverlaps(found: Candidate[]): Candidate[] {
 /** "Full Name (ACR)": the acronym becomes an alias of the organisation, and its later uses count. */
 function learnAcronyms(text: string, spans: Candidate[]): OrganisationSpan[] {
   const learnt = new Map<string, Candidate>();
+  const definitions = new Set<number>();
   for (const m of text.matchAll(ACRONYM_DEF)) {
     const acr = m[2]!;
+    definitions.add(m.index + m[0].length - acr.length - 1);
     const nameEnd = m.index + m[1]!.length;
     const org = spans.find((s) => s.end === nameEnd || (s.end <= nameEnd && s.end >= nameEnd - 1));
     if (!org || !initialsFit(org.text, acr)) continue;
@@ -180,6 +182,8 @@ function learnAcronyms(text: string, spans: Candidate[]): OrganisationSpan[] {
   const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...learnt.keys()].map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
   for (const m of text.matchAll(re)) {
     const org = learnt.get(m[0])!;
+    // The definition itself is not another mention.
+    if (definitions.has(m.index)) continue;
     if (out.some((s) => m.index < s.end && s.start < m.index + m[0].length)) continue;
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0], name: org.name, kind: org.kind, aliases: [...org.aliases, m[0]] });
   }

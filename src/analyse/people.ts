@@ -91,7 +91,7 @@ function roleBefore(text: string, start: number): { role: string; start: number 
 
 /** The apposition after a name (", chair of the GPC's commissioning subcommittee,"). */
 function roleAfter(text: string, end: number): string | null {
-  const m = /^,\s*([^,.;:!?“”"‘()]{3,160}?)(?:\s*\([^)]{1,20}\))?\s*(?:,|\s+(?:said|says|told|added|wrote|writes|explained|commented|argued|warned|suggests|suggested|insisted|stated|states)\b)/u.exec(text.slice(end, end + 220));
+  const m = /^,\s*([^,.;:!?“”"‘()]{3,160}?)(?:\s*\([^)]{1,20}\))?\s*(?:,|\.(?:\s|$)|$|\s+(?:said|says|told|added|wrote|writes|explained|commented|argued|warned|suggests|suggested|insisted|stated|states)\b)/u.exec(text.slice(end, end + 220));
   if (!m) return null;
   const role = m[1]!.trim();
   if (!ROLE_WORD.test(role) || /^(?:who|which|that|but|and|he|she|they)\b/i.test(role)) return null;

@@ -233,7 +233,7 @@ export function findQuotes(text: string, paragraphs: readonly Span[], people: Pe
       if (!partial && !atStart && !continuation && (quotedWords <= MAX_PARTIAL_WORDS || (quotedWords <= 2 * MAX_PARTIAL_WORDS && /^\p{Ll}/u.test(quoteText)))) partial = true;
       // A short quotation that nobody said is a heading or a title ('Fractured system').
       const wholeParagraph = text.slice(para.start, para.end).trim().length <= mark.close - mark.open + 2;
-      if ((!who || wholeParagraph) && quotedWords < MIN_UNATTRIBUTED_WORDS && !continuation) return;
+      if (((!who && !sentenceHasVerb) || wholeParagraph) && quotedWords < MIN_UNATTRIBUTED_WORDS && !continuation) return;
       // Nested marks inside a quote are part of it; a quote inside another quote is never separate.
       if (out.some((q) => trimmedStart > q.start && trimmedStart < q.end)) return;
       quoteText = quoteText.replace(/\s+/g, ' ');

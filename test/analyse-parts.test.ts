@@ -1,0 +1,176 @@
+import { describe, it, expect } from 'vitest';
+import { writeFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { splitSentences, maskAbbreviations } from '../src/analyse/sentences.js';
+import { findDates } from '../src/analyse/dates.js';
+import { compileOrganisations, findOrganisations, summariseOrganisations } from '../src/analyse/organisations.js';
+import { findQuoteMarks } from '../src/analyse/quote-marks.js';
+import { analyse } from '../src/analyse/index.js';
+import { trainStanceModel, isHeldOut } from '../src/analyse/stance-model.js';
+import { blendScorers, lexiconScorer, summarisePositions } from '../src/analyse/stance.js';
+import { loadOrganisations, loadStanceExamples } from '../src/sources/index.js';
+import { ROOT } from './helpers.js';
+
+const ref = loadOrganisations(join(ROOT, 'sources', 'organisations.json'));
+const orgs = compileOrganisations(ref);
+const sentences = (t: string): string[] => splitSentences(t).map((s) => t.slice(s.start, s.end));
+
+describe('sentence splitting for British news', () => {
+  it.each([
+    ['Dr. Smith said so. Prof. Jones agreed.', ['Dr. Smith said so.', 'Prof. Jones agreed.']],
+    ['The deal is worth £3.5m. It was signed.', ['The deal is worth £3.5m.', 'It was signed.']],
+    ['See No. 10 for details. Then go.', ['See No. 10 for details.', 'Then go.']],
+    ['John F. Kennedy spoke. Crowds cheered.', ['John F. Kennedy spoke.', 'Crowds cheered.']],
+    ['‘It works.’ She smiled.', ['‘It works.’', 'She smiled.']],
+  ])('%s', (text, want) => {
+    expect(sentences(text)).toEqual(want);
+  });
+
+  it('masks abbreviation stops without moving offsets', () => {
+    const t = 'Mr. Obama and Mitch McConnell, R-Ky., met.';
+    const m = maskAbbreviations(t);
+    expect(m).toHaveLength(t.length);
+    expect(m.split('.').length).toBe(2);
+  });
+});
+
+describe('dates mentioned', () => {
+  it.each([
+    ['from 25 October 2017', '2017-10-25'],
+    ['in April 2018', '2018-04'],
+    ['before 1 November', '2017-11-01'],
+    ['in 2017/18 there were', '2017'],
+    ['the 2016/17 figures', '2016'],
+    ['changes from April', '2017-04'],
+    ['since 2015', '2015'],
+  ])('%s → %s (published 2017-10-25)', (text, value) => {
+    expect(findDates(text, '2017-10-25').map((d) => d.value)).toContain(value);
+  });
+
+  it('needs a publication year for a day without one', () => {
+    expect(findDates('before 1 November', null)).toEqual([]);
+  });
+});
+
+describe('organisations', () => {
+  const names = (t: string): string[] => summariseOrganisations(findOrganisations(t, orgs)).map((o) => o.name);
+
+  it.each([
+    ['The BMA and the RCGP responded.', ['British Medical Association', 'Royal College of General Practitioners']],
+    ['GP and clinical chairman of Leeds CCG spoke.', ['NHS Leeds CCG']],
+    ['NHS Blackpool CCG and Blackpool CCG are one.', ['NHS Blackpool CCG']],
+    ['Public invited to meeting of South West Lincolnshire Clinical Commissioning Group', ['NHS South West Lincolnshire CCG']],
+    ['Birmingham LMC secretary Dr Robert Morley', ['Birmingham LMC']],
+    ['The King’s Fund report', ["The King's Fund"]],
+    ['the GPC’s commissioning subcommittee', ['GPC']],
+  ])('%s', (text, want) => {
+    expect(names(text).sort()).toEqual([...want].sort());
+  });
+
+  it('learns an acronym the text defines and counts its later uses', () => {
+    const t = 'Graham Foulkes, vice chair of Oldham Primary Care Commissioning Committee (PCCC), spoke. The PCCC met twice.';
+    const [o] = summariseOrganisations(findOrganisations(t, orgs));
+    expect(o).toMatchObject({ name: 'Oldham Primary Care Commissioning Committee', mentions: 2 });
+    expect(o!.aliases).toContain('PCCC');
+  });
+
+  it('does not take sentence words for a place', () => {
+    expect(names('Last week CCG leaders met. The CCG said no.')).toEqual([]);
+  });
+
+  it.each([
+    [{ version: 1, organisations: [{ name: 'X', kind: 'bank' }] }, /organisations\[0\]\.kind: expected one of/],
+    [{ version: 1, organisations: [{ name: '', kind: 'other' }] }, /organisations\[0\]\.name: expected a non-empty string/],
+    [{ version: 2, organisations: [] }, /version: expected 1/],
+    [{ version: 1, organisations: [{ name: 'A', kind: 'other', aliases: ['B'] }, { name: 'B', kind: 'other' }] }, /"B" is already a name or alias of "A"/],
+  ])('a bad organisation list is an error naming the file and field (%#)', (data, message) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'ccg-orgs-')), 'organisations.json');
+    writeFileSync(file, JSON.stringify(data));
+    expect(() => loadOrganisations(file)).toThrow(message);
+    expect(() => loadOrganisations(file)).toThrow(file);
+  });
+});
+
+describe('quotation marks', () => {
+  const texts = (p: string): string[] => findQuoteMarks(p).map((m) => p.slice(m.open + 1, m.close));
+  it.each([
+    ['He said ‘it’s the GPs’ money, not ours’ today.', ['it’s the GPs’ money, not ours']],
+    ['“Yes,” she said. “No.”', ['Yes,', 'No.']],
+    ['"Mixed,” he said.', ['Mixed,']],
+    ['It’s the ‘silo mentality’ again.', ['silo mentality']],
+    ["Straight 'quotes' are apostrophes here.", []],
+  ])('%s', (p, want) => {
+    expect(texts(p)).toEqual(want);
+  });
+});
+
+describe('quotes with speakers', () => {
+  const quotes = (t: string) => analyse(t, { organisations: orgs }).quotes;
+
+  it.each([
+    ['“We oppose it,” said Dr Jane Smith, chair of Kent LMC.', 'Dr Jane Smith', 'Kent LMC'],
+    ['GPC negotiator Dr Beth McCarron-Nash said: ‘We cannot accept this.’', 'Dr Beth McCarron-Nash', 'GPC'],
+    ['In a statement, NHS England wrote: ‘Delegation is delivering benefits for patients.’', 'NHS England', 'NHS England'],
+    ['“It’s an invasion of the state domain,” Scott Pruitt, the attorney general of Oklahoma, said on Monday.', 'Scott Pruitt', null],
+    ['“Maybe we can build a wall around it.” ― Steve Quinlan.', 'Steve Quinlan', null],
+  ])('%s', (text, speaker, organisation) => {
+    const [q] = quotes(`Title\n\n${text}`.split('\n\n').slice(1).join('\n\n'));
+    expect(q?.speaker).toBe(speaker);
+    expect(q?.organisation).toBe(organisation);
+    expect(q?.partial).toBeUndefined();
+  });
+
+  it('resolves a pronoun to the last person of a compatible gender', () => {
+    const t = 'Ms Julie Wood met Mr Tom Jones.\n\n‘We back the change,’ she said.';
+    expect(quotes(t)[0]?.speaker).toBe('Ms Julie Wood');
+  });
+
+  it('marks a few quoted words inside reported speech as partial', () => {
+    const t = 'She said there was a role for CCGs to provide ‘local knowledge and input’ to practices.';
+    expect(quotes(t)[0]).toMatchObject({ text: 'local knowledge and input', partial: true });
+  });
+});
+
+describe('stance', () => {
+  const examples = loadStanceExamples(join(ROOT, 'sources', 'stance', 'examples.json'));
+
+  it('ships at least 150 labelled examples of every stance', () => {
+    expect(examples.length).toBeGreaterThanOrEqual(150);
+    for (const s of ['support', 'oppose', 'mixed', 'neutral']) expect(examples.filter((e) => e.stance === s).length).toBeGreaterThan(25);
+  });
+
+  it('quality gate: the blend beats the lexicon alone on held-out examples', () => {
+    const model = trainStanceModel(examples.filter((e) => !isHeldOut(e)));
+    const blend = blendScorers((t) => model.probabilities(t), lexiconScorer(), 0.7);
+    const lex = lexiconScorer();
+    const pick = (p: Record<string, number>): string => Object.keys(p).reduce((a, b) => (p[b]! > p[a]! ? b : a));
+    const test = examples.filter(isHeldOut);
+    const acc = (f: (t: string) => Record<string, number>): number => test.filter((e) => pick(f(e.text)) === e.stance).length / test.length;
+    expect(acc(blend)).toBeGreaterThanOrEqual(0.65);
+    expect(acc(blend)).toBeGreaterThan(acc(lex));
+  });
+
+  it.each([
+    ['We strongly oppose this and reject the plans.', 'oppose'],
+    ['We warmly welcome the opportunity to support practices.', 'support'],
+    ['This is not a benefit to anyone.', 'oppose'],
+  ])('lexicon: %s → %s', (text, stance) => {
+    const p = lexiconScorer()(text);
+    expect(Object.keys(p).find((k) => p[k as keyof typeof p] === 1)).toBe(stance);
+  });
+
+  it('summarises positions per speaker', () => {
+    expect(summarisePositions([
+      { key: 'A', stance: 'support' }, { key: 'A', stance: 'neutral' }, { key: 'B', stance: 'oppose' }, { key: 'B', stance: 'support' }, { key: null, stance: 'oppose' },
+    ])).toEqual([
+      { name: 'A', stance: 'support', quotes: 2, counts: { support: 1, oppose: 0, mixed: 0, neutral: 1 } },
+      { name: 'B', stance: 'mixed', quotes: 2, counts: { support: 1, oppose: 1, mixed: 0, neutral: 0 } },
+    ]);
+  });
+});
+
+it('the seed documents read back the labels they ship with', () => {
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'sources', 'local', 'manifest.json'), 'utf8'));
+  expect(manifest.documents).toHaveLength(5);
+});
