@@ -37,9 +37,6 @@ export interface OrganisationSpan {
   readonly aliases: readonly string[];
 }
 
-/** A run of capitalised words: a place or an organisation's proper name. */
-const CAP_WORD = `(?!(?:CCGs?|LMCs?|ICBs?|NHS)(?![\\p{L}]))\\p{Lu}[\\p{L}'.&-]*`;
-const PLACE = `${CAP_WORD}(?:\\s+(?:(?:and|upon|on|of|in|under|the|&)\\s+)?${CAP_WORD}){0,6}`;
 
 /** Words that start a sentence or a phrase and are never part of an organisation's name. */
 const LEADING_STOPWORDS = new Set([
@@ -57,16 +54,50 @@ const LEADING_STOPWORDS = new Set([
 
 /** Nouns that end the name of an organisation not in the list ("Oldham Health Forum"). */
 const ORG_NOUNS = 'Committee|Committees|Board|Alliance|Federation|Partnership|Association|Society|Institute|Commission|Authority|Agency|Forum|Network|Foundation|Trust|Council|Commissioners|College|Confederation|Union|Department|Ministry|Office|Group|Collaborative';
-const GENERIC_ORG = new RegExp(`(?<![\\p{L}\\p{N}])(${PLACE})\\s+(${ORG_NOUNS})(?![\\p{L}\\p{N}])`, 'gu');
 /** A generic match needs at least this many capitalised words before its noun. */
 const GENERIC_MIN_WORDS = 2;
 
-const ACRONYM_DEF = new RegExp(`(?<![\\p{L}\\p{N}])(${PLACE})\\s+\\((\\p{Lu}[\\p{Lu}\\p{N}&/-]{1,9})\\)`, 'gu');
+/** "(NHSCC)" after a name: the name is found by walking back from the bracket. */
+const ACRONYM_DEF = /(?<=[\p{L}.'&-]) \((\p{Lu}[\p{Lu}\p{N}&/-]{1,9})\)/gu;
+
+interface FamilyForm {
+  readonly family: OrganisationFamily;
+  /** What stands before the place in this form ("NHS "), or "". */
+  readonly prefix: string;
+}
 
 export interface CompiledOrganisations {
   readonly known: RegExp | null;
   readonly byAlias: ReadonlyMap<string, OrganisationEntry>;
-  readonly families: ReadonlyArray<{ family: OrganisationFamily; re: RegExp; form: string }>;
+  /** The forms of each family by the words after the place ("CCG" → NHS {place} CCG, {place} CCG). */
+  readonly bySuffix: ReadonlyMap<string, readonly FamilyForm[]>;
+  /** Family suffixes and organisation nouns, each after a word and a space. */
+  readonly suffixes: RegExp;
+}
+
+/** At most this many capitalised words make a place ("Bath and North East Somerset"). */
+const MAX_PLACE_WORDS = 7;
+const CONNECTORS = new Set(['and', 'upon', 'on', 'of', 'in', 'under', 'the', '&']);
+const NOT_PLACE_WORDS = /^(?:CCGs?|LMCs?|ICBs?|NHS)$/;
+
+/** The run of capitalised words (with connectors) that ends just before `end`. */
+function placeBefore(text: string, end: number): { start: number; text: string } | null {
+  let start = -1;
+  let i = end;
+  let words = 0;
+  while (words < MAX_PLACE_WORDS && i > 0) {
+    let k = i;
+    while (k > 0 && /[\p{L}\p{N}'’.&-]/u.test(text[k - 1]!)) k--;
+    const w = text.slice(k, i);
+    if (!w) break;
+    if (/^\p{Lu}/u.test(w) && !NOT_PLACE_WORDS.test(w)) {
+      start = k;
+      words++;
+    } else if (!CONNECTORS.has(w)) break;
+    if (k === 0 || text[k - 1] !== ' ') break;
+    i = k - 1;
+  }
+  return start < 0 ? null : { start, text: text.slice(start, end) };
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]");
@@ -85,14 +116,21 @@ export function compileOrganisations(ref: OrganisationReference): CompiledOrgani
   const known = forms.length
     ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu')
     : null;
-  const families = ref.families.flatMap((family) =>
-    [...family.forms].sort((a, b) => b.length - a.length).map((form) => ({
-      family,
-      form,
-      re: new RegExp(`(?<![\\p{L}\\p{N}])${escape(form).replace('\\{place\\}', `(${PLACE})`)}(?![\\p{L}\\p{N}])`, 'gu'),
-    })),
-  );
-  return { known, byAlias, families };
+  const bySuffix = new Map<string, FamilyForm[]>();
+  for (const family of ref.families) {
+    for (const form of family.forms) {
+      const at = form.indexOf('{place}');
+      const suffix = form.slice(at + '{place}'.length).trim();
+      const list = bySuffix.get(suffix) ?? [];
+      list.push({ family, prefix: form.slice(0, at) });
+      // A form with a prefix ("NHS {place} CCG") is tried before the bare one.
+      list.sort((a, b) => b.prefix.length - a.prefix.length);
+      bySuffix.set(suffix, list);
+    }
+  }
+  const endings = [...new Set([...bySuffix.keys(), ...ORG_NOUNS.split('|')])].sort((a, b) => b.length - a.length);
+  const suffixes = new RegExp(`(?<=[\\p{L}.'&-]) (?:${endings.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  return { known, byAlias, bySuffix, suffixes };
 }
 
 /** Strips leading words that are not part of a name; null when nothing is left. */
@@ -120,32 +158,35 @@ export function findOrganisations(text: string, orgs: CompiledOrganisations): Or
       found.push({ start: m.index, end: m.index + m[0].length, text: m[0], name: entry.name, kind: entry.kind, aliases: entry.aliases, priority: 3 });
     }
   }
-  for (const { family, re, form } of orgs.families) {
-    for (const m of text.matchAll(re)) {
-      const t = trimPlace(m[1]!);
-      if (!t || orgs.byAlias.has(normKey(t.place))) continue;
-      const start = m.index + form.indexOf('{place}') + t.skipped;
-      const prefix = form.slice(0, form.indexOf('{place}'));
-      const realStart = prefix ? m.index : start;
-      const written = text.slice(realStart, m.index + m[0].length);
+  // Families and generic names are found from their last word back ("… CCG", "… Committee"):
+  // one pass for the suffixes, then a short walk back over the capitalised words before each.
+  for (const m of text.matchAll(orgs.suffixes)) {
+    const suffix = m[0].trimStart();
+    const place = placeBefore(text, m.index);
+    if (!place) continue;
+    const t = trimPlace(place.text);
+    if (!t) continue;
+    const placeStart = place.start + t.skipped;
+    const end = m.index + m[0].length;
+    const forms = orgs.bySuffix.get(suffix);
+    if (forms) {
+      if (orgs.byAlias.has(normKey(t.place))) continue;
+      const fit = forms.find(({ prefix }) => !prefix || text.slice(placeStart - prefix.length, placeStart) === prefix);
+      if (!fit) continue;
+      const realStart = placeStart - fit.prefix.length;
       found.push({
         start: realStart,
-        end: m.index + m[0].length,
-        text: written,
-        name: family.canonical.replace('{place}', t.place),
-        kind: family.kind,
-        aliases: family.forms.map((f) => f.replace('{place}', t.place)),
+        end,
+        text: text.slice(realStart, end),
+        name: fit.family.canonical.replace('{place}', t.place),
+        kind: fit.family.kind,
+        aliases: fit.family.forms.map((f) => f.replace('{place}', t.place)),
         priority: 2,
       });
+    } else if (t.place.split(/\s+/).length >= GENERIC_MIN_WORDS - 1) {
+      const name = `${t.place} ${suffix}`;
+      found.push({ start: placeStart, end, text: name, name, kind: 'other', aliases: [], priority: 1 });
     }
-  }
-  for (const m of text.matchAll(GENERIC_ORG)) {
-    const t = trimPlace(m[1]!);
-    if (!t || t.place.split(/\s+/).length < GENERIC_MIN_WORDS - 1) continue;
-    const name = `${t.place} ${m[2]}`;
-    if (name.split(/\s+/).length < GENERIC_MIN_WORDS) continue;
-    const start = m.index + t.skipped;
-    found.push({ start, end: m.index + m[0].length, text: name, name, kind: 'other', aliases: [], priority: 1 });
   }
   const spans = resolveOverlaps(found);
   return learnAcronyms(text, spans);
@@ -167,9 +208,9 @@ function learnAcronyms(text: string, spans: Candidate[]): OrganisationSpan[] {
   const learnt = new Map<string, Candidate>();
   const definitions = new Set<number>();
   for (const m of text.matchAll(ACRONYM_DEF)) {
-    const acr = m[2]!;
+    const acr = m[1]!;
     definitions.add(m.index + m[0].length - acr.length - 1);
-    const nameEnd = m.index + m[1]!.length;
+    const nameEnd = m.index;
     const org = spans.find((s) => s.end === nameEnd || (s.end <= nameEnd && s.end >= nameEnd - 1));
     if (!org || !initialsFit(org.text, acr)) continue;
     learnt.set(acr, org);

@@ -77,9 +77,10 @@ const insideAny = (start: number, end: number, spans: readonly { start: number; 
 /** The role phrase just before a name ("Birmingham LMC secretary"), back to a comma or a sentence start. */
 function roleBefore(text: string, start: number): { role: string; start: number } | null {
   const seg = text.slice(Math.max(0, start - 160), start);
-  const m = /([^,.;:!?()\n“”"‘]*?)\s*$/u.exec(seg);
-  if (!m) return null;
-  let role = m[1]!.trim();
+  // Back to the last clause boundary (a scan, not a regex anchored at the end: that is quadratic).
+  let from = seg.length;
+  while (from > 0 && !',.;:!?()\n“”"‘'.includes(seg[from - 1]!)) from--;
+  let role = seg.slice(from).trim();
   // Stop at words that belong to the sentence, not the role (temporal phrases, verbs, prepositions that start clauses).
   role = role.replace(/^.*\b(?:said|says|told|added|last (?:week|month|year)|this (?:week|month|year)|yesterday|today|speaking|alongside|while|when|after|before|according to|with|by|from|that|as|and then|but|however)\s+/i, '');
   role = role.replace(/^(?:the|a|an)\s+/i, '').trim();

@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// Extraction benchmark: speed (pages/s, MB/s, peak memory) through extraction alone and through
+// extraction + analysis, in one process, with @mozilla/readability + jsdom measured side by side
+// on the same pages; then quality through ../shared/bench/evaluate.mjs.
+//
+//   npm run bench:extract -- ../shared/bench/aeb-dev [--limit N] [--no-baseline] [--no-quality]
+import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { spawnSync } from 'node:child_process';
+import { extractHtml } from '../dist/extract/index.js';
+import { buildDocument } from '../dist/pipeline/index.js';
+import { createContext } from '../dist/pipeline/index.js';
+import { decodeBytes } from '../dist/pipeline/index.js';
+
+const argv = process.argv.slice(2);
+const dir = resolve(argv.find((a) => !a.startsWith('--')) ?? '');
+if (!existsSync(dir)) { console.error('usage: bench-extract.mjs DIR [--limit N] [--no-baseline] [--no-quality]'); process.exit(2); }
+const limitAt = argv.indexOf('--limit');
+const limit = limitAt >= 0 ? Number(argv[limitAt + 1]) : Infinity;
+
+function htmlFiles(d) {
+  const out = [];
+  for (const name of readdirSync(d)) {
+    const p = join(d, name);
+    if (statSync(p).isDirectory()) out.push(...htmlFiles(p));
+    else if (/\.(html?|gz)$/.test(name) && !/\.txt(\.gz)?$/.test(name)) out.push(p);
+  }
+  return out.sort();
+}
+const files = htmlFiles(dir).slice(0, limit);
+const pages = files.map((f) => { const b = readFileSync(f); return decodeBytes(b[0] === 0x1f ? gunzipSync(b) : b); });
+const mb = pages.reduce((n, p) => n + Buffer.byteLength(p), 0) / 1e6;
+console.log(`${pages.length} pages, ${mb.toFixed(1)} MB of HTML from ${dir}`);
+
+function measure(name, fn) {
+  globalThis.gc?.();
+  let peak = process.memoryUsage().rss;
+  const t0 = performance.now();
+  let failed = 0;
+  for (const p of pages) {
+    try { fn(p); } catch { failed++; }
+    const rss = process.memoryUsage().rss; if (rss > peak) peak = rss;
+  }
+  const s = (performance.now() - t0) / 1000;
+  const row = { name, pagesPerSecond: pages.length / s, mbPerSecond: mb / s, peakRssMb: peak / 1e6, failed };
+  console.log(`${name.padEnd(28)} ${row.pagesPerSecond.toFixed(1).padStart(7)} pages/s ${row.mbPerSecond.toFixed(2).padStart(6)} MB/s  peak RSS ${row.peakRssMb.toFixed(0)} MB${failed ? `  (${failed} failed)` : ''}`);
+  return row;
+}
+
+const ctx = createContext();
+ctx.stance('warm up the classifier');
+const ours = measure('ccg extract', (p) => extractHtml(p));
+const full = measure('ccg extract + analyse', (p) => buildDocument(p, { format: 'html', organisations: ctx.organisations, stance: ctx.stance }));
+if (!argv.includes('--no-baseline')) {
+  const { JSDOM, VirtualConsole } = await import('jsdom');
+  const { Readability } = await import('@mozilla/readability');
+  const virtualConsole = new VirtualConsole();
+  const base = measure('readability 0.6 + jsdom', (p) => {
+    const dom = new JSDOM(p, { virtualConsole });
+    new Readability(dom.window.document).parse();
+    dom.window.close();
+  });
+  console.log(`speed-up: extract ${(ours.pagesPerSecond / base.pagesPerSecond).toFixed(1)}×, extract + analyse ${(full.pagesPerSecond / base.pagesPerSecond).toFixed(1)}× readability + jsdom`);
+}
+if (!argv.includes('--no-quality')) {
+  const evaluate = resolve(process.env.SHARED ?? join(process.cwd(), '..', 'shared'), 'bench', 'evaluate.mjs');
+  if (existsSync(evaluate) && (existsSync(join(dir, 'gold.json')) || existsSync(join(dir, 'ground-truth.json')))) {
+    const r = spawnSync(process.execPath, [evaluate, dir], { encoding: 'utf8' });
+    console.log(`quality: ${r.stdout.trim().split('\n').pop()}`);
+  }
+}
