@@ -6,9 +6,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { trainStanceModel, isHeldOut } from '../dist/analyse/stance-model.js';
 import { lexiconStance } from '../dist/analyse/stance.js';
+import { loadTopics } from '../dist/sources/index.js';
 
 const file = join(import.meta.dirname, '..', 'sources', 'stance', 'examples.json');
 const { examples } = JSON.parse(readFileSync(file, 'utf8'));
+const topic = loadTopics(join(import.meta.dirname, '..', 'sources', 'stance', 'topics.json'))[0];
 const train = examples.filter((e) => !isHeldOut(e));
 const test = examples.filter(isHeldOut);
 const labels = ['support', 'oppose', 'mixed', 'neutral'];
@@ -29,9 +31,9 @@ function score(name, predict) {
 }
 
 console.log(`stance: ${train.length} training examples, ${test.length} held out`);
-score('lexicon', (t) => lexiconStance(t));
+score('lexicon', (t) => lexiconStance(t, topic));
 const t0 = performance.now();
-const model = trainStanceModel(train);
+const model = trainStanceModel(train, topic);
 const ms = performance.now() - t0;
 const confusion = score('classifier', (t) => model.classify(t));
 console.log(`trained in ${ms.toFixed(1)} ms; confusion (rows gold, columns predicted):`);
@@ -40,7 +42,7 @@ for (const l of labels) console.log(`  ${l.padEnd(8)} ${labels.map((m) => String
 // Five-fold cross-validation over all examples (folds by id), a steadier figure than one split.
 let cvRight = 0;
 for (let k = 0; k < 5; k++) {
-  const m = trainStanceModel(examples.filter((e) => e.id % 5 !== k));
+  const m = trainStanceModel(examples.filter((e) => e.id % 5 !== k), topic);
   for (const e of examples.filter((x) => x.id % 5 === k)) if (m.classify(e.text) === e.stance) cvRight++;
 }
 console.log(`5-fold cross-validation accuracy=${(cvRight / examples.length).toFixed(3)} over ${examples.length} examples`);
@@ -48,7 +50,7 @@ console.log(`5-fold cross-validation accuracy=${(cvRight / examples.length).toFi
 // The blend the pipeline uses: classifier and lexicon, weighted.
 const { blendScorers, lexiconScorer } = await import('../dist/analyse/stance.js');
 for (const w of [0.3, 0.5, 0.7]) {
-  const m = trainStanceModel(train);
-  const blend = blendScorers((t) => m.probabilities(t), lexiconScorer(), w);
+  const m = trainStanceModel(train, topic);
+  const blend = blendScorers((t) => m.probabilities(t), lexiconScorer(topic), w);
   score(`blend ${w}`, (t) => { const p = blend(t); return labels.reduce((a, b) => (p[b] > p[a] ? b : a)); });
 }

@@ -8,9 +8,9 @@ import { compileOrganisations, findOrganisations, summariseOrganisations } from 
 import { findQuoteMarks } from '../src/analyse/quote-marks.js';
 import { analyse } from '../src/analyse/index.js';
 import { trainStanceModel, isHeldOut } from '../src/analyse/stance-model.js';
-import { blendScorers, lexiconScorer, summarisePositions } from '../src/analyse/stance.js';
+import { blendScorers, summarisePositions } from '../src/analyse/stance.js';
 import { loadOrganisations, loadStanceExamples } from '../src/sources/index.js';
-import { ROOT } from './helpers.js';
+import { ROOT, TOPIC, LEXICON } from './helpers.js';
 
 const ref = loadOrganisations(join(ROOT, 'sources', 'organisations.json'));
 const orgs = compileOrganisations(ref);
@@ -106,7 +106,7 @@ describe('quotation marks', () => {
 });
 
 describe('quotes with speakers', () => {
-  const quotes = (t: string) => analyse(t, { organisations: orgs }).quotes;
+  const quotes = (t: string) => analyse(t, { organisations: orgs, stance: LEXICON }).quotes;
 
   it.each([
     ['“We oppose it,” said Dr Jane Smith, chair of Kent LMC.', 'Dr Jane Smith', 'Kent LMC'],
@@ -141,9 +141,9 @@ describe('stance', () => {
   });
 
   it('quality gate: the blend beats the lexicon alone on held-out examples', () => {
-    const model = trainStanceModel(examples.filter((e) => !isHeldOut(e)));
-    const blend = blendScorers((t) => model.probabilities(t), lexiconScorer(), 0.7);
-    const lex = lexiconScorer();
+    const model = trainStanceModel(examples.filter((e) => !isHeldOut(e)), TOPIC);
+    const blend = blendScorers((t) => model.probabilities(t), LEXICON, 0.7);
+    const lex = LEXICON;
     const pick = (p: Record<string, number>): string => Object.keys(p).reduce((a, b) => (p[b]! > p[a]! ? b : a));
     const test = examples.filter(isHeldOut);
     const acc = (f: (t: string) => Record<string, number>): number => test.filter((e) => pick(f(e.text)) === e.stance).length / test.length;
@@ -156,7 +156,7 @@ describe('stance', () => {
     ['We warmly welcome the opportunity to support practices.', 'support'],
     ['This is not a benefit to anyone.', 'oppose'],
   ])('lexicon: %s → %s', (text, stance) => {
-    const p = lexiconScorer()(text);
+    const p = LEXICON(text);
     expect(Object.keys(p).find((k) => p[k as keyof typeof p] === 1)).toBe(stance);
   });
 

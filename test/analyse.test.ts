@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { extractText } from '../src/extract/text.js';
 import { analyse, compileOrganisations } from '../src/analyse/index.js';
 import { loadOrganisations } from '../src/sources/index.js';
+import { LEXICON } from './helpers.js';
 
 const orgs = compileOrganisations(loadOrganisations(join(import.meta.dirname, '..', 'sources', 'organisations.json')));
 const seed = (name: string): string => readFileSync(join(import.meta.dirname, '..', 'sources', 'local', name), 'utf8');
@@ -34,7 +35,7 @@ describe('text documents', () => {
 });
 
 describe('quotes', () => {
-  const quotesOf = (file: string) => analyse(extractText(seed(file)).text, { organisations: orgs }).quotes;
+  const quotesOf = (file: string) => analyse(extractText(seed(file)).text, { organisations: orgs, stance: LEXICON }).quotes;
 
   it('attributes a quote after "said:" to the person with the role before the name', () => {
     const q = quotesOf('001_938f1089b072b8bf.txt').find((x) => x.text.includes('barking mad'));

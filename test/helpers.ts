@@ -29,3 +29,10 @@ export function tempHome(withSources = true): string {
   else mkdirSync(join(home, 'sources'));
   return home;
 }
+
+import { loadTopics } from '../src/sources/index.js';
+import { lexiconScorer, type Topic } from '../src/analyse/stance.js';
+
+/** The default topic as shipped, and its lexicon as a stance scorer. */
+export const TOPIC: Topic = loadTopics(join(ROOT, 'sources', 'stance', 'topics.json'))[0]!;
+export const LEXICON = lexiconScorer(TOPIC);

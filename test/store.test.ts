@@ -10,6 +10,7 @@ import { ROOT } from './helpers.js';
 const doc = (over: Partial<Document> = {}): Document => ({
   id: 'abc123', source: null, url: null, canonicalUrl: null, title: 'T', publisher: null, authors: [], published: null,
   modified: null, language: 'en', kind: 'page', text: 'Some text.', organisations: [], people: [], dates: [], quotes: [],
+  positions: { speakers: [], organisations: [] },
   provenance: { path: 'a.txt', addedBy: 'test', addedAt: '2026-01-01T00:00:00.000Z', sha256: 'x' },
   ...over,
 });

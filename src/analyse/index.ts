@@ -7,7 +7,7 @@ import { compileOrganisations, findOrganisations, summariseOrganisations, type C
 import { findPeople, toPeople } from './people.js';
 import { findQuotes } from './quotes.js';
 import { findDates } from './dates.js';
-import { quoteStances, summarisePositions, lexiconScorer, DEFAULT_TOPIC, type Topic, type StanceScorer } from './stance.js';
+import { quoteStances, summarisePositions, type Topic, type StanceScorer } from './stance.js';
 import { splitParagraphs, splitSentences } from './sentences.js';
 
 export interface Analysis {
@@ -23,9 +23,8 @@ export interface Analysis {
 export interface AnalyseOptions {
   readonly organisations: CompiledOrganisations;
   readonly published?: string | null;
-  readonly topic?: Topic;
-  /** Scores stance; by default the topic's lexicon (the pipeline passes the trained classifier). */
-  readonly stance?: StanceScorer;
+  /** Scores stance towards the topic: the trained classifier blend, or a topic's lexicon alone. */
+  readonly stance: StanceScorer;
 }
 
 export function analyse(text: string, options: AnalyseOptions): Analysis {
@@ -40,7 +39,7 @@ export function analyse(text: string, options: AnalyseOptions): Analysis {
     const sentence = splitSentences(text.slice(para.start, para.end), para.start).find((s) => q.start >= s.start && q.start < s.end);
     return { ...q, context: sentence ? text.slice(sentence.start, sentence.end) : q.text };
   });
-  const stances = quoteStances(withContext, options.stance ?? lexiconScorer(options.topic ?? DEFAULT_TOPIC));
+  const stances = quoteStances(withContext, options.stance);
   const quotes: Quote[] = found.map((q, i) => ({
     text: q.text,
     speaker: q.speaker,
@@ -64,7 +63,7 @@ export function analyse(text: string, options: AnalyseOptions): Analysis {
   };
 }
 
-export { compileOrganisations, DEFAULT_TOPIC };
+export { compileOrganisations };
 export type { CompiledOrganisations, OrganisationReference, Topic, Position, StanceScorer };
 export { trainStanceModel, isHeldOut } from './stance-model.js';
 export { blendScorers, lexiconScorer } from './stance.js';

@@ -6,7 +6,7 @@
 import BayesClassifier from 'natural/lib/natural/classifiers/bayes_classifier.js';
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import type { Stance } from '../core/types.js';
-import { cueScores, tokens, DEFAULT_TOPIC, type Topic } from './stance.js';
+import { cueScores, tokens, type Topic } from './stance.js';
 
 export interface StanceExample {
   readonly id: number;
@@ -29,7 +29,7 @@ const NEGATION_SCOPE = 3;
 const STOP = new Set(['the', 'a', 'an', 'of', 'to', 'and', 'in', 'on', 'for', 'is', 'are', 'be', 'that', 'this', 'it', 'we', 'our', 'i', 'they', 'will', 'with', 'by', 'as', 'at', 'has', 'have', 'was', 'were', 'from', 'their', 'its']);
 
 /** The features of a text: stems (negated within a short scope), cue counts and contrast markers. */
-export function stanceFeatures(text: string, topic: Topic = DEFAULT_TOPIC): string[] {
+export function stanceFeatures(text: string, topic: Topic): string[] {
   const toks = tokens(text);
   const out: string[] = [];
   let negated = 0;
@@ -51,7 +51,7 @@ export function stanceFeatures(text: string, topic: Topic = DEFAULT_TOPIC): stri
   return out;
 }
 
-export function trainStanceModel(examples: readonly StanceExample[], topic: Topic = DEFAULT_TOPIC): StanceModel {
+export function trainStanceModel(examples: readonly StanceExample[], topic: Topic): StanceModel {
   const nb = new BayesClassifier(PorterStemmer, 0.5);
   for (const e of examples) nb.addDocument(stanceFeatures(e.text, topic), e.stance);
   nb.train();

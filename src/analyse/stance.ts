@@ -1,12 +1,13 @@
 /**
  * Stance of a quote towards a topic, by default "CCGs taking on the commissioning of primary care".
- * A topic is data: its target terms and cue lexicons. Cues count for or against, a negation
+ * A topic is data (sources/stance/topics.json): its target terms and cue lexicons. Cues count for or against, a negation
  * within a few words before a cue flips it, and a speaker's other quotes in the document decide a
  * quote that carries no cue of its own. Pure.
  */
 import type { Position, Stance } from '../core/types.js';
 
 export interface Topic {
+  readonly id: string;
   readonly name: string;
   /** Words that show a text is about the topic. */
   readonly targets: readonly string[];
@@ -16,29 +17,6 @@ export interface Topic {
   readonly oppose: readonly string[];
 }
 
-export const DEFAULT_TOPIC: Topic = {
-  name: 'CCGs taking on the commissioning of primary care',
-  targets: ['ccg*', 'clinical commissioning', 'commissioning', 'co-commissioning', 'delegat*', 'primary care', 'general practice', 'gp contract*', 'icb*'],
-  support: [
-    'welcome*', 'back*', 'support*', 'key role', 'play a key role', 'play an active role', 'need to play', 'benefit*',
-    'opportunit*', 'critical', 'enabl*', 'embrace*', 'positive', 'encourag*', 'solution', 'greater role', 'more of a role',
-    'greater ability', 'desire', 'best placed', 'sustainab*', 'improv*', 'help*', 'appreciate*',
-    'vital', 'must be given', 'should be given', 'proactive', 'join up', 'joint working',
-    'shared vision', 'inevitable', 'good working', 'partnership*', 'properly resourced',
-    'transform*', 'coherent', 'strengthen*', 'empower*', 'success*', 'effective',
-    'work together', 'working together', 'at the centre', 'the centre of', 'right balance*', 'delivering', 'enthusias*',
-    'keen', 'agree*', 'endorse*', 'champion*', 'advocat*', 'in favour', 'good thing', 'makes sense', 'sensible',
-  ],
-  oppose: [
-    'oppos*', 'reject*', 'slam*', 'concern*', 'conflict of interest', 'conflicts of interest', 'risk*', 'nonsensical',
-    'barmy', 'lunatic', 'mad', 'absurd', 'ridiculous', 'worr*', 'threat*', 'blur*', 'nepotism', 'favouritism',
-    'destabilis*', 'undermin*', 'damag*', 'danger*', 'unworkable', 'fear*', 'against', 'scrap*', 'abolish*',
-    'disaster*', 'chaos', 'chaotic', 'fail*', 'flawed', 'unaccountable', 'privatis*', 'cuts', 'wrong', 'mistake',
-    'warn*', 'criticis*', 'condemn*', 'object*', 'resist*', 'boycott*', 'unacceptable', 'not convinced', 'sceptic*',
-    'skeptic*', 'confus*', 'unclear', 'alienat*', 'distrust', 'mistrust',
-    'lose out', 'restrict*', 'lack*', 'too great', 'halt*', 'bullied', 'attack*', 'fight', 'no confidence', 'rushed',
-  ],
-};
 
 /** Negations within this many words before a cue flip it ("not effective", "no benefit"). */
 const NEGATION_WINDOW = 3;
@@ -71,7 +49,7 @@ function matchesAt(toks: readonly string[], i: number, cue: CompiledCue): boolea
 }
 
 /** Lexicon scores of a text: support and opposition cue counts after negation. */
-export function cueScores(text: string, topic: Topic = DEFAULT_TOPIC): { support: number; oppose: number } {
+export function cueScores(text: string, topic: Topic): { support: number; oppose: number } {
   let c = cache.get(topic);
   if (!c) { c = { support: compile(topic.support), oppose: compile(topic.oppose) }; cache.set(topic, c); }
   const toks = tokens(text);
@@ -93,7 +71,7 @@ export function stanceFromScores(s: { support: number; oppose: number }): Stance
   return 'mixed';
 }
 
-export function lexiconStance(text: string, topic: Topic = DEFAULT_TOPIC): Stance {
+export function lexiconStance(text: string, topic: Topic): Stance {
   return stanceFromScores(cueScores(text, topic));
 }
 
@@ -112,7 +90,7 @@ export function blendScorers(a: StanceScorer, b: StanceScorer, weightOfA: number
   };
 }
 
-export function lexiconScorer(topic: Topic = DEFAULT_TOPIC): StanceScorer {
+export function lexiconScorer(topic: Topic): StanceScorer {
   return (text) => {
     const p: Record<Stance, number> = { support: 0, oppose: 0, mixed: 0, neutral: 0 };
     p[lexiconStance(text, topic)] = 1;

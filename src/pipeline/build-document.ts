@@ -10,7 +10,7 @@ export interface BuildOptions {
   readonly format: 'html' | 'text';
   readonly known?: KnownMetadata;
   readonly organisations: CompiledOrganisations;
-  readonly stance?: StanceScorer;
+  readonly stance: StanceScorer;
   readonly provenance?: Provenance;
   readonly snapshot?: SnapshotRef;
   readonly now?: Date;
@@ -27,7 +27,7 @@ export function buildDocument(content: string, options: BuildOptions): Document 
   const ex = options.format === 'html' ? extractHtml(content, { url: known.url ?? null, now: options.now }) : extractText(content, options.now);
   // What the registry or manifest says outranks what the page suggests, except for an empty value.
   const published = known.published ?? ex.published;
-  const a = analyse(ex.text, { organisations: options.organisations, published, ...(options.stance ? { stance: options.stance } : {}) });
+  const a = analyse(ex.text, { organisations: options.organisations, published, stance: options.stance });
   const url = known.url ?? null;
   const canonicalUrl = ex.canonicalUrl ?? url;
   return {

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { paths, PACKAGE_ROOT, type Paths } from '../core/config.js';
-import { loadOrganisations, loadStanceExamples } from '../sources/index.js';
+import { loadOrganisations, loadStanceExamples, loadTopics } from '../sources/index.js';
 import { compileOrganisations, trainStanceModel, blendScorers, lexiconScorer, CLASSIFIER_WEIGHT, type CompiledOrganisations, type StanceScorer } from '../analyse/index.js';
 
 export interface PipelineContext {
@@ -14,15 +14,18 @@ export interface PipelineContext {
 
 export function createContext(home?: string | null): PipelineContext {
   const p = paths(home);
-  const own = join(p.sources, 'stance', 'examples.json');
-  const examplesFile = existsSync(own) ? own : join(PACKAGE_ROOT, 'sources', 'stance', 'examples.json');
+  const stanceFile = (name: string): string => {
+    const own = join(p.sources, 'stance', name);
+    return existsSync(own) ? own : join(PACKAGE_ROOT, 'sources', 'stance', name);
+  };
   let scorer: StanceScorer | null = null;
   return {
     paths: p,
     organisations: compileOrganisations(loadOrganisations(p.organisations)),
     stance: (text) => {
       if (!scorer) {
-        const model = trainStanceModel(loadStanceExamples(examplesFile));
+        const topic = loadTopics(stanceFile('topics.json'))[0]!;
+        const model = trainStanceModel(loadStanceExamples(stanceFile('examples.json')), topic);
         scorer = blendScorers((t) => model.probabilities(t), lexiconScorer(model.topic), CLASSIFIER_WEIGHT);
       }
       return scorer(text);

@@ -1,4 +1,4 @@
 export { loadOrganisations, validateOrganisations, ORGANISATION_KINDS } from './organisations.js';
 export { loadLocalManifest } from './local.js';
 export type { LocalDocument } from './local.js';
-export { loadStanceExamples } from './stance.js';
+export { loadStanceExamples, loadTopics } from './stance.js';

@@ -1,8 +1,9 @@
-/** Loading and validating the labelled stance examples (sources/stance/examples.json). */
+/** Loading and validating the stance topics and labelled examples (sources/stance/). */
 import { readFileSync } from 'node:fs';
 import { STANCES, type Stance } from '../core/types.js';
 import { ValidationError, InputError } from '../core/errors.js';
 import type { StanceExample } from '../analyse/stance-model.js';
+import type { Topic } from '../analyse/stance.js';
 
 export function loadStanceExamples(file: string): StanceExample[] {
   let data: unknown;
@@ -22,5 +23,26 @@ export function loadStanceExamples(file: string): StanceExample[] {
     if (typeof e.text !== 'string' || !e.text.trim()) throw new ValidationError(file, `${at}.text`, 'expected a non-empty string');
     if (!STANCES.includes(e.stance as Stance)) throw new ValidationError(file, `${at}.stance`, `expected one of ${STANCES.join(', ')}; got ${JSON.stringify(e.stance)}`);
     return { id: e.id as number, text: e.text, stance: e.stance as Stance };
+  });
+}
+
+const isWords = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string' && x.trim() !== '');
+
+/** The topics quotes take a stance towards (sources/stance/topics.json); the first is the default. */
+export function loadTopics(file: string): Topic[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new InputError(file, `cannot read the stance topics: ${(err as Error).message}`, { cause: err });
+  }
+  const d = data as { version?: unknown; topics?: unknown };
+  if (d.version !== 1) throw new ValidationError(file, 'version', `expected 1, got ${JSON.stringify(d.version)}`);
+  if (!Array.isArray(d.topics) || !d.topics.length) throw new ValidationError(file, 'topics', 'expected a non-empty array');
+  return d.topics.map((t: Record<string, unknown>, i) => {
+    const at = `topics[${i}]`;
+    for (const f of ['id', 'name'] as const) if (typeof t[f] !== 'string' || !(t[f] as string).trim()) throw new ValidationError(file, `${at}.${f}`, 'expected a non-empty string');
+    for (const f of ['targets', 'support', 'oppose'] as const) if (!isWords(t[f])) throw new ValidationError(file, `${at}.${f}`, 'expected an array of non-empty strings');
+    return { id: t.id as string, name: t.name as string, targets: t.targets as string[], support: t.support as string[], oppose: t.oppose as string[] };
   });
 }
