@@ -27,7 +27,11 @@ export interface AnalyseOptions {
   readonly stance: StanceScorer;
 }
 
-export function analyse(text: string, options: AnalyseOptions): Analysis {
+/** Analysis reads at most this much of a text (about 150,000 words), so that time stays bounded. */
+export const MAX_ANALYSED_CHARS = 1_000_000;
+
+export function analyse(fullText: string, options: AnalyseOptions): Analysis {
+  const text = fullText.length > MAX_ANALYSED_CHARS ? fullText.slice(0, MAX_ANALYSED_CHARS) : fullText;
   const orgSpans = findOrganisations(text, options.organisations);
   const people = findPeople(text, orgSpans);
   const paragraphs = splitParagraphs(text);

@@ -49,6 +49,19 @@ const AUTHOR_META = ['author', 'article:author', 'citation_author', 'dc.creator'
 /** Words that bylines carry but that are not names ("5 Minute Read", "Minutes Ago", "Staff"). */
 const NOT_A_NAME = /\b(minutes?|mins?|read|ago|hours?|updated|published|share|follow|email|twitter|comments?|staff|admin|editor(ial)?|team|desk|newsroom|agency|reuters|press association|pa media|http|www)\b|\d|@/i;
 
+/** Every value of the named meta tags, in document order ("citation_author" is repeated per author). */
+function metaContents($: CheerioAPI, names: readonly string[]): string[] {
+  const wanted = new Set(names.map((n) => n.toLowerCase()));
+  const out: string[] = [];
+  $('meta').each((_, el) => {
+    const a = el.attribs;
+    const key = (a.property ?? a.name ?? a.itemprop ?? '').toLowerCase();
+    const v = (a.content ?? '').trim();
+    if (key && wanted.has(key) && v) out.push(v);
+  });
+  return out;
+}
+
 function metaContent($: CheerioAPI, names: readonly string[]): string | null {
   const wanted = new Set(names.map((n) => n.toLowerCase()));
   let found: string | null = null;
@@ -177,14 +190,17 @@ export function extractHtmlMetadata($: CheerioAPI, pageUrl: string | null, now: 
 
   // authors
   let authorNames = names(article?.author);
-  if (!authorNames.length) authorNames = (metaContent($, AUTHOR_META) ?? '').split(/\s*(?:,|;|\band\b|&)\s*/).filter(Boolean);
+  if (!authorNames.length) authorNames = metaContents($, AUTHOR_META).flatMap((v) => v.split(/\s*(?:,|;|\band\b|&)\s*/)).filter(Boolean);
   if (!authorNames.length) {
     const byline = $('[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"], .byline__name, .author-name, .byline, .author').first().text();
     authorNames = byline.split(/\s*(?:,|\band\b|&)\s*/);
   }
   const authors = [...new Set(authorNames.map(cleanAuthor).filter((n): n is string => n !== null))];
 
-  const publisher = str(article?.publisher) ?? metaContent($, ['og:site_name', 'application-name', 'publisher', 'citation_publisher', 'dc.publisher']);
+  // The site's name after the headline in <title> ("… | NHS England") is the last resort for the publisher.
+  const titleSuffix = /\s[|–—·•-]\s([^|–—·•]{2,50})$/.exec(docTitle)?.[1]?.trim() ?? null;
+  const publisher = str(article?.publisher) ?? metaContent($, ['og:site_name', 'application-name', 'publisher', 'citation_publisher', 'dc.publisher'])
+    ?? (titleSuffix && titleSuffix.split(/\s+/).length <= 5 && title && !title.endsWith(titleSuffix) ? titleSuffix : null);
 
   const lang = $('html').attr('lang') ?? metaContent($, ['og:locale', 'content-language', 'language', 'dc.language']) ?? str(article?.inLanguage);
   const language = lang ? lang.trim().slice(0, 2).toLowerCase() : null;

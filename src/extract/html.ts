@@ -7,6 +7,13 @@ import { load } from 'cheerio/slim';
 import type { Extracted } from '../core/types.js';
 import { extractHtmlMetadata } from './html-metadata.js';
 import { extractMainText } from './main-text.js';
+import { capNesting } from './dom-limits.js';
+
+/**
+ * Pages longer than this are cut before parsing: news pages are well under 2 MB, and a 20 MB page
+ * would take seconds and hundreds of megabytes for text no reader needs. Best effort, bounded.
+ */
+export const MAX_HTML_CHARS = 8_000_000;
 
 export interface HtmlOptions {
   /** Where the page came from; used for relative canonical links and dates in the URL. */
@@ -15,7 +22,7 @@ export interface HtmlOptions {
 }
 
 export function extractHtml(html: string, options: HtmlOptions = {}): Extracted {
-  const $ = load(html);
+  const $ = load(capNesting(html.length > MAX_HTML_CHARS ? html.slice(0, MAX_HTML_CHARS) : html));
   const meta = extractHtmlMetadata($, options.url ?? null, options.now);
   const { paragraphs } = extractMainText($, meta.articleBody);
   // The headline often opens the main text too: the text is the article without its title.

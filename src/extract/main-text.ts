@@ -14,6 +14,7 @@ import type { CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import { ARTICLE_CONTAINERS, BLOCK_TAGS, DROP_TAGS, NEGATIVE_HINTS, PARAGRAPH_TAGS, POSITIVE_HINTS } from './selectors.js';
 import { isBoilerplateLine } from './text.js';
+import { limitDepth } from './dom-limits.js';
 
 /** A container from steps 1–2 is taken when it has at least this many characters of text. */
 const MIN_CONTAINER_CHARS = 250;
@@ -37,29 +38,41 @@ function isHidden(el: Element): boolean {
   return a.hidden !== undefined || a['aria-hidden'] === 'true' || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(a.style ?? '');
 }
 
-/** Text lengths and link-text lengths of every element, in one bottom-up pass. */
-function measure(root: AnyNode): { text: Map<Element, number>; links: Map<Element, number> } {
+interface Measures {
+  readonly text: Map<Element, number>;
+  readonly links: Map<Element, number>;
+  readonly commas: Map<Element, number>;
+}
+
+/** Text lengths, link-text lengths and commas of every element, in one bottom-up pass. */
+function measure(root: AnyNode): Measures {
   const text = new Map<Element, number>();
   const links = new Map<Element, number>();
-  const walk = (n: AnyNode, inLink: boolean): [number, number] => {
+  const commas = new Map<Element, number>();
+  const walk = (n: AnyNode, inLink: boolean): [number, number, number] => {
     if (n.type === 'text') {
-      const len = (n as unknown as { data: string }).data.replace(/\s+/g, ' ').trim().length;
-      return [len, inLink ? len : 0];
+      const data = (n as unknown as { data: string }).data;
+      const len = data.replace(/\s+/g, ' ').trim().length;
+      let c = 0;
+      for (let i = data.indexOf(','); i >= 0; i = data.indexOf(',', i + 1)) c++;
+      return [len, inLink ? len : 0, c];
     }
-    if (!isElement(n) && n.type !== 'root') return [0, 0];
+    if (!isElement(n) && n.type !== 'root') return [0, 0, 0];
     let t = 0;
     let l = 0;
+    let c = 0;
     const link = inLink || (isElement(n) && n.name === 'a');
-    for (const c of (n as Element).children ?? []) {
-      const [a, b] = walk(c, link);
+    for (const child of (n as Element).children ?? []) {
+      const [a, b, k] = walk(child, link);
       t += a;
       l += b;
+      c += k;
     }
-    if (isElement(n)) { text.set(n, t); links.set(n, l); }
-    return [t, l];
+    if (isElement(n)) { text.set(n, t); links.set(n, l); commas.set(n, c); }
+    return [t, l, c];
   };
   walk(root, false);
-  return { text, links };
+  return { text, links, commas };
 }
 
 /** Removes what is never content: dropped tags, hidden elements, furniture by class/id. */
@@ -113,6 +126,8 @@ export function collectParagraphs(nodes: readonly AnyNode[]): string[] {
     const block = BLOCK_TAGS.has(n.name);
     if (block) flush();
     if (n.name === 'li') buf += '• ';
+    // Cells of a table row stay on one line.
+    if ((n.name === 'td' || n.name === 'th') && buf.trim()) buf += ' | ';
     for (const c of n.children) walk(c, inLink || n.name === 'a');
     if (block) flush();
   };
@@ -121,7 +136,7 @@ export function collectParagraphs(nodes: readonly AnyNode[]): string[] {
   return paras;
 }
 
-function score($: CheerioAPI, text: Map<Element, number>, links: Map<Element, number>): { best: Element | null; scores: Map<Element, number> } {
+function score($: CheerioAPI, { text, links, commas }: Measures): { best: Element | null; scores: Map<Element, number> } {
   const scores = new Map<Element, number>();
   const init = (el: Element): number => {
     let s = 0;
@@ -141,8 +156,7 @@ function score($: CheerioAPI, text: Map<Element, number>, links: Map<Element, nu
     if (el.name !== 'div' && !PARAGRAPH_TAGS.has(el.name)) return;
     const len = text.get(el) ?? 0;
     if (len < MIN_PARAGRAPH_CHARS) return;
-    const own = $(el).text();
-    const points = 1 + (own.match(/[,，]/g)?.length ?? 0) + Math.min(Math.floor(len / 100), 3);
+    const points = 1 + (commas.get(el) ?? 0) + Math.min(Math.floor(len / 100), 3);
     const parent = el.parent as Element | null;
     const grand = (parent?.parent ?? null) as Element | null;
     add(parent, points);
@@ -194,10 +208,12 @@ export interface MainText {
 }
 
 export function extractMainText($: CheerioAPI, articleBody: string | null = null): MainText {
+  limitDepth($.root()[0]!);
   const body = ($('body')[0] ?? $.root()[0]!) as Element;
   const first = measure($.root()[0]!);
   clean($, first.text.get(body as Element) ?? 0, first.text);
-  const { text, links } = measure($.root()[0]!);
+  const measures = measure($.root()[0]!);
+  const { text, links } = measures;
 
   for (const sel of ARTICLE_CONTAINERS) {
     const found = $(sel).toArray().filter((el) => (text.get(el as Element) ?? 0) >= MIN_CONTAINER_CHARS);
@@ -208,7 +224,7 @@ export function extractMainText($: CheerioAPI, articleBody: string | null = null
     }
   }
 
-  const { best, scores } = score($, text, links);
+  const { best, scores } = score($, measures);
   const articles = $('article').toArray().filter((el) => (text.get(el as Element) ?? 0) >= MIN_CONTAINER_CHARS);
   if (articles.length === 1) {
     const a = articles[0]!;

@@ -7,7 +7,7 @@
 export const DROP_TAGS: ReadonlySet<string> = new Set([
   'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'video',
   'audio', 'map', 'form', 'button', 'input', 'select', 'textarea', 'nav', 'aside', 'footer', 'head',
-  'link', 'meta', 'dialog', 'menu',
+  'link', 'meta', 'dialog', 'menu', 'figcaption',
 ]);
 
 /** Containers tried first, in order, before scoring: when one holds enough text it is the article. */
@@ -30,7 +30,7 @@ export const POSITIVE_HINTS =
 /** Block-level elements: each starts a new paragraph when text is collected. */
 export const BLOCK_TAGS: ReadonlySet<string> = new Set([
   'p', 'div', 'section', 'article', 'main', 'header', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li',
-  'dl', 'dt', 'dd', 'blockquote', 'pre', 'table', 'thead', 'tbody', 'tr', 'td', 'th', 'figure',
+  'dl', 'dt', 'dd', 'blockquote', 'pre', 'table', 'thead', 'tbody', 'tr', 'figure',
   'figcaption', 'address', 'hr', 'br', 'center', 'details', 'summary',
 ]);
 

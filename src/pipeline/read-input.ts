@@ -1,11 +1,13 @@
 /**
  * Reading an input file for extraction: gunzip when gzipped (by magic bytes, not only the name),
  * decode the bytes (BOM → <meta charset> → UTF-8 when valid → windows-1252), and tell HTML from
- * plain text. The only I/O of the extract path.
+ * plain text. The only I/O of the extract path. iconv-lite decodes the legacy encodings: Node's
+ * TextDecoder reads windows-1252 as Latin-1 and loses its curly quotes and dashes.
  */
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
+import iconv from 'iconv-lite';
 import { InputError } from '../core/errors.js';
 
 export interface InputFile {
@@ -28,17 +30,16 @@ export function decodeBytes(bytes: Uint8Array, declared?: string | null): string
   const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
   const meta = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1] ?? declared ?? null;
   if (meta && !/^utf-?8$/i.test(meta)) {
-    try {
-      return new TextDecoder(meta.toLowerCase()).decode(bytes);
-    } catch {
-      /* an unknown label: fall through to UTF-8 */
-    }
+    // As browsers do (WHATWG Encoding), Latin-1 and ASCII labels mean windows-1252: pages that
+    // declare ISO-8859-1 use its curly quotes and dashes in 0x80–0x9F.
+    const label = /^(?:iso[-_]?8859-1|latin-?1|l1|us-ascii|ascii|cp819|ibm819)$/i.test(meta) ? 'windows-1252' : meta.toLowerCase();
+    if (iconv.encodingExists(label)) return iconv.decode(Buffer.from(bytes), label);
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     // Not valid UTF-8: the commonest other encoding of English and European pages.
-    return new TextDecoder('windows-1252').decode(bytes);
+    return iconv.decode(Buffer.from(bytes), 'windows-1252');
   }
 }
 
