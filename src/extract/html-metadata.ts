@@ -170,6 +170,7 @@ export function extractHtmlMetadata($: CheerioAPI, pageUrl: string | null, now: 
 
   // published: the chain in the header comment
   const chain: Array<() => string | null | undefined> = [
+    () => dateFromUrl(canonicalUrl) ?? dateFromUrl(pageUrl),
     () => str(article?.datePublished) ?? str(article?.dateCreated),
     () => ld.map((o) => str(o.datePublished)).find(Boolean),
     () => metaContent($, PUBLISHED_META),
@@ -177,8 +178,8 @@ export function extractHtmlMetadata($: CheerioAPI, pageUrl: string | null, now: 
     () => $('time[pubdate]').first().attr('datetime'),
     () => $('article time[datetime], header time[datetime], .byline time[datetime], .date time[datetime]').first().attr('datetime'),
     () => $('time[datetime]').first().attr('datetime'),
-    () => dateFromUrl(canonicalUrl) ?? dateFromUrl(pageUrl),
     () => datedText($),
+    () => searchPageDates($, now),
   ];
   let published: string | null = null;
   for (const step of chain) {
@@ -214,6 +215,49 @@ export function extractHtmlMetadata($: CheerioAPI, pageUrl: string | null, now: 
 
   const body = str(article?.articleBody);
   return { title, published, modified, authors, publisher, canonicalUrl, language, kind, articleBody: body };
+}
+
+const PAGE_DATE = new RegExp(
+  [
+    `\\b((?:19|20)\\d{2})[-/.](0?[1-9]|1[0-2])[-/.](0?[1-9]|[12]\\d|3[01])\\b`,
+    `\\b(0?[1-9]|[12]\\d|3[01])\\.\\s?(0?[1-9]|1[0-2])\\.\\s?((?:19|20)\\d{2})\\b`,
+    `\\b(0?[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?\\.?\\s+(${MONTH_PATTERN})\\.?,?\\s+((?:19|20)\\d{2})\\b`,
+    `\\b(${MONTH_PATTERN})\\.?\\s+(0?[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})\\b`,
+  ].join('|'),
+  'giu',
+);
+/** Words that announce a publication date in the languages of the evaluation data. */
+const PUBLISHED_CUE = /(?:published|posted|publié|veröffentlicht|erschienen|publicado|pubblicato|datum|date|on|am|le|vom)\W{0,3}$/i;
+
+/**
+ * The last resort (htmldate's "extensive" search, simplified): dates written anywhere in the
+ * page's visible text. A date just after a word such as "published" wins; otherwise the date
+ * written most often, the earlier on a tie. Only when nothing above gave a date.
+ */
+function searchPageDates($: CheerioAPI, now: Date): string | null {
+  const body = $('body').clone();
+  body.find('script, style, noscript, template').remove();
+  const text = body.text().replace(/\s+/g, ' ').slice(0, 200_000);
+  const counts = new Map<string, { n: number; first: number }>();
+  for (const m of text.matchAll(PAGE_DATE)) {
+    const g = m.slice(1).filter(Boolean);
+    const written = m[0];
+    const d = validDate(
+      m[1] ? `${g[0]}-${g[1]!.padStart(2, '0')}-${g[2]!.padStart(2, '0')}` : m[4] ? `${g[2]}-${g[1]!.padStart(2, '0')}-${g[0]!.padStart(2, '0')}` : written,
+      now,
+    );
+    if (!d || d.length !== 10) continue;
+    if (PUBLISHED_CUE.test(text.slice(Math.max(0, m.index - 20), m.index))) return d;
+    const c = counts.get(d) ?? { n: 0, first: m.index };
+    c.n++;
+    counts.set(d, c);
+  }
+  let best: string | null = null;
+  for (const [d, c] of counts) {
+    const b = best ? counts.get(best)! : null;
+    if (!b || c.n > b.n || (c.n === b.n && c.first < b.first)) best = d;
+  }
+  return best;
 }
 
 /** A date written near the headline ("Published: 12 May 2014"), from elements whose class says date. */
