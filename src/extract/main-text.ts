@@ -12,7 +12,7 @@
  */
 import type { CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
-import { ARTICLE_CONTAINERS, BLOCK_TAGS, DROP_TAGS, NEGATIVE_HINTS, PARAGRAPH_TAGS, POSITIVE_HINTS } from './selectors.js';
+import { ARTICLE_CONTAINERS, BLOCK_TAGS, DROP_TAGS, FURNITURE_TAGS, NEGATIVE_HINTS, PARAGRAPH_TAGS, POSITIVE_HINTS } from './selectors.js';
 import { isBoilerplateLine } from './text.js';
 import { limitDepth } from './dom-limits.js';
 
@@ -24,6 +24,10 @@ const MIN_PARAGRAPH_CHARS = 25;
 const SIBLING_SHARE = 0.2;
 /** A paragraph made mostly of link text is navigation. */
 const MAX_PARAGRAPH_LINK_DENSITY = 0.5;
+/** A scored winner with less than this share of the page's prose gives way to all the prose. */
+const MIN_PROSE_SHARE = 0.5;
+/** Furniture removed by its class/id may hold at most this share of the page's prose. */
+const MAX_REMOVED_PROSE = 0.3;
 /** Class/id hints are worth this many points. */
 const HINT_WEIGHT = 25;
 
@@ -42,6 +46,8 @@ interface Measures {
   readonly text: Map<Element, number>;
   readonly links: Map<Element, number>;
   readonly commas: Map<Element, number>;
+  /** Text inside <p> elements (of paragraph length) under each element. */
+  readonly prose: Map<Element, number>;
 }
 
 /** Text lengths, link-text lengths and commas of every element, in one bottom-up pass. */
@@ -49,6 +55,7 @@ function measure(root: AnyNode): Measures {
   const text = new Map<Element, number>();
   const links = new Map<Element, number>();
   const commas = new Map<Element, number>();
+  const prose = new Map<Element, number>();
   const walk = (n: AnyNode, inLink: boolean): [number, number, number] => {
     if (n.type === 'text') {
       const data = (n as unknown as { data: string }).data;
@@ -61,22 +68,29 @@ function measure(root: AnyNode): Measures {
     let t = 0;
     let l = 0;
     let c = 0;
+    let p = 0;
     const link = inLink || (isElement(n) && n.name === 'a');
     for (const child of (n as Element).children ?? []) {
       const [a, b, k] = walk(child, link);
       t += a;
       l += b;
       c += k;
+      if (isElement(child)) p += prose.get(child) ?? 0;
     }
-    if (isElement(n)) { text.set(n, t); links.set(n, l); commas.set(n, c); }
+    if (isElement(n)) {
+      text.set(n, t);
+      links.set(n, l);
+      commas.set(n, c);
+      prose.set(n, n.name === 'p' && t >= MIN_PARAGRAPH_CHARS && l < t / 2 ? t : p);
+    }
     return [t, l, c];
   };
   walk(root, false);
-  return { text, links, commas };
+  return { text, links, commas, prose };
 }
 
 /** Removes what is never content: dropped tags, hidden elements, furniture by class/id. */
-function clean($: CheerioAPI, bodyChars: number, text: Map<Element, number>): void {
+function clean($: CheerioAPI, bodyProse: number, prose: Map<Element, number>): void {
   const remove: Element[] = [];
   const visit = (n: AnyNode): void => {
     if (!isElement(n)) {
@@ -85,15 +99,17 @@ function clean($: CheerioAPI, bodyChars: number, text: Map<Element, number>): vo
       return;
     }
     const name = n.name;
-    if (DROP_TAGS.has(name) || name === 'header' || isHidden(n)) { remove.push(n); return; }
+    const minor = (prose.get(n) ?? 0) <= bodyProse * MAX_REMOVED_PROSE;
+    if (DROP_TAGS.has(name) || (FURNITURE_TAGS.has(name) && minor) || (isHidden(n) && minor)) { remove.push(n); return; }
     if (name !== 'body' && name !== 'html' && name !== 'article' && name !== 'main') {
       const h = hints(n);
-      // Furniture by class/id, unless it also looks like content or holds most of the page.
-      if (h.trim() && NEGATIVE_HINTS.test(h) && !POSITIVE_HINTS.test(h) && (text.get(n) ?? 0) < bodyChars * 0.5) {
+      // Furniture by class/id, unless it also looks like content or holds much of the page's prose
+      // (layout wrappers are named "with-sidebar-right", "below-banner", "non-paywall").
+      if (h.trim() && NEGATIVE_HINTS.test(h) && !POSITIVE_HINTS.test(h) && minor) {
         remove.push(n);
         return;
       }
-      if (n.attribs.role === 'navigation' || n.attribs.role === 'complementary' || n.attribs.role === 'banner' || n.attribs.role === 'contentinfo') {
+      if (minor && (n.attribs.role === 'navigation' || n.attribs.role === 'complementary' || n.attribs.role === 'banner' || n.attribs.role === 'contentinfo')) {
         remove.push(n);
         return;
       }
@@ -204,14 +220,16 @@ function textOf(n: AnyNode): string {
 export interface MainText {
   readonly paragraphs: string[];
   /** Which step of the fallback chain gave the text. */
-  readonly method: 'container' | 'article' | 'scored' | 'json-ld' | 'body';
+  readonly method: 'container' | 'article' | 'scored' | 'json-ld' | 'prose' | 'body';
 }
 
 export function extractMainText($: CheerioAPI, articleBody: string | null = null): MainText {
   limitDepth($.root()[0]!);
   const body = ($('body')[0] ?? $.root()[0]!) as Element;
   const first = measure($.root()[0]!);
-  clean($, first.text.get(body as Element) ?? 0, first.text);
+  const root = $.root()[0]!;
+  const rootProse = (root as unknown as Element).children.reduce((n, c) => n + (isElement(c) ? first.prose.get(c) ?? 0 : 0), 0);
+  clean($, rootProse, first.prose);
   const measures = measure($.root()[0]!);
   const { text, links } = measures;
 
@@ -233,14 +251,24 @@ export function extractMainText($: CheerioAPI, articleBody: string | null = null
     if (!inside) return { paragraphs: collectParagraphs([a]), method: 'article' };
   }
 
+  const bodyProse = measures.prose.get(body) ?? 0;
   if (best && (text.get(best) ?? 0) >= MIN_PARAGRAPH_CHARS) {
     const paras = collectParagraphs(withSiblings(best, scores, text, links));
     const joined = paras.join(' ').length;
     if (articleBody && articleBody.length > 2 * joined) return { paragraphs: splitBody(articleBody), method: 'json-ld' };
+    // The winner holds little of the page's prose: the article is spread over several containers.
+    if (joined < bodyProse * MIN_PROSE_SHARE) return { paragraphs: proseParagraphs($, measures), method: 'prose' };
     return { paragraphs: paras, method: 'scored' };
   }
   if (articleBody) return { paragraphs: splitBody(articleBody), method: 'json-ld' };
+  if (bodyProse > 0) return { paragraphs: proseParagraphs($, measures), method: 'prose' };
   return { paragraphs: collectParagraphs([body]), method: 'body' };
+}
+
+/** Every paragraph of prose left on the page, in order (the last resort before the whole body). */
+function proseParagraphs($: CheerioAPI, { prose }: Measures): string[] {
+  const ps = $('p').toArray().filter((el) => (prose.get(el) ?? 0) > 0);
+  return collectParagraphs(ps);
 }
 
 function splitBody(s: string): string[] {

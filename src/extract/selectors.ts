@@ -6,9 +6,15 @@
 /** Elements that never hold article text. */
 export const DROP_TAGS: ReadonlySet<string> = new Set([
   'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'video',
-  'audio', 'map', 'form', 'button', 'input', 'select', 'textarea', 'nav', 'aside', 'footer', 'head',
-  'link', 'meta', 'dialog', 'menu', 'figcaption',
+  'audio', 'map', 'button', 'input', 'select', 'textarea', 'link', 'meta', 'dialog', 'figcaption', 'title',
 ]);
+
+/**
+ * Page furniture by its tag. Dropped unless it holds much of the page's prose: ASP.NET pages wrap
+ * the whole page in a <form>, broken markup puts the body in <head>, and some sites set the article
+ * in an <aside> or a <header>.
+ */
+export const FURNITURE_TAGS: ReadonlySet<string> = new Set(['nav', 'aside', 'footer', 'header', 'form', 'head', 'menu']);
 
 /** Containers tried first, in order, before scoring: when one holds enough text it is the article. */
 export const ARTICLE_CONTAINERS: readonly string[] = [
