@@ -28,6 +28,13 @@ export const BOILERPLATE_LINES: readonly RegExp[] = [
   /^authors?:?$/i,
   /^(\d+ )?(min(ute)?s?|minute) read$/i,
   /^(image|photo|picture)( credit)?:.*$/i,
+  /^(foto|bild|photo|crédit photo|fotos?)\s*:.{0,80}$/i,
+  /^(aktualisiert|updated|mis à jour|actualizado)\s*:?.{0,40}$/i,
+  /^(beitragsbild|bewerten|kontakt|teilen|drucken|merken)\s*:?$/i,
+  /^.{0,60}\b(subscribe|abonnieren|abonnez-vous|suscríbete)\b.{0,80}\b(full story|weiterlesen|read more|la suite|edition|ausgabe)\b.{0,40}$/i,
+  /^(to view|to read) the full (story|article).{0,80}$/i,
+  /^(pour lire la suite|lesen sie weiter|weiterlesen mit).{0,80}$/i,
+  /^(wir respektieren (deine|ihre) privatsphäre|we respect your privacy).{0,120}$/i,
 ];
 
 /**
@@ -44,7 +51,53 @@ export const TRAILING_SECTION_STARTS: readonly RegExp[] = [
   /^(leave|post|add) a (comment|reply)$/i,
   /^have you registered with us yet\??$/i,
   /^(follow us|newsletter sign-?up|sign up to our newsletter)$/i,
+  /^(about the author|über den autor|über die autorin|à propos de l'auteur)$/i,
+  /^(mehr zum thema|zum thema|auch interessant|lesen sie auch|weitere artikel|verwandte artikel|ähnliche (beiträge|artikel)|das (könnte|dürfte) (sie|dich) auch interessieren)\s*[:!.]?$/i,
+  /^(das thema könnte (dich|sie) auch interessieren|war (der|dieser) artikel (nützlich|hilfreich))\s*[:?!.]?$/i,
+  /^(related posts|more on this( story| topic)?|more stories|further reading|share this( article| story)?)\s*:?$/i,
+  /^(à lire aussi|lire aussi|sur le même sujet|articles similaires|(photos )?et vidéos sur le sujet)\s*:?$/i,
+  /^(noticias relacionadas|te puede interesar|también te puede interesar)\s*:?$/i,
+  /^tags?\s*:.*$/i,
 ];
+
+/** A trailing section only ends the article when at least this many words of article precede it. */
+export const MIN_WORDS_BEFORE_TRAILER = 60;
+
+const wordCount = (s: string): number => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+
+export function isTrailerStart(line: string): boolean {
+  const t = line.trim();
+  return t.length <= 80 && TRAILING_SECTION_STARTS.some((re) => re.test(t));
+}
+
+/** Items of a list of other stories are short; a paragraph this long is prose again. */
+const MAX_LIST_ITEM_WORDS = 20;
+/** After a box of other stories, this much text (against what came before) means the article goes on. */
+const RESUME_SHARE = 0.5;
+
+/**
+ * Drops the sections of other stories ("Most read", "Related news", "Mehr zum Thema"): a heading
+ * and the short items under it. When long prose follows the box (an inline "Trending news" box
+ * inside the article) the article resumes after it; otherwise everything from the heading goes.
+ */
+export function cutTrailer(paragraphs: readonly string[]): string[] {
+  const out: string[] = [];
+  let words = 0;
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
+    if (i > 0 && words >= MIN_WORDS_BEFORE_TRAILER && isTrailerStart(p)) {
+      let j = i + 1;
+      while (j < paragraphs.length && wordCount(paragraphs[j]!) < MAX_LIST_ITEM_WORDS) j++;
+      const rest = paragraphs.slice(j).reduce((n, q) => n + wordCount(q), 0);
+      if (rest < words * RESUME_SHARE) return out;
+      i = j - 1;
+      continue;
+    }
+    out.push(p);
+    words += wordCount(p);
+  }
+  return out;
+}
 
 /** Single words that label a page section above the headline ("Report", "News") and are not titles. */
 export const KICKER_MAX_WORDS = 1;

@@ -8,6 +8,7 @@ import type { Extracted } from '../core/types.js';
 import { extractHtmlMetadata } from './html-metadata.js';
 import { extractMainText } from './main-text.js';
 import { capNesting } from './dom-limits.js';
+import { cutTrailer } from './boilerplate.js';
 
 /**
  * Pages longer than this are cut before parsing: news pages are well under 2 MB, and a 20 MB page
@@ -24,7 +25,7 @@ export interface HtmlOptions {
 export function extractHtml(html: string, options: HtmlOptions = {}): Extracted {
   const $ = load(capNesting(html.length > MAX_HTML_CHARS ? html.slice(0, MAX_HTML_CHARS) : html));
   const meta = extractHtmlMetadata($, options.url ?? null, options.now);
-  const { paragraphs } = extractMainText($, meta.articleBody);
+  const paragraphs = cutTrailer(extractMainText($, meta.articleBody).paragraphs);
   // The headline often opens the main text too: the text is the article without its title.
   const title = meta.title ?? '';
   const norm = (s: string): string => s.toLowerCase().replace(/\W+/g, ' ').trim();

@@ -8,10 +8,8 @@
  */
 import type { Extracted } from '../core/types.js';
 import { parseDate, isFuture } from '../core/dates.js';
-import { BOILERPLATE_LINES, TRAILING_SECTION_STARTS, KICKER_MAX_WORDS } from './boilerplate.js';
+import { BOILERPLATE_LINES, KICKER_MAX_WORDS, MIN_WORDS_BEFORE_TRAILER, isTrailerStart } from './boilerplate.js';
 
-/** A trailing section only ends the article when at least this many words of article precede it. */
-const MIN_WORDS_BEFORE_TRAILER = 60;
 /** Byline and date lines are looked for only this close under the title. */
 const HEAD_LINES = 6;
 /** Lines longer than this are prose, never boilerplate labels. */
@@ -31,11 +29,6 @@ export function isBoilerplateLine(line: string): boolean {
   const t = line.trim();
   if (t.length > MAX_BOILERPLATE_LINE) return false;
   return BOILERPLATE_LINES.some((re) => re.test(t));
-}
-
-function isTrailerStart(line: string): boolean {
-  const t = line.trim();
-  return t.length <= 80 && TRAILING_SECTION_STARTS.some((re) => re.test(t));
 }
 
 const wordCount = (s: string): number => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
