@@ -12,6 +12,8 @@ export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..
 export interface Paths {
   readonly home: string;
   readonly sources: string;
+  /** One JSON file per source (feeds, sitemaps, listing pages, pages). */
+  readonly registry: string;
   readonly organisations: string;
   readonly localManifest: string;
   readonly corpus: string;
@@ -27,6 +29,7 @@ export function paths(home?: string | null): Paths {
   return {
     home: h,
     sources,
+    registry: join(sources, 'registry'),
     organisations: existsSync(own) ? own : join(PACKAGE_ROOT, 'sources', 'organisations.json'),
     localManifest: join(sources, 'local', 'manifest.json'),
     corpus: join(h, 'corpus'),

@@ -103,6 +103,8 @@ export interface Document {
   readonly source: string | null;
   readonly url: string | null;
   readonly canonicalUrl: string | null;
+  /** Other URLs at which the same story was found (de-duplicated by canonical URL or content). */
+  readonly alternateUrls?: readonly string[];
   readonly title: string;
   readonly publisher: string | null;
   readonly authors: readonly string[];

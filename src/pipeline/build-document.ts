@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { Document, KnownMetadata, Provenance, SnapshotRef } from '../core/types.js';
 import { extractHtml, extractText } from '../extract/index.js';
+import { normaliseUrl } from '../fetch/url.js';
 import { analyse, type CompiledOrganisations, type StanceScorer } from '../analyse/index.js';
 
 export interface BuildOptions {
@@ -18,7 +19,8 @@ export interface BuildOptions {
 
 /** A stable id: from the canonical URL when there is one, else from the main text. */
 export function documentId(url: string | null, text: string): string {
-  const key = url ? `url:${url.replace(/^https?:\/\//, '').replace(/\/$/, '')}` : `text:${text.replace(/\s+/g, ' ').trim()}`;
+  const norm = url ? normaliseUrl(url) ?? url : null;
+  const key = norm ? `url:${norm.replace(/^https?:\/\//, '').replace(/\/$/, '')}` : `text:${text.replace(/\s+/g, ' ').trim()}`;
   return createHash('sha256').update(key).digest('hex').slice(0, 16);
 }
 

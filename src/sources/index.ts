@@ -2,3 +2,5 @@ export { loadOrganisations, validateOrganisations, ORGANISATION_KINDS } from './
 export { loadLocalManifest } from './local.js';
 export type { LocalDocument } from './local.js';
 export { loadStanceExamples, loadTopics } from './stance.js';
+export { loadRegistry, validateSource, SOURCE_KINDS } from './registry.js';
+export type { Source, SourceKind, Registry } from './registry.js';

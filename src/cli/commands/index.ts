@@ -5,5 +5,7 @@ import { extract } from './extract.js';
 import { index } from './index-cmd.js';
 import { search } from './search.js';
 import { quotes } from './quotes.js';
+import { ingest } from './ingest.js';
+import { sources } from './sources.js';
 
-export const commands: readonly Command[] = [start, add, extract, index, search, quotes];
+export const commands: readonly Command[] = [start, ingest, sources, add, extract, index, search, quotes];

@@ -2,16 +2,22 @@ import type { Command } from '../command.js';
 import { parse } from '../args.js';
 import { out, err } from '../output.js';
 import { createContext, addFiles, indexCorpus, localManifest } from '../../pipeline/index.js';
+import { ingest } from '../../pipeline/ingest.js';
+import { loadRegistry } from '../../sources/index.js';
+import { progressReporter } from '../progress.js';
 
 export const start: Command = {
   name: 'start',
   summary: 'the main job: add the shipped documents, build the index, say how to search',
   usage: 'ccg start',
   help: `What "npm start" runs: adds every document listed in sources/local/manifest.json to the
-corpus (already stored ones are left as they are), builds the search index, and prints how to
-search it. Works offline.`,
+corpus (already stored ones are left as they are), fetches what is new from the registered
+sources (ccg ingest), builds the search index, and prints how to search it. Without a network
+each source says so in one line and the archive is built from what is stored.
+
+  --offline   do not fetch; build from what is stored`,
   async run(argv, global) {
-    parse('start', argv, {});
+    const { values } = parse('start', argv, { offline: { type: 'boolean' } });
     const ctx = createContext(global.home);
     const files = localManifest(ctx).map((d) => d.path);
     out(`Adding ${files.length} local documents…`);
@@ -19,6 +25,16 @@ search it. Works offline.`,
     for (const r of results) if (r.status === 'failed') err(`  failed: ${r.error}`);
     const count = (s: string): number => results.filter((r) => r.status === s).length;
     out(`  ${count('added')} added, ${count('updated')} updated, ${count('unchanged')} unchanged, ${count('failed')} failed`);
+    if (!values.offline) {
+      const registry = loadRegistry(ctx.paths.registry);
+      for (const e of registry.errors) err(`  ${e.message} (source skipped)`);
+      const sources = registry.sources.filter((x) => x.enabled);
+      out(`Fetching from ${sources.length} registered sources…`);
+      const progress = progressReporter(sources.length, process.stdout);
+      // Short timeouts: npm start must finish promptly on a machine without internet.
+      await ingest(ctx, { sources, onEvent: progress.onEvent, http: { connectTimeout: 5000, responseTimeout: 15000, retries: 1 } });
+      progress.done();
+    }
     const s = await indexCorpus(ctx);
     out(`Indexed ${s.documents} documents and ${s.quotes} quotes → ${s.file}`);
     out('');

@@ -1,0 +1,40 @@
+/** Fetch failures, each a class with a stable code and a message that names the URL. */
+import { CcgError } from '../core/errors.js';
+
+export class FetchError extends CcgError {
+  readonly url: string;
+  /** Worth trying again later (network trouble, 429, 5xx), as opposed to a page that is wrong. */
+  readonly transient: boolean;
+  constructor(code: string, url: string, message: string, transient: boolean, options?: { cause?: unknown }) {
+    super(code, `${url}: ${message}`, options);
+    this.url = url;
+    this.transient = transient;
+  }
+}
+
+/** The host cannot be reached at all (no network, DNS failure, connection refused). */
+export class OfflineError extends FetchError {
+  constructor(url: string, message: string, options?: { cause?: unknown }) {
+    super('E_OFFLINE', url, message, true, options);
+  }
+}
+
+export class HttpStatusError extends FetchError {
+  readonly status: number;
+  constructor(url: string, status: number) {
+    super('E_HTTP', url, `HTTP ${status}`, status === 429 || status >= 500);
+    this.status = status;
+  }
+}
+
+export class TooLargeError extends FetchError {
+  constructor(url: string, limit: number) {
+    super('E_TOO_LARGE', url, `body larger than ${limit} bytes; cut off`, false);
+  }
+}
+
+export class RobotsDisallowedError extends FetchError {
+  constructor(url: string) {
+    super('E_ROBOTS', url, 'disallowed by robots.txt', false);
+  }
+}

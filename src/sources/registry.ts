@@ -1,0 +1,124 @@
+/**
+ * The source registry: one JSON file per source in sources/registry/. Each file is validated on
+ * load; a bad file is an error that names the file, the field and what is wrong, and the other
+ * sources still load.
+ */
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ValidationError, errorMessage } from '../core/errors.js';
+
+export type SourceKind = 'rss' | 'atom' | 'sitemap' | 'listing' | 'page' | 'file';
+export const SOURCE_KINDS: readonly SourceKind[] = ['rss', 'atom', 'sitemap', 'listing', 'page', 'file'];
+
+export interface Source {
+  readonly id: string;
+  readonly name: string;
+  readonly publisher: string;
+  readonly kind: SourceKind;
+  /** Feed, sitemap or listing URLs; for `page`, the articles themselves; for `file`, local paths. */
+  readonly urls: readonly string[];
+  /** CSS selectors: links on a listing page, its next page, the article body. */
+  readonly selectors?: { readonly links?: string; readonly next?: string; readonly article?: string };
+  /** A regular expression that article URLs on a listing page match. */
+  readonly linkPattern?: string;
+  /** Listing pages followed at most. */
+  readonly maxPages: number;
+  /** Items taken from one run at most. */
+  readonly maxItems: number;
+  /** Milliseconds between two requests to one host. */
+  readonly intervalMs: number;
+  /** Topic terms an item must name to be kept (general sources); empty keeps everything. */
+  readonly topics: readonly string[];
+  readonly enabled: boolean;
+  /** The file the source came from. */
+  readonly file: string;
+}
+
+export interface Registry {
+  readonly sources: Source[];
+  /** Files that failed validation, each with its message. */
+  readonly errors: ValidationError[];
+}
+
+const ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+export function validateSource(data: unknown, file: string): Source {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new ValidationError(file, '(root)', 'expected a JSON object');
+  const d = data as Record<string, unknown>;
+  const str = (f: string): string => {
+    if (typeof d[f] !== 'string' || !(d[f] as string).trim()) throw new ValidationError(file, f, 'expected a non-empty string');
+    return d[f] as string;
+  };
+  const id = str('id');
+  if (!ID.test(id)) throw new ValidationError(file, 'id', `expected lower-case letters, digits and hyphens; got "${id}"`);
+  const kind = d.kind as SourceKind;
+  if (!SOURCE_KINDS.includes(kind)) throw new ValidationError(file, 'kind', `expected one of ${SOURCE_KINDS.join(', ')}; got ${JSON.stringify(d.kind)}`);
+  const urls = d.urls ?? (typeof d.url === 'string' ? [d.url] : undefined);
+  if (!Array.isArray(urls) || !urls.length || !urls.every((u) => typeof u === 'string')) throw new ValidationError(file, 'urls', 'expected a non-empty array of URLs');
+  if (kind !== 'file') {
+    for (const [i, u] of (urls as string[]).entries()) {
+      let ok = false;
+      try { ok = /^https?:$/.test(new URL(u).protocol); } catch { ok = false; }
+      if (!ok) throw new ValidationError(file, `urls[${i}]`, `not an http(s) URL: "${u}"`);
+    }
+  }
+  const num = (f: string, dflt: number, min: number): number => {
+    if (d[f] === undefined) return dflt;
+    if (typeof d[f] !== 'number' || !Number.isFinite(d[f]) || (d[f] as number) < min) throw new ValidationError(file, f, `expected a number ≥ ${min}; got ${JSON.stringify(d[f])}`);
+    return d[f] as number;
+  };
+  const rate = d.rateLimit as { intervalMs?: unknown } | undefined;
+  if (rate !== undefined && (typeof rate !== 'object' || rate === null)) throw new ValidationError(file, 'rateLimit', 'expected an object like {"intervalMs": 1000}');
+  const intervalMs = rate?.intervalMs === undefined ? 1000 : rate.intervalMs;
+  if (typeof intervalMs !== 'number' || intervalMs < 0) throw new ValidationError(file, 'rateLimit.intervalMs', `expected a number ≥ 0; got ${JSON.stringify(intervalMs)}`);
+  const topics = d.topics ?? [];
+  if (!Array.isArray(topics) || !topics.every((t) => typeof t === 'string')) throw new ValidationError(file, 'topics', 'expected an array of terms');
+  if (d.linkPattern !== undefined) {
+    try { new RegExp(d.linkPattern as string); } catch (e) { throw new ValidationError(file, 'linkPattern', `not a regular expression: ${errorMessage(e)}`); }
+  }
+  const selectors = d.selectors as Source['selectors'];
+  if (selectors !== undefined && (typeof selectors !== 'object' || selectors === null)) throw new ValidationError(file, 'selectors', 'expected an object');
+  if (d.enabled !== undefined && typeof d.enabled !== 'boolean') throw new ValidationError(file, 'enabled', 'expected true or false');
+  return {
+    id,
+    name: str('name'),
+    publisher: str('publisher'),
+    kind,
+    urls: urls as string[],
+    ...(selectors ? { selectors } : {}),
+    ...(d.linkPattern ? { linkPattern: d.linkPattern as string } : {}),
+    maxPages: num('maxPages', 3, 1),
+    maxItems: num('maxItems', 50, 1),
+    intervalMs,
+    topics: topics as string[],
+    enabled: d.enabled !== false,
+    file,
+  };
+}
+
+export function loadRegistry(dir: string): Registry {
+  if (!existsSync(dir)) return { sources: [], errors: [] };
+  const sources: Source[] = [];
+  const errors: ValidationError[] = [];
+  const ids = new Map<string, string>();
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+    const file = join(dir, name);
+    try {
+      let data: unknown;
+      try {
+        data = JSON.parse(readFileSync(file, 'utf8'));
+      } catch (e) {
+        throw new ValidationError(file, '(root)', `not valid JSON: ${errorMessage(e)}`);
+      }
+      const s = validateSource(data, file);
+      const other = ids.get(s.id);
+      if (other) throw new ValidationError(file, 'id', `"${s.id}" is already the id of ${other}`);
+      ids.set(s.id, file);
+      sources.push(s);
+    } catch (e) {
+      if (e instanceof ValidationError) errors.push(e);
+      else throw e;
+    }
+  }
+  return { sources, errors };
+}
