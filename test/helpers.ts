@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawnSync, spawn } from 'node:child_process';
 import { mkdtempSync, cpSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +20,25 @@ export function ccg(args: readonly string[], options: { home?: string; cwd?: str
     env: { ...process.env, NO_COLOR: '1', CCG_HOME: '' },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * Runs the built CLI as a real process without blocking this process, for tests whose server
+ * runs in the test process itself (spawnSync would stall the server and so the child).
+ */
+export function ccgAsync(args: readonly string[], options: { home?: string } = {}): Promise<RunResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...(options.home ? ['--home', options.home] : []), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1', CCG_HOME: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
 }
 
 /** A temporary home with a copy of the project's sources/ (registry, organisations, local documents). */

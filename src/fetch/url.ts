@@ -16,6 +16,7 @@ export function normaliseUrl(input: string, base?: string): string | null {
   u.hostname = u.hostname.toLowerCase().replace(/^www\./, '');
   u.port = u.port === '80' || u.port === '443' ? '' : u.port;
   u.hash = '';
+  u.pathname = u.pathname.replace(/\/+$/, '') || '/';
   const params = [...u.searchParams].filter(([k]) => !TRACKING.test(k)).sort(([a], [b]) => a.localeCompare(b));
   u.search = params.length ? `?${new URLSearchParams(params).toString()}` : '';
   let s = u.toString();

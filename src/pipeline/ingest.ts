@@ -137,10 +137,18 @@ export async function ingest(ctx: PipelineContext, options: IngestOptions): Prom
     });
     const canonical = doc.canonicalUrl ? normaliseUrl(doc.canonicalUrl) ?? doc.canonicalUrl : null;
     const stored: Document = { ...doc, canonicalUrl: canonical, id: doc.id };
-    const outcome = await storeDeduplicated(stored, item.url);
+    // Storing is serialised: de-duplication reads what the previous store wrote.
+    const outcome = await serially(() => storeDeduplicated(stored, item.url));
     await store.writeUrlState({ ...base, revisions: [...(state?.revisions ?? []), { sha256: hash, fetchedAt, status: r.status, contentType, documentId: stored.id }] });
     return outcome;
   }
+
+  let chain: Promise<unknown> = Promise.resolve();
+  const serially = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = chain.then(task, task);
+    chain = run.catch(() => undefined);
+    return run;
+  };
 
   /** One story at two URLs is one document that records both: by canonical URL (the id), then by content. */
   async function storeDeduplicated(doc: Document, fetchedUrl: string): Promise<ItemOutcome> {
