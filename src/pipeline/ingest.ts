@@ -160,7 +160,8 @@ export async function ingest(ctx: PipelineContext, options: IngestOptions): Prom
     } catch { /* first time this text is seen */ }
     const targetId = ownerId && ownerId !== doc.id && doc.text.length > 200 ? ownerId : doc.id;
     const existing = await readDocument(ctx.paths.documents, targetId);
-    if (existing && targetId !== doc.id) {
+    // Another URL or another source already brought this story: record the URL, keep the record.
+    if (existing && (targetId !== doc.id || (existing.source !== doc.source && existing.source !== null))) {
       const urls = new Set([...(existing.alternateUrls ?? []), fetchedUrl]);
       urls.delete(existing.url ?? '');
       if (urls.size !== (existing.alternateUrls ?? []).length) await addDocument(ctx.paths.documents, { ...existing, alternateUrls: [...urls] });
