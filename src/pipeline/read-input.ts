@@ -27,8 +27,9 @@ export function decodeBytes(bytes: Uint8Array, declared?: string | null): string
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  // The HTTP header's charset first, then the page's own <meta charset> or http-equiv.
   const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
-  const meta = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1] ?? declared ?? null;
+  const meta = declared ?? /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1] ?? null;
   if (meta && !/^utf-?8$/i.test(meta)) {
     // As browsers do (WHATWG Encoding), Latin-1 and ASCII labels mean windows-1252: pages that
     // declare ISO-8859-1 use its curly quotes and dashes in 0x80–0x9F.

@@ -2,10 +2,10 @@
  * The manifest of local documents that ship with the project (sources/local/manifest.json):
  * each file with what is known of it from outside its text (publisher, URL, title, date).
  */
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { DocumentKind, KnownMetadata } from '../core/types.js';
-import { ValidationError, InputError } from '../core/errors.js';
+import { ValidationError } from '../core/errors.js';
+import { readJsonFile } from './read-json.js';
 
 export interface LocalDocument extends KnownMetadata {
   /** Absolute path of the file. */
@@ -15,12 +15,7 @@ export interface LocalDocument extends KnownMetadata {
 const KINDS: readonly DocumentKind[] = ['news', 'report', 'blog', 'press release', 'page'];
 
 export function loadLocalManifest(file: string): LocalDocument[] {
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new InputError(file, `cannot read the local manifest: ${(err as Error).message}`, { cause: err });
-  }
+  const data = readJsonFile(file, 'the local manifest');
   const docs = (data as { documents?: unknown }).documents;
   if (!Array.isArray(docs)) throw new ValidationError(file, 'documents', 'expected an array');
   return docs.map((d: Record<string, unknown>, i) => {

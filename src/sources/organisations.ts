@@ -2,9 +2,9 @@
  * Loading and validating the organisation reference list (sources/organisations.json). A bad
  * file is a ValidationError that names the file, the field and what is wrong.
  */
-import { readFileSync } from 'node:fs';
 import type { OrganisationKind } from '../core/types.js';
-import { ValidationError, InputError } from '../core/errors.js';
+import { ValidationError } from '../core/errors.js';
+import { readJsonFile } from './read-json.js';
 import type { OrganisationReference, OrganisationEntry, OrganisationFamily } from '../analyse/organisations.js';
 
 export const ORGANISATION_KINDS: readonly OrganisationKind[] = [
@@ -49,17 +49,5 @@ export function validateOrganisations(data: unknown, file: string): Organisation
 }
 
 export function loadOrganisations(file: string): OrganisationReference {
-  let raw: string;
-  try {
-    raw = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new InputError(file, 'cannot read the organisation list', { cause: err });
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(raw);
-  } catch (err) {
-    throw new ValidationError(file, '(root)', `not valid JSON: ${(err as Error).message}`);
-  }
-  return validateOrganisations(data, file);
+  return validateOrganisations(readJsonFile(file, 'the organisation list'), file);
 }

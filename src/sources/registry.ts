@@ -3,9 +3,10 @@
  * load; a bad file is an error that names the file, the field and what is wrong, and the other
  * sources still load.
  */
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ValidationError, errorMessage } from '../core/errors.js';
+import { CcgError, ValidationError, errorMessage } from '../core/errors.js';
+import { readJsonFile } from './read-json.js';
 
 export type SourceKind = 'rss' | 'atom' | 'sitemap' | 'listing' | 'page' | 'file';
 export const SOURCE_KINDS: readonly SourceKind[] = ['rss', 'atom', 'sitemap', 'listing', 'page', 'file'];
@@ -36,8 +37,8 @@ export interface Source {
 
 export interface Registry {
   readonly sources: Source[];
-  /** Files that failed validation, each with its message. */
-  readonly errors: ValidationError[];
+  /** Files that could not be read or failed validation, each with its message. */
+  readonly errors: CcgError[];
 }
 
 const ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -99,24 +100,18 @@ export function validateSource(data: unknown, file: string): Source {
 export function loadRegistry(dir: string): Registry {
   if (!existsSync(dir)) return { sources: [], errors: [] };
   const sources: Source[] = [];
-  const errors: ValidationError[] = [];
+  const errors: CcgError[] = [];
   const ids = new Map<string, string>();
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
     const file = join(dir, name);
     try {
-      let data: unknown;
-      try {
-        data = JSON.parse(readFileSync(file, 'utf8'));
-      } catch (e) {
-        throw new ValidationError(file, '(root)', `not valid JSON: ${errorMessage(e)}`);
-      }
-      const s = validateSource(data, file);
+      const s = validateSource(readJsonFile(file, 'a source'), file);
       const other = ids.get(s.id);
       if (other) throw new ValidationError(file, 'id', `"${s.id}" is already the id of ${other}`);
       ids.set(s.id, file);
       sources.push(s);
     } catch (e) {
-      if (e instanceof ValidationError) errors.push(e);
+      if (e instanceof CcgError) errors.push(e);
       else throw e;
     }
   }

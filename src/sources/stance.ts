@@ -1,17 +1,12 @@
 /** Loading and validating the stance topics and labelled examples (sources/stance/). */
-import { readFileSync } from 'node:fs';
 import { STANCES, type Stance } from '../core/types.js';
-import { ValidationError, InputError } from '../core/errors.js';
+import { ValidationError } from '../core/errors.js';
+import { readJsonFile } from './read-json.js';
 import type { StanceExample } from '../analyse/stance-model.js';
 import type { Topic } from '../analyse/stance.js';
 
 export function loadStanceExamples(file: string): StanceExample[] {
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new InputError(file, `cannot read the stance examples: ${(err as Error).message}`, { cause: err });
-  }
+  const data = readJsonFile(file, 'the stance examples');
   const examples = (data as { examples?: unknown }).examples;
   if (!Array.isArray(examples)) throw new ValidationError(file, 'examples', 'expected an array');
   const ids = new Set<number>();
@@ -30,12 +25,7 @@ const isWords = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) =
 
 /** The topics quotes take a stance towards (sources/stance/topics.json); the first is the default. */
 export function loadTopics(file: string): Topic[] {
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new InputError(file, `cannot read the stance topics: ${(err as Error).message}`, { cause: err });
-  }
+  const data = readJsonFile(file, 'the stance topics');
   const d = data as { version?: unknown; topics?: unknown };
   if (d.version !== 1) throw new ValidationError(file, 'version', `expected 1, got ${JSON.stringify(d.version)}`);
   if (!Array.isArray(d.topics) || !d.topics.length) throw new ValidationError(file, 'topics', 'expected a non-empty array');
