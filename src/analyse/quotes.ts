@@ -83,7 +83,9 @@ function resolvePronoun(ctx: Context, pos: number, pronoun: string): Speaker | n
     const g = ctx.people.people[before[i]!.person]!.gender;
     if (want === 'any' || g === null || g === want) return personSpeaker(ctx, before[i]!.person);
   }
-  return null;
+  // Nobody of that gender: the gender lists can be wrong, and the last person named is the best guess.
+  const last = before[before.length - 1];
+  return last ? personSpeaker(ctx, last.person) : null;
 }
 
 /** Who a region of text names as a speaker: a person, a pronoun, an organisation, or the phrase itself. */
