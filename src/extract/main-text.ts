@@ -12,7 +12,7 @@
  */
 import type { CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
-import { ARTICLE_CONTAINERS, BLOCK_TAGS, DROP_TAGS, FURNITURE_TAGS, NEGATIVE_HINTS, PARAGRAPH_TAGS, POSITIVE_HINTS } from './selectors.js';
+import { ARTICLE_CONTAINERS, BLOCK_TAGS, DROP_TAGS, FURNITURE_TAGS, NEGATIVE_HINTS, PARAGRAPH_TAGS, POSITIVE_HINTS, STRONG_NEGATIVE_HINTS } from './selectors.js';
 import { isBoilerplateLine } from './text.js';
 import { limitDepth } from './dom-limits.js';
 
@@ -105,7 +105,7 @@ function clean($: CheerioAPI, bodyProse: number, prose: Map<Element, number>): v
       const h = hints(n);
       // Furniture by class/id, unless it also looks like content or holds much of the page's prose
       // (layout wrappers are named "with-sidebar-right", "below-banner", "non-paywall").
-      if (h.trim() && NEGATIVE_HINTS.test(h) && !POSITIVE_HINTS.test(h) && minor) {
+      if (h.trim() && ((NEGATIVE_HINTS.test(h) && minor) || STRONG_NEGATIVE_HINTS.test(h)) && !POSITIVE_HINTS.test(h)) {
         remove.push(n);
         return;
       }

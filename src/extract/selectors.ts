@@ -29,6 +29,13 @@ export const ARTICLE_CONTAINERS: readonly string[] = [
 export const NEGATIVE_HINTS =
   /(^|[-_\s])(comment|comments|disqus|share|sharing|social|related|recommend|recommended|promo|sidebar|side-bar|widget|newsletter|subscribe|subscription|cookie|consent|gdpr|banner|advert|advertisement|ads?|adslot|dfp|sponsor|breadcrumbs?|pagination|pager|footer|masthead|navbar|nav|menu|topbar|toolbar|popup|modal|overlay|outbrain|taboola|most-?read|most-?popular|trending|tags?|keywords|byline-social|author-bio|bio|signup|paywall|login|print|skip|hidden|visually-hidden|sr-only|caption|credit)($|[-_\s])/i;
 
+/**
+ * class/id words of sections that are never the article, whatever their size (a long comment
+ * thread can hold more prose than the story it hangs under).
+ */
+export const STRONG_NEGATIVE_HINTS =
+  /(^|[-_\s])(comment|comments|commentscontainer|comment-list|comments-area|disqus|outbrain|taboola|most-?read|most-?popular|recommended|related-?(posts|articles|stories|content)?|newsletter|cookie|consent)($|[-_\s])/i;
+
 /** class/id words of content: they protect an element from the negative hints and add to its score. */
 export const POSITIVE_HINTS =
   /(^|[-_\s])(article|articlebody|article-body|body|content|entry|main|post|story|text|blog|page-content|news)($|[-_\s])/i;
