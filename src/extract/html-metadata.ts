@@ -207,6 +207,10 @@ export function extractHtmlMetadata($: CheerioAPI, pageUrl: string | null, now: 
   const language = lang ? lang.trim().slice(0, 2).toLowerCase() : null;
 
   const types = article ? typesOf(article) : [];
+  // A headline that carries the site's name ("… | TheHill") loses it.
+  const siteNames = [publisher, titleSuffix].filter((x): x is string => Boolean(x));
+  const cleanTitle = title ? siteNames.reduce((t, n) => t.replace(new RegExp(`\\s+[|–—·•-]\\s+${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`), ''), title) : title;
+
   const kind: DocumentKind | null = types.some((t) => /Report|Scholarly/.test(t)) ? 'report'
     : types.some((t) => /BlogPosting/.test(t)) ? 'blog'
     : types.some((t) => /PressRelease/.test(t)) ? 'press release'
@@ -214,7 +218,7 @@ export function extractHtmlMetadata($: CheerioAPI, pageUrl: string | null, now: 
     : metaContent($, ['citation_title']) ? 'report' : null;
 
   const body = str(article?.articleBody);
-  return { title, published, modified, authors, publisher, canonicalUrl, language, kind, articleBody: body };
+  return { title: cleanTitle, published, modified, authors, publisher, canonicalUrl, language, kind, articleBody: body };
 }
 
 const PAGE_DATE = new RegExp(
