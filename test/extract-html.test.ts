@@ -87,3 +87,10 @@ describe('bad input: an error or a best-effort result in bounded time and memory
     ]);
   });
 });
+
+describe('a source’s own article selector', () => {
+  it('is tried before the known containers', () => {
+    const html = '<html><body><div class="story-x"><p>The article body that the generic scorer would find too short to win on its own.</p></div><div class="other"><p>A much longer block of text, with commas, and more commas, that is not the article at all but a long promotional essay about something else entirely, going on and on.</p><p>And more of it, with commas, to make it score.</p></div></body></html>';
+    expect(extractHtml(html, { articleSelector: '.story-x' }).text).toBe('The article body that the generic scorer would find too short to win on its own.');
+  });
+});

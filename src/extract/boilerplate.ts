@@ -63,7 +63,7 @@ export const TRAILING_SECTION_STARTS: readonly RegExp[] = [
 /** A trailing section only ends the article when at least this many words of article precede it. */
 export const MIN_WORDS_BEFORE_TRAILER = 60;
 
-const wordCount = (s: string): number => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+export const wordCount = (s: string): number => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
 export function isTrailerStart(line: string): boolean {
   const t = line.trim();

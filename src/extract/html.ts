@@ -20,12 +20,14 @@ export interface HtmlOptions {
   /** Where the page came from; used for relative canonical links and dates in the URL. */
   readonly url?: string | null;
   readonly now?: Date;
+  /** The source's CSS selector for the article body, tried first. */
+  readonly articleSelector?: string | null;
 }
 
 export function extractHtml(html: string, options: HtmlOptions = {}): Extracted {
   const $ = load(capNesting(html.length > MAX_HTML_CHARS ? html.slice(0, MAX_HTML_CHARS) : html));
   const meta = extractHtmlMetadata($, options.url ?? null, options.now);
-  const paragraphs = cutTrailer(extractMainText($, meta.articleBody).paragraphs);
+  const paragraphs = cutTrailer(extractMainText($, meta.articleBody, options.articleSelector ?? null).paragraphs);
   // The headline often opens the main text too: the text is the article without its title.
   const title = meta.title ?? '';
   const norm = (s: string): string => s.toLowerCase().replace(/\W+/g, ' ').trim();

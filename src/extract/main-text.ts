@@ -223,7 +223,11 @@ export interface MainText {
   readonly method: 'container' | 'article' | 'scored' | 'json-ld' | 'prose' | 'body';
 }
 
-export function extractMainText($: CheerioAPI, articleBody: string | null = null): MainText {
+/**
+ * @param articleSelector a source's own selector for its article body (registry `selectors.article`),
+ *   tried before the known containers.
+ */
+export function extractMainText($: CheerioAPI, articleBody: string | null = null, articleSelector: string | null = null): MainText {
   limitDepth($.root()[0]!);
   const body = ($('body')[0] ?? $.root()[0]!) as Element;
   const first = measure($.root()[0]!);
@@ -233,12 +237,20 @@ export function extractMainText($: CheerioAPI, articleBody: string | null = null
   const measures = measure($.root()[0]!);
   const { text, links } = measures;
 
-  for (const sel of ARTICLE_CONTAINERS) {
-    const found = $(sel).toArray().filter((el) => (text.get(el as Element) ?? 0) >= MIN_CONTAINER_CHARS);
+  for (const sel of articleSelector ? [articleSelector, ...ARTICLE_CONTAINERS] : ARTICLE_CONTAINERS) {
+    // A librarian's own selector is trusted with any amount of text; the generic ones need enough.
+    const min = sel === articleSelector ? 1 : MIN_CONTAINER_CHARS;
+    let matched: AnyNode[];
+    try {
+      matched = $(sel).toArray();
+    } catch {
+      continue; // an invalid selector in the registry: fall back to the generic chain
+    }
+    const found = matched.filter((el) => (text.get(el as Element) ?? 0) >= min);
     if (found.length) {
       const outer = found.filter((el) => !found.some((o) => o !== el && $(o).find(el as never).length));
       const paras = collectParagraphs(outer);
-      if (paras.join(' ').length >= MIN_CONTAINER_CHARS) return { paragraphs: paras, method: 'container' };
+      if (paras.join(' ').length >= min) return { paragraphs: paras, method: 'container' };
     }
   }
 

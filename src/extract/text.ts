@@ -8,7 +8,7 @@
  */
 import type { Extracted } from '../core/types.js';
 import { parseDate, isFuture } from '../core/dates.js';
-import { BOILERPLATE_LINES, KICKER_MAX_WORDS, MIN_WORDS_BEFORE_TRAILER, isTrailerStart } from './boilerplate.js';
+import { BOILERPLATE_LINES, KICKER_MAX_WORDS, MIN_WORDS_BEFORE_TRAILER, isTrailerStart, wordCount } from './boilerplate.js';
 
 /** Byline and date lines are looked for only this close under the title. */
 const HEAD_LINES = 6;
@@ -30,8 +30,6 @@ export function isBoilerplateLine(line: string): boolean {
   if (t.length > MAX_BOILERPLATE_LINE) return false;
   return BOILERPLATE_LINES.some((re) => re.test(t));
 }
-
-const wordCount = (s: string): number => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
 /** Joins hard-wrapped lines: a line continues the previous one when that did not end a sentence and it starts in lower case. */
 function toParagraphs(lines: readonly string[]): string[] {

@@ -12,6 +12,8 @@ export interface BuildOptions {
   readonly known?: KnownMetadata;
   readonly organisations: CompiledOrganisations;
   readonly stance: StanceScorer;
+  /** The source's CSS selector for the article body (registry `selectors.article`). */
+  readonly articleSelector?: string | null;
   readonly provenance?: Provenance;
   readonly snapshot?: SnapshotRef;
   readonly now?: Date;
@@ -26,7 +28,7 @@ export function documentId(url: string | null, text: string): string {
 
 export function buildDocument(content: string, options: BuildOptions): Document {
   const known = options.known ?? {};
-  const ex = options.format === 'html' ? extractHtml(content, { url: known.url ?? null, now: options.now }) : extractText(content, options.now);
+  const ex = options.format === 'html' ? extractHtml(content, { url: known.url ?? null, now: options.now, articleSelector: options.articleSelector ?? null }) : extractText(content, options.now);
   // What the registry or manifest says outranks what the page suggests, except for an empty value.
   const published = known.published ?? ex.published;
   const a = analyse(ex.text, { organisations: options.organisations, published, stance: options.stance });

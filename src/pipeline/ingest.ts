@@ -133,6 +133,7 @@ export async function ingest(ctx: PipelineContext, options: IngestOptions): Prom
       known: { source: source.id, url: normaliseUrl(r.finalUrl) ?? r.finalUrl, publisher: source.publisher },
       organisations: ctx.organisations,
       stance: ctx.stance,
+      articleSelector: source.selectors?.article ?? null,
       snapshot: { sha256: hash, fetchedAt, status: r.status, contentType, etag: r.headers.etag ?? null, lastModified: r.headers['last-modified'] ?? null },
     });
     const canonical = doc.canonicalUrl ? normaliseUrl(doc.canonicalUrl) ?? doc.canonicalUrl : null;
