@@ -11,6 +11,7 @@ import { trainStanceModel, isHeldOut } from '../src/analyse/stance-model.js';
 import { blendScorers, summarisePositions } from '../src/analyse/stance.js';
 import { loadOrganisations, loadStanceExamples } from '../src/sources/index.js';
 import { ROOT, TOPIC, LEXICON } from './helpers.js';
+import { parseDate } from '../src/core/dates.js';
 
 const ref = loadOrganisations(join(ROOT, 'sources', 'organisations.json'));
 const orgs = compileOrganisations(ref);
@@ -173,4 +174,22 @@ describe('stance', () => {
 it('the seed documents read back the labels they ship with', () => {
   const manifest = JSON.parse(readFileSync(join(ROOT, 'sources', 'local', 'manifest.json'), 'utf8'));
   expect(manifest.documents).toHaveLength(5);
+});
+
+describe('written dates', () => {
+  it.each([
+    ['25 October 2017', '2017-10-25'],
+    ['October 25, 2017', '2017-10-25'],
+    ['2017-10-25T09:00:00+01:00', '2017-10-25'],
+    ['25/10/2017', '2017-10-25'],
+    ['October 2017', '2017-10'],
+    ['3. Dezember 2011', '2011-12-03'],
+    ['25 de septiembre de 2020', '2020-09-25'],
+    ['12 марта 2020', '2020-03-12'],
+    ['2019年6月24日', '2019-06-24'],
+    ['31 February 2017', null],
+    ['not a date', null],
+  ])('%s → %s', (text, want) => {
+    expect(parseDate(text)).toBe(want);
+  });
 });

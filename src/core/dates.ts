@@ -12,6 +12,13 @@ export const MONTHS: Readonly<Record<string, number>> = {
   januar: 1, jänner: 1, februar: 2, märz: 3, maerz: 3, mai: 5, juni: 6, juli: 7, oktober: 10, dezember: 12,
   janvier: 1, février: 2, fevrier: 2, mars: 3, avril: 4, juin: 6, juillet: 7, août: 8, aout: 8,
   septembre: 9, octobre: 10, novembre: 11, décembre: 12, decembre: 12,
+  // Spanish, Italian, Portuguese and Dutch months; Russian and Ukrainian in the genitive ("12 марта").
+  enero: 1, febrero: 2, marzo: 3, abril: 4, mayo: 5, junio: 6, julio: 7, agosto: 8, septiembre: 9, setiembre: 9,
+  octubre: 10, noviembre: 11, diciembre: 12, gennaio: 1, febbraio: 2, aprile: 4, maggio: 5, giugno: 6, luglio: 7,
+  settembre: 9, ottobre: 10, dicembre: 12, janeiro: 1, fevereiro: 2, março: 3, maio: 5, junho: 6, julho: 7,
+  setembro: 9, outubro: 10, novembro: 11, dezembro: 12, januari: 1, februari: 2, maart: 3, mei: 5, augustus: 8,
+  января: 1, февраля: 2, марта: 3, апреля: 4, мая: 5, июня: 6, июля: 7, августа: 8, сентября: 9,
+  октября: 10, ноября: 11, декабря: 12,
 };
 
 /** The month-name alternation for regexes, longest names first so that "June" wins over "Jun". */
@@ -37,7 +44,9 @@ export function monthNumber(name: string): number | null {
 }
 
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/;
-const DMY_NAME = new RegExp(`^(?:[A-Za-z]+,?\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(?:of\\s+)?(${MONTH_PATTERN})\\.?,?\\s+(\\d{4})\\b`, 'i');
+const DMY_NAME = new RegExp(`^(?:[\\p{L}]+,?\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(?:of\\s+|de\\s+)?(${MONTH_PATTERN})\\.?,?\\s+(?:de\\s+|del\\s+)?(\\d{4})`, 'iu');
+/** "2019年6月24日" (Japanese and Chinese). */
+const CJK = /^(\d{4})年(\d{1,2})月(\d{1,2})日/;
 const MDY_NAME = new RegExp(`^(?:[A-Za-z]+,?\\s+)?(${MONTH_PATTERN})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
 const MY_NAME = new RegExp(`^(${MONTH_PATTERN})\\.?,?\\s+(\\d{4})$`, 'i');
 const NUMERIC = /^(\d{1,4})[/.](\d{1,2})[/.](\d{2,4})$/;
@@ -56,6 +65,8 @@ export function parseDate(input: string): string | null {
   }
   m = DMY_NAME.exec(s);
   if (m) return isoDay(Number(m[3]), monthNumber(m[2]!) ?? 0, Number(m[1]));
+  m = CJK.exec(s);
+  if (m) return isoDay(Number(m[1]), Number(m[2]), Number(m[3]));
   m = MDY_NAME.exec(s);
   if (m) return isoDay(Number(m[3]), monthNumber(m[1]!) ?? 0, Number(m[2]));
   m = MY_NAME.exec(s);
