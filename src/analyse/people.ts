@@ -76,7 +76,10 @@ const insideAny = (start: number, end: number, spans: readonly { start: number; 
 
 /** The role phrase just before a name ("Birmingham LMC secretary"), back to a comma or a sentence start. */
 function roleBefore(text: string, start: number): { role: string; start: number } | null {
-  const seg = text.slice(Math.max(0, start - 160), start);
+  let seg = text.slice(Math.max(0, start - 160), start);
+  // A role set off by a comma before the name ("NHS England’s director of primary care, Dr X").
+  const comma = /,\s*$/.exec(seg);
+  if (comma) seg = seg.slice(0, comma.index);
   // Back to the last clause boundary (a scan, not a regex anchored at the end: that is quadratic).
   let from = seg.length;
   while (from > 0 && !',.;:!?()\n“”"‘'.includes(seg[from - 1]!)) from--;
@@ -87,7 +90,7 @@ function roleBefore(text: string, start: number): { role: string; start: number 
   if (!role || role.split(/\s+/).length > 12 || !ROLE_WORD.test(role)) return null;
   // A role ends at the name: its last word must not be a preposition ("chair of Dr X" is not a role).
   if (/\b(?:of|at|for|to|and|the|with|a|an|in|on|by|from)$/i.test(role)) return null;
-  return { role, start: start - (seg.length - seg.lastIndexOf(role)) };
+  return { role, start: Math.max(0, start - 160) + seg.lastIndexOf(role) };
 }
 
 /** The apposition after a name (", chair of the GPC's commissioning subcommittee,"). */
@@ -95,6 +98,9 @@ function roleAfter(text: string, end: number): string | null {
   const m = /^,\s*([^,.;:!?“”"‘()]{3,160}?)(?:\s*\([^)]{1,20}\))?\s*(?:,|\.(?:\s|$)|$|\s+(?:said|says|told|added|wrote|writes|explained|commented|argued|warned|suggests|suggested|insisted|stated|states)\b)/u.exec(text.slice(end, end + 220));
   if (!m) return null;
   const role = m[1]!.trim();
+  // "Dr X, who chairs the BMA's GP committee, said": the clause is the role.
+  const relative = /^who\s+(?:chairs|leads|heads|runs|directs|manages|represents)\s+(.+)$/i.exec(role);
+  if (relative) return role.replace(/^who\s+/i, '');
   if (!ROLE_WORD.test(role) || /^(?:who|which|that|but|and|he|she|they)\b/i.test(role)) return null;
   return role;
 }
