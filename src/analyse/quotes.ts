@@ -232,7 +232,7 @@ export function findQuotes(text: string, paragraphs: readonly Span[], people: Pe
         else if (quotedWords < MIN_UNATTRIBUTED_WORDS) return; // scare quote or title
       }
       // A few words quoted inside a sentence are a partial quote, whoever is named around them.
-      if (!partial && !atStart && !continuation && (quotedWords <= MAX_PARTIAL_WORDS || (quotedWords <= 2 * MAX_PARTIAL_WORDS && /^\p{Ll}/u.test(quoteText)))) partial = true;
+      if (!partial && !atStart && !continuation && !/:\s*$/.test(beforeText) && (quotedWords <= MAX_PARTIAL_WORDS || (quotedWords <= 2 * MAX_PARTIAL_WORDS && /^\p{Ll}/u.test(quoteText)))) partial = true;
       // A short quotation that nobody said is a heading or a title ('Fractured system').
       const wholeParagraph = text.slice(para.start, para.end).trim().length <= mark.close - mark.open + 2;
       if (((!who && !sentenceHasVerb) || wholeParagraph) && quotedWords < MIN_UNATTRIBUTED_WORDS && !continuation) return;
