@@ -35,6 +35,13 @@ export const BOILERPLATE_LINES: readonly RegExp[] = [
   /^(to view|to read) the full (story|article).{0,80}$/i,
   /^(pour lire la suite|lesen sie weiter|weiterlesen mit).{0,80}$/i,
   /^(wir respektieren (deine|ihre) privatsphäre|we respect your privacy).{0,120}$/i,
+  /^(gefällt mir|möchten sie (den|diesen) (artikel|beitrag) teilen\??|artikel teilen|jetzt teilen)$/i,
+  /^[-–\s]*(anzeige|werbung|advertisement|publicité|publicidad)[-–\s]*$/i,
+  /^(erstellt|veröffentlicht|publiziert|geschrieben) am .{0,60}$/i,
+  /^der beitrag wurde am .{0,100}$/i,
+  /^(crédits? photos?|photograph(ed)? by|photo by|fotos?:)\s*:?.{0,80}$/i,
+  /^(warning|notice|deprecated|fatal error|parse error): .{0,300}\bon line \d+.*$/i,
+  /^(pour accéder en illimité|immediate online access to|hazte miembro|jetzt abonnieren).{0,120}$/i,
 ];
 
 /**
@@ -58,6 +65,7 @@ export const TRAILING_SECTION_STARTS: readonly RegExp[] = [
   /^(à lire aussi|lire aussi|sur le même sujet|articles similaires|(photos )?et vidéos sur le sujet)\s*:?$/i,
   /^(noticias relacionadas|te puede interesar|también te puede interesar)\s*:?$/i,
   /^tags?\s*:.*$/i,
+  /^(explore further|related coverage|weiterführende? links?|highlights aus dem heft|infos zum reiseziel|erschienen in)\s*:?$/i,
 ];
 
 /** A trailing section only ends the article when at least this many words of article precede it. */
