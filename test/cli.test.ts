@@ -57,6 +57,15 @@ describe('ccg start, then searching the archive it built', () => {
     expect(hits.every((h: { organisation: string; stance: string }) => /Clinical Commissioners/.test(h.organisation) && h.stance === 'support')).toBe(true);
   });
 
+  it('traces an organisation’s positions by year', () => {
+    const t = JSON.parse(ccg(['timeline', '--org', 'NHS England', '--json'], { home }).stdout);
+    const y2017 = t.years.find((y: { year: string }) => y.year === '2017');
+    expect(y2017.counts.support).toBeGreaterThanOrEqual(2);
+    expect(y2017.quotes.every((q: { organisation: string; date: string }) => q.organisation === 'NHS England' && q.date === '2017-10-25')).toBe(true);
+    expect(t.undated.length).toBeGreaterThan(0);
+    expect(ccg(['timeline'], { home }).code).toBe(2);
+  });
+
   it('running start again changes nothing', () => {
     const dir = join(home, 'corpus', 'documents');
     const before = readdirSync(dir).map((f) => [f, statSync(join(dir, f)).mtimeMs]);

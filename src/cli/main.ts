@@ -72,6 +72,12 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// Output piped into a command that stops reading (ccg quotes … | head) ends the run quietly.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

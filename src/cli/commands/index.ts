@@ -7,5 +7,6 @@ import { search } from './search.js';
 import { quotes } from './quotes.js';
 import { ingest } from './ingest.js';
 import { sources } from './sources.js';
+import { timeline } from './timeline.js';
 
-export const commands: readonly Command[] = [start, ingest, sources, add, extract, index, search, quotes];
+export const commands: readonly Command[] = [start, ingest, sources, add, extract, index, search, quotes, timeline];
