@@ -43,6 +43,7 @@ each source says so in one line and the archive is built from what is stored.
     out('  npm run ccg -- quotes "Julie Wood"           quotes by speaker');
     out('  npm run ccg -- quotes --org BMA --stance oppose');
     out('  npm run ccg -- search "conflict of interest" documents, with snippets');
+    out('  npm run ccg -- timeline --org "NHS England"  positions over time');
     out('  npm run ccg -- --help                        every command');
     return count('failed') ? 1 : 0;
   },
