@@ -239,6 +239,22 @@ describe('ccg ingest against a local site', () => {
   });
 });
 
+describe('ccg add URL', () => {
+  it('fetches one page politely and stores it with its snapshot', async () => {
+    const home = tempHome(false);
+    const r = await ccgAsync(['add', `${server.base}/articles/lmc-warns`, '--json'], { home });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout.trim())).toMatchObject({ status: 'new' });
+    const [file] = readdirSync(join(home, 'corpus', 'documents'));
+    const doc = JSON.parse(readFileSync(join(home, 'corpus', 'documents', file!), 'utf8')).document;
+    expect(doc).toMatchObject({ source: 'manual', title: 'LMC warns on co-commissioning', published: '2015-03-14' });
+    expect(doc.snapshot.status).toBe(200);
+    const bad = await ccgAsync(['add', `${server.base}/private/secret`], { home });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/disallowed by robots\.txt/);
+  });
+});
+
 describe('ccg sources', () => {
   it('add discovers a feed from a page, previews items with titles and dates, and writes the source with --yes', async () => {
     const home = tempHome(false);
