@@ -57,6 +57,11 @@ describe('ccg start, then searching the archive it built', () => {
     expect(hits.every((h: { organisation: string; stance: string }) => /Clinical Commissioners/.test(h.organisation) && h.stance === 'support')).toBe(true);
   });
 
+  it('finds the GPC’s quotes when asked for the BMA (an alias of its organisation)', () => {
+    const hits = JSON.parse(ccg(['quotes', '--org', 'BMA', '--stance', 'oppose', '--json'], { home }).stdout);
+    expect(hits.map((h: { speaker: string }) => h.speaker)).toContain('Dr Beth McCarron-Nash');
+  });
+
   it('traces an organisation’s positions by year', () => {
     const t = JSON.parse(ccg(['timeline', '--org', 'NHS England', '--json'], { home }).stdout);
     const y2017 = t.years.find((y: { year: string }) => y.year === '2017');

@@ -32,6 +32,7 @@ export function documentRecord(d: Document): DocumentRecord {
 }
 
 export function quoteRecords(d: Document): QuoteRecord[] {
+  const aliases = new Map(d.organisations.map((o) => [o.name, o.aliases.join(' | ')]));
   return d.quotes.map((q, i) => ({
     id: `${d.id}#${i}`,
     documentId: d.id,
@@ -39,6 +40,7 @@ export function quoteRecords(d: Document): QuoteRecord[] {
     speaker: q.speaker,
     role: q.role,
     organisation: q.organisation,
+    organisationAliases: (q.organisation && aliases.get(q.organisation)) ?? '',
     stance: q.stance,
     partial: q.partial === true,
     date: d.published,

@@ -130,7 +130,7 @@ export function searchDocuments(index: LoadedIndex, query: string, filters: Filt
 
 function quoteFilter(q: QuoteRecord, f: Filters): boolean {
   if (f.speaker && !contains(q.speaker, f.speaker)) return false;
-  if (f.org && !contains(q.organisation, f.org) && !contains(q.role, f.org)) return false;
+  if (f.org && !contains(q.organisation, f.org) && !contains(q.role, f.org) && !contains(q.organisationAliases, f.org)) return false;
   if (f.stance && q.stance !== f.stance) return false;
   if (f.source && q.source !== f.source) return false;
   if (f.partial === false && q.partial) return false;
@@ -151,6 +151,7 @@ export function searchQuotes(index: LoadedIndex, query: string, filters: Filters
         speaker: q.speaker ?? null,
         role: q.role ?? null,
         organisation: q.organisation ?? null,
+        organisationAliases: q.organisationAliases ?? '',
         stance: q.stance,
         partial: q.partial === true,
         date: q.date ?? null,

@@ -7,7 +7,7 @@ import type { Options } from 'minisearch';
 import type { DocumentKind, Stance } from '../core/types.js';
 
 export const INDEX_FORMAT = 'ccg-index';
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 
 export interface DocumentRecord {
   readonly id: string;
@@ -30,6 +30,8 @@ export interface QuoteRecord {
   readonly speaker: string | null;
   readonly role: string | null;
   readonly organisation: string | null;
+  /** Other names of the speaker's organisation ("BMA GP committee" for the GPC), for search and filters. */
+  readonly organisationAliases: string;
   readonly stance: Stance;
   readonly partial: boolean;
   readonly date: string | null;
@@ -54,8 +56,8 @@ export const DOCUMENT_OPTIONS: Options<DocumentRecord> = {
 };
 
 export const QUOTE_OPTIONS: Options<QuoteRecord> = {
-  fields: ['text', 'speaker', 'organisation', 'role', 'title'],
-  storeFields: ['documentId', 'text', 'speaker', 'role', 'organisation', 'stance', 'partial', 'date', 'title', 'publisher', 'url', 'source'],
+  fields: ['text', 'speaker', 'organisation', 'organisationAliases', 'role', 'title'],
+  storeFields: ['documentId', 'text', 'speaker', 'role', 'organisation', 'organisationAliases', 'stance', 'partial', 'date', 'title', 'publisher', 'url', 'source'],
   processTerm,
-  searchOptions: { boost: { speaker: 3, organisation: 2, text: 1.5, role: 1, title: 0.3 }, prefix: (t, i, terms) => i === terms.length - 1 && t.length > 2, fuzzy: (t) => (t.length > 5 ? 0.15 : 0), combineWith: 'AND' },
+  searchOptions: { boost: { speaker: 3, organisation: 2, organisationAliases: 1.5, text: 1.5, role: 1, title: 0.3 }, prefix: (t, i, terms) => i === terms.length - 1 && t.length > 2, fuzzy: (t) => (t.length > 5 ? 0.15 : 0), combineWith: 'AND' },
 };
