@@ -5,7 +5,7 @@
  * conditional request, and every revision with its fetch time, status and sha256. Every write is
  * atomic, so a run killed at any point leaves each file whole.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../core/hash.js';
 import { access, readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -41,8 +41,8 @@ export interface SourceState {
   readonly itemsNew: number;
 }
 
-export const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
-const urlKey = (url: string): string => createHash('sha256').update(url).digest('hex').slice(0, 24);
+export { sha256 };
+const urlKey = (url: string): string => sha256(url).slice(0, 24);
 
 export class SnapshotStore {
   constructor(private readonly corpusDir: string) {}

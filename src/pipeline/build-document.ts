@@ -1,7 +1,7 @@
 /**
  * Extract and analyse meet here: content and what is known of it in, a `Document` out. Pure.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../core/hash.js';
 import type { Document, KnownMetadata, Provenance, SnapshotRef } from '../core/types.js';
 import { extractHtml, extractText } from '../extract/index.js';
 import { normaliseUrl } from '../fetch/url.js';
@@ -23,7 +23,7 @@ export interface BuildOptions {
 export function documentId(url: string | null, text: string): string {
   const norm = url ? normaliseUrl(url) ?? url : null;
   const key = norm ? `url:${norm.replace(/^https?:\/\//, '').replace(/\/$/, '')}` : `text:${text.replace(/\s+/g, ' ').trim()}`;
-  return createHash('sha256').update(key).digest('hex').slice(0, 16);
+  return sha256(key).slice(0, 16);
 }
 
 export function buildDocument(content: string, options: BuildOptions): Document {

@@ -6,7 +6,6 @@
  * next run goes on: unchanged pages cost a conditional request and nothing else.
  */
 import { gunzipSync } from 'node:zlib';
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Document } from '../core/types.js';
@@ -153,7 +152,7 @@ export async function ingest(ctx: PipelineContext, options: IngestOptions): Prom
 
   /** One story at two URLs is one document that records both: by canonical URL (the id), then by content. */
   async function storeDeduplicated(doc: Document, fetchedUrl: string): Promise<ItemOutcome> {
-    const textKey = createHash('sha256').update(doc.text.replace(/\s+/g, ' ').trim()).digest('hex').slice(0, 32);
+    const textKey = sha256(doc.text.replace(/\s+/g, ' ').trim()).slice(0, 32);
     const contentFile = join(ctx.paths.corpus, 'fetch-state', 'content', `${textKey}.json`);
     let ownerId: string | null = null;
     try {

@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
-import { createHash } from 'node:crypto';
+import { sha256 } from '../core/hash.js';
 import iconv from 'iconv-lite';
 import { InputError } from '../core/errors.js';
 
@@ -61,7 +61,7 @@ export async function readInput(path: string): Promise<InputFile> {
     throw new InputError(path, why, { cause: err });
   }
   if (bytes.length > MAX_INPUT_BYTES) throw new InputError(path, `too large (${bytes.length} bytes; the limit is ${MAX_INPUT_BYTES})`);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const hash = sha256(bytes);
   let raw: Uint8Array = bytes;
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
@@ -78,5 +78,5 @@ export async function readInput(path: string): Promise<InputFile> {
   for (const b of sample) if (b === 0) zeros++;
   if (zeros > sample.length * 0.1 && !(raw[0] === 0xff || raw[0] === 0xfe)) throw new InputError(path, 'binary data, not text or HTML');
   const content = decodeBytes(raw);
-  return { path, content, format: looksLikeHtml(path, content) ? 'html' : 'text', sha256 };
+  return { path, content, format: looksLikeHtml(path, content) ? 'html' : 'text', sha256: hash };
 }
