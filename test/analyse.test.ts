@@ -70,3 +70,17 @@ describe('quotes', () => {
     expect(q?.organisation).toBe('GPC');
   });
 });
+
+describe('datelines and titles of captured text', () => {
+  it.each([
+    ['Home › News › Primary care\n\nCCGs take over contracts\n\nPosted on May 12, 2014 by Jane Smith\n\nBody text here.', 'CCGs take over contracts', '2014-05-12'],
+    ['12 May 2014\n\nCCGs take over contracts\n\nBody text here.', 'CCGs take over contracts', '2014-05-12'],
+    ['CCGs take over contracts\n\nPublished: 12/05/2014 09:30\n\nBody text here.', 'CCGs take over contracts', '2014-05-12'],
+    ['CCGs take over contracts\n\nThe deadline is 1 November 2017.\n\nBody text here.', 'CCGs take over contracts', null],
+  ])('%#', (raw, title, published) => {
+    const ex = extractText(raw);
+    expect(ex.title).toBe(title);
+    expect(ex.published).toBe(published);
+    expect(ex.text).toContain('Body text here.');
+  });
+});

@@ -7,13 +7,36 @@
  * paragraphs (wrapped lines joined).
  */
 import type { Extracted } from '../core/types.js';
-import { parseDate, isFuture } from '../core/dates.js';
+import { parseDate, isFuture, MONTH_PATTERN } from '../core/dates.js';
 import { BOILERPLATE_LINES, KICKER_MAX_WORDS, MIN_WORDS_BEFORE_TRAILER, isTrailerStart, wordCount } from './boilerplate.js';
 
 /** Byline and date lines are looked for only this close under the title. */
 const HEAD_LINES = 6;
 /** Lines longer than this are prose, never boilerplate labels. */
 const MAX_BOILERPLATE_LINE = 160;
+
+/** "Home › News › Primary care", "Home / Analysis". */
+const BREADCRUMB = /^(home|news|analysis|opinion)\s*[>›»|/]/i;
+/** A line this short under the title may be a dateline ("Posted on May 12, 2014 by Jane Smith"). */
+const MAX_DATELINE = 80;
+const DATE_IN_LINE = new RegExp(
+  `(\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTH_PATTERN})\\.?,?\\s+\\d{4}|(?:${MONTH_PATTERN})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{4})`,
+  'i',
+);
+
+const DATELINE_WORDS = new Set(['published', 'posted', 'updated', 'date', 'on', 'by', 'at', 'the', 'and', 'am', 'pm', 'gmt', 'bst', 'utc', 'first', 'last']);
+
+/** The date of a dateline: the line is a date, or a date with a few words around it. */
+function datelineDate(line: string): string | null {
+  const m = DATE_IN_LINE.exec(line);
+  if (!m) return null;
+  // Around the date only cue words, a time and names ("Posted on … by Jane Smith"), never a sentence.
+  const rest = `${line.slice(0, m.index)} ${line.slice(m.index + m[0].length)}`;
+  const words = rest.match(/[\p{L}\p{N}'’.-]+/gu) ?? [];
+  const ok = words.every((w) => DATELINE_WORDS.has(w.toLowerCase()) || /^\p{Lu}/u.test(w) || /^\d{1,2}([:.]\d{2})?(am|pm)?$/i.test(w));
+  if (!ok || words.length > 8 || /[.!?]$/.test(line.trim()) && words.length > 0) return null;
+  return parseDate(m[1]!);
+}
 
 const BYLINE = /^(?:by|words by|written by|author:?)\s+(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3}(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})*)\s*$/u;
 
@@ -68,12 +91,18 @@ export function extractText(raw: string, now: Date = new Date()): Extracted {
   }
 
   // Title: the first non-empty line that is not a one-word kicker ("Report", "News").
+  let published: string | null = null;
   let i = 0;
   let title = '';
   for (; i < kept.length; i++) {
     const t = kept[i]!.trim();
     if (!t) continue;
     if (wordCount(t) <= KICKER_MAX_WORDS && i + 1 < kept.length) continue;
+    // Breadcrumbs ("Home › News › Primary care") and a date above the headline are not titles.
+    if (BREADCRUMB.test(t) || (t.length <= 40 && parseDate(t))) {
+      if (!published && parseDate(t) && !isFuture(parseDate(t)!, now)) published = parseDate(t);
+      continue;
+    }
     title = t.replace(/\s+/g, ' ');
     break;
   }
@@ -81,7 +110,6 @@ export function extractText(raw: string, now: Date = new Date()): Extracted {
 
   // Byline and date lines just under the title; a repeated title line is dropped.
   const authors: string[] = [];
-  let published: string | null = null;
   let seen = 0;
   for (let j = 0; j < body.length && seen < HEAD_LINES; j++) {
     const t = body[j]!.trim();
@@ -94,8 +122,8 @@ export function extractText(raw: string, now: Date = new Date()): Extracted {
       body[j] = '';
       continue;
     }
-    if (t.length <= 40 && published === null) {
-      const d = parseDate(t.replace(/^(published|posted|updated|date):?\s*/i, ''));
+    if (t.length <= MAX_DATELINE && published === null && !/^(updated|modified|last updated)\b/i.test(t)) {
+      const d = datelineDate(t);
       if (d && !isFuture(d, now)) {
         published = d;
         body[j] = '';
