@@ -26,6 +26,11 @@ describe('text documents', () => {
     expect(ex.text).not.toMatch(/Register now|Sign in|Just published|GMC apologises/);
   });
 
+  it('drops copyright and footer link lines', () => {
+    const ex = extractText('Title here\n\nBody text about CCGs.\n\n© 2014 Haymarket Media Group Ltd. All rights reserved.\n\nTerms and conditions | Privacy policy | Contact us');
+    expect(ex.text).toBe('Body text about CCGs.');
+  });
+
   it('reads the byline and the date line under the title', () => {
     const ex = extractText(seed('002_1a0f53591ffa928c.txt'));
     expect(ex.authors).toEqual(['Léa Legraien']);
