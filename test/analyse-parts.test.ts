@@ -117,6 +117,7 @@ describe('quotes with speakers', () => {
     ['“Maybe we can build a wall around it.” ― Steve Quinlan.', 'Steve Quinlan', null],
     ['Speaking to GPonline, Dr Richard Vautrey, who chairs the BMA’s GP committee, said: ‘Practices are worried.’', 'Dr Richard Vautrey', 'GPC'],
     ['NHS England’s director of primary care, Dr David Geddes, insisted: ‘Delegation will help practices.’', 'Dr David Geddes', 'NHS England'],
+    ['“We are not convinced,” said Dr Jane Smith, of the Nuffield Trust.', 'Dr Jane Smith', 'Nuffield Trust'],
     ['In a statement, the Royal College of GPs said: ‘GPs must be protected from conflicts of interest.’', 'Royal College of General Practitioners', 'Royal College of General Practitioners'],
   ])('%s', (text, speaker, organisation) => {
     const [q] = quotes(`Title\n\n${text}`.split('\n\n').slice(1).join('\n\n'));

@@ -166,6 +166,12 @@ export function findPeople(text: string, orgs: readonly OrganisationSpan[]): Peo
       const roleStart = text.indexOf(after, end);
       organisation = organisationOfRole(roleStart, roleStart + after.length, text, orgs);
     }
+    // "Dr Jane Smith, of the Nuffield Trust, said": an organisation without a role.
+    if (!organisation) {
+      const of = /^,\s*(?:of|from|at)\s+(?:the\s+)?/i.exec(text.slice(end, end + 12));
+      const org = of ? orgs.find((o) => o.start === end + of[0].length) : undefined;
+      if (org) organisation = org.name;
+    }
     const displayName = `${title}${words.length > 1 || !known ? name : ''}`.trim() || name;
     let index = known;
     if (index === undefined) {
