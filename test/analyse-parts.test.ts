@@ -65,6 +65,7 @@ describe('organisations', () => {
     ['Birmingham LMC secretary Dr Robert Morley', ['Birmingham LMC']],
     ['The King’s Fund report', ["The King's Fund"]],
     ['the GPC’s commissioning subcommittee', ['GPC']],
+    ['Leeds PCT and South Yorkshire and Bassetlaw Commissioning Support Unit met', ['Leeds PCT', 'South Yorkshire and Bassetlaw Commissioning Support Unit']],
   ])('%s', (text, want) => {
     expect(names(text).sort()).toEqual([...want].sort());
   });

@@ -78,7 +78,7 @@ export interface CompiledOrganisations {
 /** At most this many capitalised words make a place ("Bath and North East Somerset"). */
 const MAX_PLACE_WORDS = 7;
 const CONNECTORS = new Set(['and', 'upon', 'on', 'of', 'in', 'under', 'the', '&']);
-const NOT_PLACE_WORDS = /^(?:CCGs?|LMCs?|ICBs?|NHS)$/;
+const NOT_PLACE_WORDS = /^(?:CCGs?|LMCs?|ICBs?|PCTs?|CSUs?|STPs?|ICSs?|NHS)$/;
 
 /** The run of capitalised words (with connectors) that ends just before `end`. */
 function placeBefore(text: string, end: number): { start: number; text: string } | null {
