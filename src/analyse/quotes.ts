@@ -251,7 +251,7 @@ export function findQuotes(text: string, paragraphs: readonly Span[], people: Pe
         end,
         partial,
       });
-      if (who && !partial) lastInParagraph = who;
+      if (who) lastInParagraph = who;
       if (who) previousSpeaker = who;
     });
     previousUnclosed = marks.length > 0 && marks[marks.length - 1]!.unclosed;

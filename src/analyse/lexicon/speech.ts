@@ -21,6 +21,9 @@ export const SPEECH_VERBS: readonly string[] = [
   'retorted', 'demanded', 'demands', 'proclaimed', 'proclaims', 'recounted', 'recounts', 'assured', 'assures',
   'has said', 'has told', 'has warned', 'has argued', 'has written', 'told reporters', 'told the',
   'sings', 'sang', 'asking', 'tweeting', 'telling', 'noting', 'stating', 'declaring', 'insisting', 'arguing',
+  // Verbs of judgement that take a quotation as their object ("Trump attacked ‘the ideology’").
+  'attacked', 'criticised', 'criticized', 'slammed', 'blasted', 'praised', 'hailed', 'accused', 'branded',
+  'labelled', 'labeled', 'dismissed', 'condemned', 'defended', 'mocked', 'questioned', 'welcomed',
 ];
 
 /** Verbs after which the speaker may follow ("…, said Dr X", "wrote NHS England:"). Verbs of telling take a hearer instead. */
