@@ -198,3 +198,8 @@ describe('written dates', () => {
     expect(parseDate(text)).toBe(want);
   });
 });
+
+it('keeps a quotation once when a pull quote repeats it', () => {
+  const t = 'Dr Jane Smith said: ‘This is a recipe for disaster for practices.’\n\n‘This is a recipe for disaster for practices.’';
+  expect(analyse(t, { organisations: orgs, stance: LEXICON }).quotes).toHaveLength(1);
+});

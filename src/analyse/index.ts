@@ -35,7 +35,14 @@ export function analyse(fullText: string, options: AnalyseOptions): Analysis {
   const orgSpans = findOrganisations(text, options.organisations);
   const people = findPeople(text, orgSpans);
   const paragraphs = splitParagraphs(text);
-  const found = findQuotes(text, paragraphs, people, orgSpans);
+  // A pull quote repeats words the article quotes in full: each quotation is kept once.
+  const seen = new Set<string>();
+  const found = findQuotes(text, paragraphs, people, orgSpans).filter((q) => {
+    const key = q.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    if (key.split(' ').length >= 4 && seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   // A partial quote ("‘nepotism and favouritism’") is judged on the sentence that carries it.
   const withContext = found.map((q) => {
     if (!q.partial) return q;
