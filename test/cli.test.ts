@@ -62,6 +62,12 @@ describe('ccg start, then searching the archive it built', () => {
     expect(hits.map((h: { speaker: string }) => h.speaker)).toContain('Dr Beth McCarron-Nash');
   });
 
+  it('finds quotes by the reported speech around them', () => {
+    // 'contradiction' is in the paragraph around the quote, not in its words.
+    const hits = JSON.parse(ccg(['quotes', 'contradiction', '--json'], { home }).stdout);
+    expect(hits.map((h: { speaker: string }) => h.speaker)).toContain('Dr Nigel Watson');
+  });
+
   it('traces an organisation’s positions by year', () => {
     const t = JSON.parse(ccg(['timeline', '--org', 'NHS England', '--json'], { home }).stdout);
     const y2017 = t.years.find((y: { year: string }) => y.year === '2017');

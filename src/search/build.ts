@@ -33,6 +33,7 @@ export function documentRecord(d: Document): DocumentRecord {
 
 export function quoteRecords(d: Document): QuoteRecord[] {
   const aliases = new Map(d.organisations.map((o) => [o.name, o.aliases.join(' | ')]));
+  const paragraphs = d.text.split(/\n\s*\n/);
   return d.quotes.map((q, i) => ({
     id: `${d.id}#${i}`,
     documentId: d.id,
@@ -41,6 +42,7 @@ export function quoteRecords(d: Document): QuoteRecord[] {
     role: q.role,
     organisation: q.organisation,
     organisationAliases: (q.organisation && aliases.get(q.organisation)) ?? '',
+    context: paragraphs[q.paragraph] ?? '',
     stance: q.stance,
     partial: q.partial === true,
     date: d.published,

@@ -78,7 +78,7 @@ export interface DocumentHit {
   readonly terms: string[];
 }
 
-export interface QuoteHit extends Omit<QuoteRecord, 'id'> {
+export interface QuoteHit extends Omit<QuoteRecord, 'id' | 'context'> {
   readonly id: string;
   readonly score: number;
   readonly terms: string[];
@@ -88,11 +88,15 @@ export interface QuoteHit extends Omit<QuoteRecord, 'id'> {
 const PHRASE_BOOST = 3;
 const phraseKey = (s: string): string => ` ${s.toLowerCase().replace(/[’']/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
 
-function run<T>(ms: MiniSearch<T>, query: string, filter: (r: SearchResult) => boolean, textOf?: (r: SearchResult) => string): SearchResult[] {
+/**
+ * Every word in the main fields first; then (when given) every word in the wider fields too, such
+ * as the reported speech around a quote; then any word, ranked by how many match.
+ */
+function run<T>(ms: MiniSearch<T>, query: string, filter: (r: SearchResult) => boolean, textOf?: (r: SearchResult) => string, fields?: { main: string[]; all: string[] }): SearchResult[] {
   if (!query.trim()) return ms.search(MiniSearch.wildcard, { filter });
-  const and = ms.search(query, { filter });
-  // Nothing has every word: fall back to any word, ranked by how many match.
-  const results = and.length ? and : ms.search(query, { filter, combineWith: 'OR' });
+  let results = ms.search(query, { filter, ...(fields ? { fields: fields.main } : {}) });
+  if (!results.length && fields) results = ms.search(query, { filter, fields: fields.all });
+  if (!results.length) results = ms.search(query, { filter, combineWith: 'OR' });
   const phrase = phraseKey(query);
   if (!textOf || phrase.trim().split(' ').length < 2) return results;
   return results
@@ -138,7 +142,9 @@ function quoteFilter(q: QuoteRecord, f: Filters): boolean {
 }
 
 export function searchQuotes(index: LoadedIndex, query: string, filters: Filters = {}, limit = 20): QuoteHit[] {
-  return run(index.quotes, query, (r) => quoteFilter(r as unknown as QuoteRecord, filters), (r) => (r as unknown as QuoteRecord).text)
+  const all = QUOTE_OPTIONS.fields;
+  const fields = { main: all.filter((f) => f !== 'context'), all };
+  return run(index.quotes, query, (r) => quoteFilter(r as unknown as QuoteRecord, filters), (r) => (r as unknown as QuoteRecord).text, fields)
     .slice(0, limit)
     .map((r) => {
       const q = r as unknown as QuoteRecord;

@@ -32,6 +32,8 @@ export interface QuoteRecord {
   readonly organisation: string | null;
   /** Other names of the speaker's organisation ("BMA GP committee" for the GPC), for search and filters. */
   readonly organisationAliases: string;
+  /** The paragraph the quote stands in: reported speech around it is searchable too. */
+  readonly context: string;
   readonly stance: Stance;
   readonly partial: boolean;
   readonly date: string | null;
@@ -56,8 +58,8 @@ export const DOCUMENT_OPTIONS: Options<DocumentRecord> = {
 };
 
 export const QUOTE_OPTIONS: Options<QuoteRecord> = {
-  fields: ['text', 'speaker', 'organisation', 'organisationAliases', 'role', 'title'],
+  fields: ['text', 'speaker', 'organisation', 'organisationAliases', 'role', 'title', 'context'],
   storeFields: ['documentId', 'text', 'speaker', 'role', 'organisation', 'organisationAliases', 'stance', 'partial', 'date', 'title', 'publisher', 'url', 'source'],
   processTerm,
-  searchOptions: { boost: { speaker: 3, organisation: 2, organisationAliases: 1.5, text: 1.5, role: 1, title: 0.3 }, prefix: (t, i, terms) => i === terms.length - 1 && t.length > 2, fuzzy: (t) => (t.length > 5 ? 0.15 : 0), combineWith: 'AND' },
+  searchOptions: { boost: { speaker: 3, organisation: 2, organisationAliases: 1.5, text: 1.5, role: 1, title: 0.3, context: 0.3 }, prefix: (t, i, terms) => i === terms.length - 1 && t.length > 2, fuzzy: (t) => (t.length > 5 ? 0.15 : 0), combineWith: 'AND' },
 };
