@@ -10,7 +10,7 @@ describe('ccg start, then searching the archive it built', () => {
   let home: string;
   beforeAll(() => {
     home = tempHome();
-    const r = ccg(['start'], { home });
+    const r = ccg(['start', '--offline'], { home });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/5 added/);
@@ -80,7 +80,7 @@ describe('ccg start, then searching the archive it built', () => {
   it('running start again changes nothing', () => {
     const dir = join(home, 'corpus', 'documents');
     const before = readdirSync(dir).map((f) => [f, statSync(join(dir, f)).mtimeMs]);
-    const r = ccg(['start'], { home });
+    const r = ccg(['start', '--offline'], { home });
     expect(r.stdout).toMatch(/0 added, 0 updated, 5 unchanged/);
     expect(readdirSync(dir).map((f) => [f, statSync(join(dir, f)).mtimeMs])).toEqual(before);
   });
@@ -149,7 +149,7 @@ describe('errors', () => {
 
   it('a corrupt corpus record stops ccg index with its name, leaving the old index in place', () => {
     const home = tempHome();
-    ccg(['start'], { home });
+    ccg(['start', '--offline'], { home });
     const indexFile = join(home, 'index', 'search-index.json');
     const before = readFileSync(indexFile, 'utf8');
     const dir = join(home, 'corpus', 'documents');

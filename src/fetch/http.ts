@@ -77,7 +77,7 @@ async function once(url: string, o: Required<Omit<HttpOptions, 'etag' | 'lastMod
   if (o.lastModified) headers['if-modified-since'] = o.lastModified;
   const stream = got.stream(url, {
     headers,
-    timeout: { connect: o.connectTimeout, response: o.responseTimeout, request: o.totalTimeout },
+    timeout: { lookup: o.connectTimeout, connect: o.connectTimeout, response: o.responseTimeout, request: o.totalTimeout },
     retry: { limit: 0 },
     maxRedirects: o.maxRedirects,
     decompress: true,
