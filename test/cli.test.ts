@@ -68,6 +68,12 @@ describe('ccg start, then searching the archive it built', () => {
     expect(hits.map((h: { speaker: string }) => h.speaker)).toContain('Dr Nigel Watson');
   });
 
+  it('exports quotes as CSV for a spreadsheet', () => {
+    const lines = ccg(['quotes', 'barking mad', '--csv'], { home }).stdout.trim().split('\r\n');
+    expect(lines[0]).toBe('quote,speaker,role,organisation,stance,partial,date,title,publisher,url,citation');
+    expect(lines[1]).toMatch(/^"The idea that organisations .*barking mad\.",Dr Robert Morley,Birmingham LMC secretary,Birmingham LMC,oppose,false,,/);
+  });
+
   it('traces an organisation’s positions by year', () => {
     const t = JSON.parse(ccg(['timeline', '--org', 'NHS England', '--json'], { home }).stdout);
     const y2017 = t.years.find((y: { year: string }) => y.year === '2017');

@@ -14,6 +14,7 @@ export const FILTER_OPTIONS: Options = {
   source: { type: 'string' },
   limit: { type: 'string' },
   json: { type: 'boolean' },
+  csv: { type: 'boolean' },
 };
 
 export const FILTER_HELP = `  --speaker NAME    only quotes by a speaker whose name contains NAME
@@ -23,7 +24,8 @@ export const FILTER_HELP = `  --speaker NAME    only quotes by a speaker whose n
   --until DATE      published on or before DATE
   --source ID       only documents from this source
   --limit N         at most N results (default 20)
-  --json            machine-readable output`;
+  --json            machine-readable output
+  --csv             a spreadsheet: one row per result`;
 
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 

@@ -4,6 +4,7 @@ import { out, bold, dim } from '../output.js';
 import { FILTER_OPTIONS, FILTER_HELP, filtersFrom } from '../filters.js';
 import { createContext, loadIndex } from '../../pipeline/index.js';
 import { searchQuotes, type QuoteHit } from '../../search/index.js';
+import { toCsv } from '../csv.js';
 
 /** A citation a journalist can paste. */
 export function citation(q: QuoteHit): string {
@@ -15,7 +16,7 @@ export function citation(q: QuoteHit): string {
 export const quotes: Command = {
   name: 'quotes',
   summary: 'search quotations: who said what, for which organisation, with what stance',
-  usage: 'ccg quotes [QUERY] [--speaker NAME] [--org NAME] [--stance S] [--since DATE] [--until DATE] [--no-partial] [--json]',
+  usage: 'ccg quotes [QUERY] [--speaker NAME] [--org NAME] [--stance S] [--since DATE] [--until DATE] [--no-partial] [--json | --csv]',
   help: `Searches quotations by their words, speaker, role and organisation, and prints each with
 speaker, role, organisation, stance towards CCGs taking on primary care commissioning, date,
 source and a citation to paste. With no QUERY, lists the quotes that match the filters.
@@ -36,6 +37,11 @@ Examples:
     const hits = searchQuotes(index, query, { ...filters, ...(values['no-partial'] ? { partial: false } : {}) }, limit);
     if (values.json) {
       out(JSON.stringify(hits.map((h) => ({ ...h, citation: citation(h) })), null, 2));
+      return 0;
+    }
+    if (values.csv) {
+      out(toCsv(['quote', 'speaker', 'role', 'organisation', 'stance', 'partial', 'date', 'title', 'publisher', 'url', 'citation'],
+        hits.map((h) => [h.text, h.speaker, h.role, h.organisation, h.stance, h.partial, h.date, h.title, h.publisher, h.url, citation(h)])));
       return 0;
     }
     if (!hits.length) {

@@ -4,11 +4,12 @@ import { out, bold, dim, useColour } from '../output.js';
 import { FILTER_OPTIONS, FILTER_HELP, filtersFrom } from '../filters.js';
 import { createContext, loadIndex } from '../../pipeline/index.js';
 import { searchDocuments, markSnippet } from '../../search/index.js';
+import { toCsv } from '../csv.js';
 
 export const search: Command = {
   name: 'search',
   summary: 'search documents; ranked results with highlighted snippets',
-  usage: 'ccg search QUERY [--speaker NAME] [--org NAME] [--stance S] [--since DATE] [--until DATE] [--json]',
+  usage: 'ccg search QUERY [--speaker NAME] [--org NAME] [--stance S] [--since DATE] [--until DATE] [--json | --csv]',
   help: `Searches the titles, text, organisations and speakers of every stored document and prints
 the best matches with title, date, publisher and a snippet with the matched words highlighted.
 Every word must match; when none match together, any word may.
@@ -27,6 +28,10 @@ Examples:
     const hits = searchDocuments(index, query, filters, limit);
     if (values.json) {
       out(JSON.stringify(hits.map((h) => ({ ...h, snippet: h.snippet.text, highlights: h.snippet.highlights })), null, 2));
+      return 0;
+    }
+    if (values.csv) {
+      out(toCsv(['title', 'published', 'publisher', 'url', 'snippet', 'score'], hits.map((h) => [h.title, h.published, h.publisher, h.url, h.snippet.text, h.score.toFixed(3)])));
       return 0;
     }
     if (!hits.length) {

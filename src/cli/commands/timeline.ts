@@ -6,11 +6,12 @@ import { createContext, loadIndex } from '../../pipeline/index.js';
 import { timeline as buildTimeline } from '../../search/index.js';
 import { FILTER_HELP, filtersFrom, FILTER_OPTIONS } from '../filters.js';
 import { citation } from './quotes.js';
+import { toCsv } from '../csv.js';
 
 export const timeline: Command = {
   name: 'timeline',
   summary: 'positions over time: a speaker’s or an organisation’s quotes by year, with stance',
-  usage: 'ccg timeline (--org NAME | --speaker NAME) [QUERY] [--since DATE] [--until DATE] [--json]',
+  usage: 'ccg timeline (--org NAME | --speaker NAME) [QUERY] [--since DATE] [--until DATE] [--json | --csv]',
   help: `Lists the quotes of an organisation (by the speaker's organisation or role) or of a
 speaker, oldest first, grouped by year with the count of each stance, so that a position can be
 followed from 2012 to the hand-over to ICBs. Partial quotes are left out. QUERY narrows the quotes
@@ -30,6 +31,11 @@ Examples:
     const t = buildTimeline(index, filters, positionals.join(' '));
     if (values.json) {
       out(JSON.stringify(t, null, 2));
+      return 0;
+    }
+    if (values.csv) {
+      const rows = [...t.years.flatMap((y) => y.quotes), ...t.undated];
+      out(toCsv(['date', 'stance', 'quote', 'speaker', 'role', 'organisation', 'title', 'publisher', 'url'], rows.map((q) => [q.date, q.stance, q.text, q.speaker, q.role, q.organisation, q.title, q.publisher, q.url])));
       return 0;
     }
     const who = str(values.org) ?? str(values.speaker);
