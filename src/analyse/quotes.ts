@@ -35,6 +35,8 @@ export interface FoundQuote extends Speaker {
 const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const VERBS = [...SPEECH_VERBS].sort((a, b) => b.length - a.length).map((v) => esc(v).replace(/ /g, '\\s+')).join('|');
 const VERB_RE = new RegExp(`(?<![\\p{L}])(?:${VERBS}|according\\s+to)(?![\\p{L}])`, 'giu');
+/** The text before a quote ends with a speech verb ("said", "warned that"): the quote is its object. */
+const INTRODUCED_BY_VERB = new RegExp(`(?:${VERBS})(?:\\s+that)?\\s*$`, 'iu');
 const AFTER_INVERTED = new RegExp(`^[\\s,.!?—–-]*(?:${VERBS})\\s+(?!that\\b)([^,.;:!?“”"‘()]{2,120}?)(?=\\s*(?:[,.;:!?()]|$|\\s(?:in|on|at|during|after|before|when|while|last|yesterday|told|to)\\s))`, 'iu');
 /** What may follow "X said" when the quote is its object: the clause ends, or a time or place follows. */
 const CLAUSE_END = `(?=\\s*(?:[,.;:!?()—–]|$|\\s(?:in|on|at|during|after|before|when|while|last|yesterday|today|tonight|this|to|of|about|from|with|by|as|recently|earlier|later|afterward|afterwards|again|then|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\\b))`;
@@ -202,28 +204,30 @@ export function findQuotes(text: string, paragraphs: readonly Span[], people: Pe
       const qEnd = mark.close;
       const body = text.slice(qStart, qEnd);
       const trimmedStart = qStart + (body.length - body.trimStart().length);
-      let quoteText = body.trim().replace(/[,;:]$/, '').trim();
-      if (!quoteText || wordsOf(quoteText) === 0) return;
+      const written = body.trim().replace(/[,;:]$/, '').trim();
+      if (!written || wordsOf(written) === 0) return;
       const sOpen = sentenceAt(sentences, mark.open)!;
       const sClose = sentenceAt(sentences, Math.max(mark.open, mark.close - 1))!;
       const nextOpen = marks[mi + 1]?.open ?? para.end;
       const afterEnd = Math.min(Math.max(sClose.end, mark.close + 1), nextOpen);
-      const beforeText = text.slice(Math.max(sOpen.start, mi > 0 ? marks[mi - 1]!.close + 1 : para.start), mark.open);
+      const clauseStart = Math.max(sOpen.start, mi > 0 ? marks[mi - 1]!.close + 1 : para.start);
+      const beforeText = text.slice(clauseStart, mark.open);
       const atStart = mark.open === para.start || /^[\s—–-]*$/.test(text.slice(sOpen.start, mark.open));
       const continuation = mark.open === para.start && previousUnclosed && mi === 0;
 
-      let who: Speaker | null = mark.unclosed ? null : attributeAfter(ctx, mark.close + 1, afterEnd);
-      const introduced = /[:,]\s*$/.test(beforeText) || new RegExp(`(?:${VERBS})(?:\\s+that)?\\s*$`, 'iu').test(beforeText);
-      if (!who && !atStart) who = attributeBefore(ctx, Math.max(sOpen.start, mi > 0 ? marks[mi - 1]!.close + 1 : para.start), mark.open);
+      const saidAfter = mark.unclosed ? null : attributeAfter(ctx, mark.close + 1, afterEnd);
+      let who: Speaker | null = saidAfter;
+      const introduced = /[:,]\s*$/.test(beforeText) || INTRODUCED_BY_VERB.test(beforeText);
+      if (!who && !atStart) who = attributeBefore(ctx, clauseStart, mark.open);
       if (!who && continuation) who = previousSpeaker;
       if (!who && mi > 0 && lastInParagraph && atStart) who = lastInParagraph;
       if (!who && mark.open === para.start) who = pi > 0 && perParagraph[pi - 1]!.length ? previousSpeaker : previousParagraphSpeaker;
 
       // Direct, partial, or not a quotation at all (scare quotes, titles).
-      const quotedWords = wordsOf(quoteText);
+      const quotedWords = wordsOf(written);
       const sentenceHasVerb = lastVerb(ctx, sOpen.start, sClose.end) !== null;
       let partial = false;
-      if (!(atStart || continuation || introduced || (who && !mark.unclosed && attributeAfter(ctx, mark.close + 1, afterEnd)))) {
+      if (!(atStart || continuation || introduced || saidAfter)) {
         const clause = text.slice(sOpen.start, sClose.end);
         const v = lastVerb(ctx, sOpen.start, mark.open);
         const reported = v ? text.slice(v.end, sClose.end) : clause;
@@ -232,17 +236,16 @@ export function findQuotes(text: string, paragraphs: readonly Span[], people: Pe
         else if (quotedWords < MIN_UNATTRIBUTED_WORDS) return; // scare quote or title
       }
       // A few words quoted inside a sentence are a partial quote, whoever is named around them.
-      if (!partial && !atStart && !continuation && !/:\s*$/.test(beforeText) && (quotedWords <= MAX_PARTIAL_WORDS || (quotedWords <= 2 * MAX_PARTIAL_WORDS && /^\p{Ll}/u.test(quoteText)))) partial = true;
+      if (!partial && !atStart && !continuation && !/:\s*$/.test(beforeText) && (quotedWords <= MAX_PARTIAL_WORDS || (quotedWords <= 2 * MAX_PARTIAL_WORDS && /^\p{Ll}/u.test(written)))) partial = true;
       // A short quotation that nobody said is a heading or a title ('Fractured system').
       const wholeParagraph = text.slice(para.start, para.end).trim().length <= mark.close - mark.open + 2;
       if (((!who && !sentenceHasVerb) || wholeParagraph) && quotedWords < MIN_UNATTRIBUTED_WORDS && !continuation) return;
       // Nested marks inside a quote are part of it; a quote inside another quote is never separate.
       if (out.some((q) => trimmedStart > q.start && trimmedStart < q.end)) return;
-      quoteText = quoteText.replace(/\s+/g, ' ');
       const start = trimmedStart;
-      const end = start + body.trim().replace(/[,;:]$/, '').trim().length;
+      const end = start + written.length;
       out.push({
-        text: quoteText,
+        text: written.replace(/\s+/g, ' '),
         speaker: who?.speaker ?? null,
         role: who?.role ?? null,
         organisation: who?.organisation ?? null,
