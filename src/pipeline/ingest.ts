@@ -23,6 +23,9 @@ import { buildDocument } from './build-document.js';
 import { addFiles } from './add.js';
 import type { PipelineContext } from './context.js';
 
+/** Child sitemaps a sitemap index may add to one run. */
+const MAX_CHILD_SITEMAPS = 10;
+
 export type ItemOutcome = 'new' | 'updated' | 'unchanged' | 'duplicate' | 'skipped' | 'failed';
 
 export type IngestEvent =
@@ -85,7 +88,9 @@ export async function ingest(ctx: PipelineContext, options: IngestOptions): Prom
     const items: Item[] = [];
     const queue = [...source.urls];
     const seenPages = new Set<string>();
-    while (queue.length && seenPages.size < source.maxPages * source.urls.length + 10) {
+    // Listing pages follow "next" up to maxPages each; a sitemap index may add this many child sitemaps.
+    const budget = source.urls.length * source.maxPages + (source.kind === 'sitemap' ? MAX_CHILD_SITEMAPS : 0);
+    while (queue.length && seenPages.size < budget) {
       const url = queue.shift()!;
       if (seenPages.has(url)) continue;
       seenPages.add(url);
@@ -96,8 +101,7 @@ export async function ingest(ctx: PipelineContext, options: IngestOptions): Prom
         : parseXmlListing(text, r.finalUrl);
       if (source.kind !== 'listing' && listing.kind === 'unknown') throw new FetchError('E_FEED', url, `not a feed or sitemap (content type ${r.headers['content-type'] ?? 'unknown'})`, false);
       items.push(...listing.items);
-      const pagesSoFar = [...seenPages].length;
-      if (source.kind === 'listing' ? pagesSoFar < source.maxPages : true) queue.push(...listing.next);
+      queue.push(...listing.next);
     }
     // One story listed at two URLs (tracking parameters, www, a trailing slash) is fetched once.
     const seen = new Set<string>();
