@@ -16,3 +16,5 @@ export type {
 } from './types.js';
 export { STANCES } from './types.js';
 export { CcgError, UsageError, InputError, FormatError, ValidationError, errorMessage } from './errors.js';
+export { SAFE_ID, PathError, isSafeId, checkId, inside } from './safe-path.js';
+export { plural } from './plural.js';

@@ -1,0 +1,27 @@
+import { describe, it, expect } from 'vitest';
+import { join, resolve } from 'node:path';
+import { inside, checkId, isSafeId, PathError, plural } from '../src/core/index.js';
+
+describe('paths built from user input stay in their folder', () => {
+  it('accepts names inside the folder', () => {
+    expect(inside('/a/b', 'c.json')).toBe(resolve('/a/b/c.json'));
+    expect(inside('/a/b', 'x', 'y.json')).toBe(join(resolve('/a/b'), 'x', 'y.json'));
+  });
+  it('refuses parent folders, absolute paths and the folder itself', () => {
+    for (const bad of ['../evil.json', '../../../../tmp/x', '/etc/passwd', '', '.', 'a/../../b']) {
+      expect(() => inside('/a/b', bad)).toThrow(PathError);
+    }
+  });
+  it('ids are lower-case letters, digits and hyphens', () => {
+    for (const ok of ['pulse', 'nhs-england', 'a1']) expect(isSafeId(ok)).toBe(true);
+    for (const bad of ['../evil', 'Pulse', '-x', 'a/b', 'a b', '', 'a.json', 'x'.repeat(64)]) {
+      expect(isSafeId(bad)).toBe(false);
+      expect(() => checkId(bad, 'source id')).toThrow(/source id/);
+    }
+  });
+  it('counts in words', () => {
+    expect(plural(1, 'item')).toBe('1 item');
+    expect(plural(0, 'item')).toBe('0 items');
+    expect(plural(2, 'query', 'queries')).toBe('2 queries');
+  });
+});
