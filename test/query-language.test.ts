@@ -30,7 +30,7 @@ describe('the query language', () => {
     expect(parseQuery('funding or cuts').must).toHaveLength(3);
   });
 
-  it('fields are filters, quoted values keep their spaces, unknown fields are words', () => {
+  it('fields are filters and quoted values keep their spaces; a colon in a number is part of a word', () => {
     const q = parseQuery('speaker:"Ann Price" org:BMA stance:Oppose year:2014 10:30 source:pulse kind:news publisher:HSJ');
     expect(q.filters).toMatchObject({ speaker: ['Ann Price'], org: ['BMA'], stance: ['oppose'], year: ['2014'], source: ['pulse'], kind: ['news'], publisher: ['HSJ'] });
     expect(q.must).toEqual([[{ kind: 'phrase', text: '10 30', words: ['10', '30'] }]]);
@@ -45,6 +45,9 @@ describe('the query language', () => {
     expect(parseQuery('since:2015-06 until:2015').errors).toEqual([]);
     expect(parseQuery('-org:BMA').errors).toHaveLength(1);
     expect(parseQuery('year:14').errors).toHaveLength(1);
+    expect(parseQuery('colour:red').errors).toEqual([expect.stringMatching(/^colour: is not a field \(the fields are speaker: org:/)]);
+    expect(parseQuery('"barking mad').errors).toEqual(['a quotation mark is opened before "barking mad" and never closed']);
+    expect(parseQuery('NHS: plans').errors).toEqual([]);
   });
 
   it('dates: normalised, and an approximate date covers its whole year or month', () => {

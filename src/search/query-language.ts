@@ -8,9 +8,10 @@
  *   field:value           a filter: speaker, org, stance, source, publisher, kind, year, since, until
  *   field:"two words"     a filter value with spaces
  *
- * A `word:` whose field is not one of these is an ordinary word ("10:30", "NHS:"). Problems that
- * make a query meaningless (an unknown stance, an impossible date, a reversed range) are collected
- * in `errors` so that the CLI can refuse the query with exit 2 and the page can say what is wrong.
+ * `name:value` with a name that is not a field is an error (`colour:red`), as is an unbalanced
+ * quotation mark; a colon elsewhere is part of a word ("10:30", "NHS:"). Problems that make a query
+ * meaningless (an unknown field or stance, an impossible date, a reversed range) are collected in
+ * `errors` so that the CLI can refuse the query with exit 2 and the page can say what is wrong.
  */
 import { STANCES, type Stance } from '../core/types.js';
 import { isoDay, isoMonth } from '../core/dates.js';
@@ -50,6 +51,10 @@ export interface ParsedQuery {
 
 interface Token {
   readonly text: string;
+  /** A `name:` prefix that is not a field. */
+  readonly unknownField?: string;
+  /** A quotation mark opened and never closed. */
+  readonly unbalanced?: boolean;
   readonly quoted: boolean;
   readonly negated: boolean;
   readonly field: FilterField | null;
@@ -78,22 +83,23 @@ function tokenise(input: string): Token[] {
       i++;
     }
     let field: FilterField | null = null;
-    const m = /^([a-z]+):(?=\S)/i.exec(input.slice(i, i + 12));
-    if (m && isField(m[1]!.toLowerCase())) {
-      field = m[1]!.toLowerCase() as FilterField;
+    let unknownField: string | undefined;
+    const m = /^(\p{L}+):(?=[^\s:])/u.exec(input.slice(i, i + 40));
+    if (m) {
+      if (isField(m[1]!.toLowerCase())) field = m[1]!.toLowerCase() as FilterField;
+      else unknownField = m[1]!;
       i += m[0].length;
     }
     if (isQuote(input[i])) {
-      const close = (() => {
-        for (let j = i + 1; j < n; j++) if (isQuote(input[j])) return j;
-        return n;
-      })();
-      tokens.push({ text: input.slice(i + 1, close).trim(), quoted: true, negated, field });
-      i = close + 1;
+      let close = -1;
+      for (let j = i + 1; j < n; j++) if (isQuote(input[j])) { close = j; break; }
+      const end = close < 0 ? n : close;
+      tokens.push({ text: input.slice(i + 1, end).trim(), quoted: true, negated, field, ...(unknownField ? { unknownField } : {}), ...(close < 0 ? { unbalanced: true } : {}) });
+      i = end + 1;
     } else {
       const start = i;
       while (i < n && !isSpace(input[i])) i++;
-      tokens.push({ text: input.slice(start, i), quoted: false, negated, field });
+      tokens.push({ text: input.slice(start, i), quoted: false, negated, field, ...(unknownField ? { unknownField } : {}) });
     }
   }
   return tokens.filter((t) => t.text || t.field);
@@ -143,6 +149,11 @@ export function parseQuery(input: string): ParsedQuery {
   const tokens = tokenise(input);
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
+    if (t.unbalanced) errors.push(`a quotation mark is opened before "${t.text.slice(0, 30)}" and never closed`);
+    if (t.unknownField) {
+      errors.push(`${t.unknownField}: is not a field (the fields are ${FILTER_FIELDS.map((f) => `${f}:`).join(' ')})`);
+      continue;
+    }
     if (t.field) {
       const value = t.text.trim();
       if (!value) {
