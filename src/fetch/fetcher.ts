@@ -5,7 +5,7 @@
  * per run, shared by ingest, `ccg add URL` and `ccg sources add`'s preview.
  */
 import { fetchUrl, type HttpOptions, type HttpResponse } from './http.js';
-import { RobotsDisallowedError } from './errors.js';
+import { OfflineError, RobotsDisallowedError } from './errors.js';
 import { RobotsCache, type RobotsRules } from './robots.js';
 import { Scheduler } from './politeness.js';
 import { hostOf } from './url.js';
@@ -60,7 +60,14 @@ export class Fetcher {
   }
 
   private async politeGet(url: string, options: GetOptions): Promise<HttpResponse> {
-    const rules = await this.robots.rulesFor(url);
+    let rules: RobotsRules;
+    try {
+      rules = await this.robots.rulesFor(url);
+    } catch (e) {
+      // An unreachable host is said of the URL asked for, not of its robots.txt.
+      if (e instanceof OfflineError) throw new OfflineError(url, e.message.startsWith(`${e.url}: `) ? e.message.slice(e.url.length + 2) : e.message, { cause: e });
+      throw e;
+    }
     if (!rules.isAllowed(url)) throw new RobotsDisallowedError(url);
     const interval = Math.max(options.intervalMs ?? 1000, rules.crawlDelayMs ?? 0);
     const conditional = { etag: options.etag ?? null, lastModified: options.lastModified ?? null };
