@@ -136,8 +136,8 @@ export const sources: Command = {
                                   default from the host name)
                   --name N        its name (default: the feed's title, else the host)
                   --publisher P   its publisher (default: the host)
-                  --topics a,b    the terms an item must name (default: CCG and ICB terms);
-                  --no-topics     keeps everything
+                  --topics a,b    the terms an item must name (default: CCG and ICB terms)
+                  --no-topics     keep every item
                   --interval MS   milliseconds between two requests to the site (default 1000)
   check           each source's last success, last error and items seen
 
