@@ -13,7 +13,7 @@ import { createContext, type PipelineContext } from '../src/pipeline/index.js';
 import { fetchItem, fetchPage } from '../src/pipeline/fetch-item.js';
 import { documentFromSnapshot, rebuildFromUrlState } from '../src/pipeline/snapshot-document.js';
 import { discoverItems, listItems, feedOrSitemap } from '../src/pipeline/discover-items.js';
-import { recordSourceState } from '../src/pipeline/fetch-state.js';
+import { recordSourceState, urlStateFromDocument } from '../src/pipeline/fetch-state.js';
 import type { Source } from '../src/sources/index.js';
 
 const BODY = 'Clinical commissioning groups will take on the management of GP contracts from April, NHS England said, in a change that local medical committees have long opposed.';
@@ -94,6 +94,10 @@ describe('one item, step by step', () => {
     const bytes = (await store.readSnapshot(state.revisions[0]!.sha256))!;
     expect(documentFromSnapshot(ctx, source, state, state.revisions[0]!, bytes)).toEqual(stored);
     expect(await rebuildFromUrlState(ctx, store, source, state)).toEqual(stored);
+    // Fetch state lost: rebuilt from the document, it rebuilds the same document again.
+    const fromDoc = urlStateFromDocument(stored!)!;
+    expect(fromDoc.revisions[0]).toEqual(state.revisions[0]);
+    expect(await rebuildFromUrlState(ctx, store, source, fromDoc)).toEqual(stored);
   });
 
   it('a lost document is rebuilt from its snapshot after a conditional request, without downloading it again', async () => {

@@ -3,6 +3,7 @@
  * every revision with its snapshot and document; per source, when it last ran, succeeded or failed.
  */
 import { plural } from '../core/plural.js';
+import type { Document } from '../core/types.js';
 import type { HttpResponse } from '../fetch/http.js';
 import type { Source } from '../sources/index.js';
 import type { Revision, SnapshotStore, SourceState, UrlState } from '../corpus/index.js';
@@ -29,6 +30,22 @@ export function withDocumentId(state: UrlState, revision: Revision, documentId: 
   if (i < 0) return state;
   const revisions = state.revisions.map((r, j) => (j === i ? { ...r, documentId } : r));
   return { ...state, revisions };
+}
+
+/**
+ * A URL state rebuilt from a stored fetched document (its URL and snapshot reference), for a
+ * repair that has lost the fetch state; null for a document that was not fetched. The state is
+ * keyed by the document's URL, which may differ from the URL a feed lists (tracking parameters):
+ * such an item is then fetched once more in full, and found unchanged.
+ */
+export function urlStateFromDocument(doc: Document): UrlState | null {
+  const s = doc.snapshot;
+  if (!s || !doc.url || !doc.source) return null;
+  return {
+    format: 'ccg-fetch-state', version: 1, url: doc.url, finalUrl: doc.url, source: doc.source,
+    etag: s.etag, lastModified: s.lastModified, lastCheckedAt: s.fetchedAt,
+    revisions: [{ sha256: s.sha256, fetchedAt: s.fetchedAt, status: s.status, contentType: s.contentType, documentId: doc.id }],
+  };
 }
 
 /** Writes a URL's state (atomically). */

@@ -55,13 +55,36 @@ export interface IngestOptions {
   readonly fetcher?: Fetcher;
 }
 
+type Counts = Record<ItemOutcome, number>;
+
+/** One item as ingest counts it: a page robots.txt disallows, or a host that cannot be reached, is skipped. */
+export async function ingestItem(ctx: PipelineContext, fetcher: Fetcher, source: Source, item: Item, options: { now?: () => Date; store?: SnapshotStore } = {}): Promise<{ outcome: ItemOutcome; error?: string; offline?: boolean }> {
+  try {
+    return { outcome: (await fetchItem(ctx, fetcher, source, item.url, options)).outcome };
+  } catch (e) {
+    const offline = e instanceof OfflineError;
+    return { outcome: offline || e instanceof RobotsDisallowedError ? 'skipped' : 'failed', error: errorMessage(e), ...(offline ? { offline } : {}) };
+  }
+}
+
+/** A `file` source: its local files are added as `ccg add` adds them. */
+async function ingestFiles(ctx: PipelineContext, source: Source, counts: Counts, emit: (e: IngestEvent) => void): Promise<number> {
+  const results = await addFiles(ctx, source.urls.map((u) => u.replace(/^file:\/\//, '')), { addedBy: `ccg ingest (${source.id})` });
+  for (const r of results) {
+    const outcome: ItemOutcome = r.status === 'added' ? 'new' : r.status;
+    counts[outcome]++;
+    emit({ type: 'item', source: source.id, url: r.input, outcome, ...(r.error ? { error: r.error } : {}) });
+  }
+  return results.length;
+}
+
 /** Fetches the items of one source and stores what is new; records the run in the source's state. */
 export async function ingestSource(ctx: PipelineContext, fetcher: Fetcher, source: Source, options: Pick<IngestOptions, 'maxItems' | 'onEvent' | 'now'> = {}): Promise<SourceSummary> {
   const store = new SnapshotStore(ctx.paths.corpus);
   const emit = options.onEvent ?? (() => undefined);
   const now = options.now ?? (() => new Date());
   emit({ type: 'source-start', source: source.id });
-  const counts = { new: 0, updated: 0, unchanged: 0, duplicate: 0, skipped: 0, failed: 0 };
+  const counts: Counts = { new: 0, updated: 0, unchanged: 0, duplicate: 0, skipped: 0, failed: 0 };
   const previous = await store.readSourceState(source.id);
   const finish = async (items: number, offline: boolean, error: string | null): Promise<SourceSummary> => {
     await recordSourceState(store, source, previous, { at: now().toISOString(), items, new: counts.new, failed: counts.failed, error });
@@ -69,15 +92,7 @@ export async function ingestSource(ctx: PipelineContext, fetcher: Fetcher, sourc
     emit({ type: 'source-done', source: source.id, summary });
     return summary;
   };
-  if (source.kind === 'file') {
-    const results = await addFiles(ctx, source.urls.map((u) => u.replace(/^file:\/\//, '')), { addedBy: `ccg ingest (${source.id})` });
-    for (const r of results) {
-      const outcome: ItemOutcome = r.status === 'added' ? 'new' : r.status;
-      counts[outcome]++;
-      emit({ type: 'item', source: source.id, url: r.input, outcome, ...(r.error ? { error: r.error } : {}) });
-    }
-    return finish(results.length, false, null);
-  }
+  if (source.kind === 'file') return finish(await ingestFiles(ctx, source, counts, emit), false, null);
   let items: Item[];
   try {
     items = (await discoverItems(fetcher, source)).slice(0, Math.min(source.maxItems, options.maxItems ?? Infinity));
@@ -89,19 +104,12 @@ export async function ingestSource(ctx: PipelineContext, fetcher: Fetcher, sourc
   emit({ type: 'source-items', source: source.id, items: items.length });
   let offline = false;
   await Promise.all(items.map(async (item) => {
+    // An unreachable host is said once, for the source, not for every page.
     if (offline) { counts.skipped++; return; }
-    let outcome: ItemOutcome;
-    let error: string | undefined;
-    try {
-      outcome = (await fetchItem(ctx, fetcher, source, item.url, { now, store })).outcome;
-    } catch (e) {
-      // An unreachable host is said once, for the source, not for every page.
-      if (e instanceof OfflineError) offline = true;
-      outcome = e instanceof RobotsDisallowedError || e instanceof OfflineError ? 'skipped' : 'failed';
-      error = errorMessage(e);
-    }
-    counts[outcome]++;
-    emit({ type: 'item', source: source.id, url: item.url, outcome, ...(error ? { error } : {}) });
+    const r = await ingestItem(ctx, fetcher, source, item, { now, store });
+    if (r.offline) offline = true;
+    counts[r.outcome]++;
+    emit({ type: 'item', source: source.id, url: item.url, outcome: r.outcome, ...(r.error ? { error: r.error } : {}) });
   }));
   return finish(items.length, offline, offline ? 'the host could not be reached' : null);
 }
