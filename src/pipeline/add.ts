@@ -68,6 +68,7 @@ async function addFile(ctx: PipelineContext, input: string, o: FileOptions): Pro
   try {
     const doc: Document = await extractFile(ctx, input, {
       known,
+      shownPath,
       provenance: (sha256) => ({ path: shownPath, addedBy: o.addedBy, addedAt: new Date().toISOString(), sha256 }),
     });
     const status = await addDocument(ctx.paths.documents, doc);
