@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { tempHome } from './helpers.js';
 import { startCountingSite, articlePage, type CountingSite } from './counting-server.js';
 import { Fetcher } from '../src/fetch/fetcher.js';
+import { Scheduler } from '../src/fetch/politeness.js';
 import { OfflineError, RobotsDisallowedError } from '../src/fetch/errors.js';
 import { parseXmlListing, listingNoun } from '../src/fetch/discover.js';
 import { SnapshotStore, readDocument } from '../src/corpus/index.js';
@@ -62,6 +63,18 @@ describe('the shared Fetcher', () => {
     const e = await new Fetcher({ http: { retries: 0 } }).get('http://127.0.0.1:1/story').catch((x: unknown) => x);
     expect(e).toBeInstanceOf(OfflineError);
     expect((e as Error).message).toMatch(/^http:\/\/127\.0\.0\.1:1\/story: cannot reach the host/);
+  });
+});
+
+describe('the per-host queue', () => {
+  it('counts a host\'s gap from the real start of its last request, even when the global limit held that one up', async () => {
+    const s = new Scheduler({ concurrency: 1 });
+    const starts: number[] = [];
+    // Host b holds the only global slot for 150 ms; host a's first request waits for it.
+    const b = s.run('b', () => new Promise((r) => setTimeout(r, 150)), 0);
+    const a = [1, 2].map(() => s.run('a', async () => { starts.push(Date.now()); }, 100));
+    await Promise.all([b, ...a]);
+    expect(starts[1]! - starts[0]!).toBeGreaterThanOrEqual(100);
   });
 });
 
