@@ -1,7 +1,7 @@
 import type { Command } from '../command.js';
 import { parse } from '../args.js';
 import { out, err } from '../output.js';
-import { UsageError } from '../../core/errors.js';
+import { plural } from '../../core/plural.js';
 import { createContext, addFiles } from '../../pipeline/index.js';
 import { ingest } from '../../pipeline/ingest.js';
 
@@ -21,9 +21,9 @@ Examples:
   ccg add saved-page.html report.txt
   ccg add sources/local/*.txt
   ccg add https://www.kingsfund.org.uk/publications/clinical-commissioning-groups`,
+  home: 'creates',
   async run(argv, global) {
-    const { values, positionals } = parse('add', argv, { json: { type: 'boolean' } });
-    if (!positionals.length) throw new UsageError('add: name at least one FILE or URL');
+    const { values, positionals } = parse('add', argv, { json: { type: 'boolean' } }, { min: 1, name: 'FILE or URL' });
     const ctx = createContext(global.home);
     const urls = positionals.filter((p) => /^https?:\/\//i.test(p));
     const files = positionals.filter((p) => !urls.includes(p));
@@ -46,7 +46,7 @@ Examples:
       onResult: (r) => {
         if (values.json) out(JSON.stringify(r));
         else if (r.status === 'failed') err(`ccg add: ${r.error}`);
-        else out(`${r.status.padEnd(9)} ${r.id}  ${r.title} (${r.quotes} quotes)`);
+        else out(`${r.status.padEnd(9)} ${r.id}  ${r.title} (${plural(r.quotes ?? 0, 'quote')})`);
       },
     });
     const failed = results.filter((r) => r.status === 'failed').length + urlFailures;

@@ -1,6 +1,7 @@
 import type { Command } from '../command.js';
 import { parse } from '../args.js';
 import { out } from '../output.js';
+import { plural } from '../../core/plural.js';
 import { createContext, indexCorpus } from '../../pipeline/index.js';
 
 export const index: Command = {
@@ -12,11 +13,12 @@ quotes) from corpus/documents/. The old index stays in place until the new one i
 
 Example:
   ccg index`,
+  home: 'reads',
   async run(argv, global) {
-    const { values } = parse('index', argv, { json: { type: 'boolean' } });
+    const { values } = parse('index', argv, { json: { type: 'boolean' } }, { max: 0 });
     const s = await indexCorpus(createContext(global.home));
     if (values.json) out(JSON.stringify(s));
-    else out(`Indexed ${s.documents} documents and ${s.quotes} quotes → ${s.file} (${(s.bytes / 1024).toFixed(0)} KB)`);
+    else out(`Indexed ${plural(s.documents, 'document')} and ${plural(s.quotes, 'quote')} → ${s.file} (${(s.bytes / 1024).toFixed(0)} KB)`);
     return 0;
   },
 };

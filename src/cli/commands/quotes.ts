@@ -5,6 +5,7 @@ import { FILTER_OPTIONS, FILTER_HELP, filtersFrom } from '../filters.js';
 import { createContext, loadIndex } from '../../pipeline/index.js';
 import { searchQuotes, type QuoteHit } from '../../search/index.js';
 import { toCsv } from '../csv.js';
+import { plural } from '../../core/plural.js';
 
 /** A citation a journalist can paste. */
 export function citation(q: QuoteHit): string {
@@ -29,6 +30,7 @@ Examples:
   ccg quotes "Julie Wood"
   ccg quotes --org BMA --stance oppose
   ccg quotes "conflict of interest" --json`,
+  home: 'reads',
   async run(argv, global) {
     const { values, positionals } = parse('quotes', argv, { ...FILTER_OPTIONS, 'no-partial': { type: 'boolean' } });
     const query = positionals.join(' ');
@@ -45,7 +47,7 @@ Examples:
       return 0;
     }
     if (!hits.length) {
-      out(`No quotes match "${query}" (${index.quoteCount} quotes searched).`);
+      out(`No quotes match "${query}" (${plural(index.quoteCount, 'quote')} searched).`);
       return 0;
     }
     for (const q of hits) {
@@ -56,7 +58,7 @@ Examples:
       out(`   ${dim(citation(q))}`);
       out();
     }
-    out(dim(`${hits.length} of ${index.quoteCount} quotes`));
+    out(dim(`${hits.length} of ${plural(index.quoteCount, 'quote')}`));
     return 0;
   },
 };

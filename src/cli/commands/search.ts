@@ -5,6 +5,7 @@ import { FILTER_OPTIONS, FILTER_HELP, filtersFrom } from '../filters.js';
 import { createContext, loadIndex } from '../../pipeline/index.js';
 import { searchDocuments, markSnippet } from '../../search/index.js';
 import { toCsv } from '../csv.js';
+import { plural } from '../../core/plural.js';
 
 export const search: Command = {
   name: 'search',
@@ -20,6 +21,7 @@ Examples:
   ccg search "conflict of interest"
   ccg search co-commissioning --since 2014 --until 2015
   ccg search delegation --json | jq '.[].title'`,
+  home: 'reads',
   async run(argv, global) {
     const { values, positionals } = parse('search', argv, FILTER_OPTIONS);
     const query = positionals.join(' ');
@@ -35,7 +37,7 @@ Examples:
       return 0;
     }
     if (!hits.length) {
-      out(`No documents match "${query}" (${index.documentCount} documents searched).`);
+      out(`No documents match "${query}" (${plural(index.documentCount, 'document')} searched).`);
       return 0;
     }
     const colour = useColour(process.stdout);
@@ -45,7 +47,7 @@ Examples:
       out(`   ${markSnippet(h.snippet, colour ? '\x1b[1;33m' : '**', colour ? '\x1b[0m' : '**')}`);
       out();
     });
-    out(dim(`${hits.length} of ${index.documentCount} documents`));
+    out(dim(`${hits.length} of ${plural(index.documentCount, 'document')}`));
     return 0;
   },
 };

@@ -7,6 +7,7 @@ import { timeline as buildTimeline } from '../../search/index.js';
 import { FILTER_HELP, filtersFrom, FILTER_OPTIONS } from '../filters.js';
 import { citation } from './quotes.js';
 import { toCsv } from '../csv.js';
+import { plural } from '../../core/plural.js';
 
 export const timeline: Command = {
   name: 'timeline',
@@ -23,6 +24,7 @@ Examples:
   ccg timeline --org BMA
   ccg timeline --org "Clinical Commissioners" --since 2013 --until 2016
   ccg timeline --speaker Dixon --json`,
+  home: 'reads',
   async run(argv, global) {
     const { values, positionals } = parse('timeline', argv, FILTER_OPTIONS);
     if (!str(values.org) && !str(values.speaker)) throw new UsageError('timeline: name an --org or a --speaker');
@@ -49,7 +51,7 @@ Examples:
       for (const q of y.quotes) out(`  ${q.date}  [${q.stance}] “${q.text.length > 140 ? `${q.text.slice(0, 140)}…` : q.text}” — ${q.speaker ?? 'unattributed'}\n    ${dim(citation(q))}`);
     }
     if (t.undated.length) {
-      out(`${bold('undated')}  ${t.undated.length} quotes`);
+      out(`${bold('undated')}  ${plural(t.undated.length, 'quote')}`);
       for (const q of t.undated) out(`  [${q.stance}] “${q.text.length > 140 ? `${q.text.slice(0, 140)}…` : q.text}” — ${q.speaker ?? 'unattributed'}\n    ${dim(citation(q))}`);
     }
     return 0;
