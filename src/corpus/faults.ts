@@ -6,7 +6,8 @@
  *
  *   CCG_FAULT=CODE[:after=N][:at=STEP][:match=TEXT]
  *
- * CODE is a system error code (ENOSPC, EACCES, EROFS, EIO…). The first N atomic writes of the
+ * CODE is a system error code (ENOSPC, EACCES, EROFS, EIO…), or BUG for an error that is not one
+ * (a plain TypeError, as a bug in ccg would throw). The first N atomic writes of the
  * process (those whose path contains TEXT, when given) succeed and every later one fails at STEP:
  * `mkdir`, `open`, `write` (the default: half of the data reaches the temporary file first, as when
  * a disk fills up mid-file), `sync` or `rename`.
@@ -24,7 +25,7 @@ export interface Fault {
 /** Parses a CCG_FAULT value; a malformed one throws, so that a test cannot silently inject nothing. */
 export function parseFault(spec: string): Fault {
   const [code = '', ...opts] = spec.split(':');
-  if (!/^E[A-Z0-9]+$/.test(code)) throw new Error(`CCG_FAULT: "${code}" is not a system error code such as ENOSPC`);
+  if (!/^E[A-Z0-9]+$/.test(code) && code !== 'BUG') throw new Error(`CCG_FAULT: "${code}" is not a system error code such as ENOSPC`);
   let after = 0;
   let at: FaultStep = 'write';
   let match: string | null = null;
@@ -49,7 +50,8 @@ export function faultFor(path: string): Fault | null {
 }
 
 /** An error shaped like the one Node gives for `code` at `syscall` on `path`. */
-export function faultError(fault: Fault, syscall: string, path: string): NodeJS.ErrnoException {
+export function faultError(fault: Fault, syscall: string, path: string): Error {
+  if (fault.code === 'BUG') return new TypeError(`injected bug (CCG_FAULT=BUG) at ${syscall} of ${path}`);
   const e = new Error(`${fault.code}: injected fault (CCG_FAULT), ${syscall} '${path}'`) as NodeJS.ErrnoException;
   e.code = fault.code;
   e.errno = -1;
