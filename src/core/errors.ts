@@ -128,7 +128,7 @@ export class StorageError extends CcgError {
 export function toStorageError(e: unknown, action?: string, path?: string): unknown {
   if (!isSystemError(e)) return e;
   const act = action ?? ACTION_OF_SYSCALL[e.syscall ?? ''] ?? 'use';
-  const detail = e.message.replace(/^[A-Z0-9]+: /, '').replace(/, \w+ '.*'$/, '');
+  const detail = e.message.replace(/^[A-Z0-9]+: /, '').replace(/, \w+( '.*')?$/, '');
   return new StorageError(act, path ?? e.path ?? null, e.code, { cause: e, detail });
 }
 
