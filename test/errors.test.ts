@@ -43,6 +43,19 @@ describe('an archive folder that is a file', () => {
   }
 });
 
+describe('an archive folder under a file', () => {
+  it('is refused in one line naming the folder, by readers and writers alike', () => {
+    const file = join(scratch(), 'plain-file');
+    writeFileSync(file, 'x');
+    for (const args of [['quotes', 'x'], ['add', seed]]) {
+      const r = ccg(args, { home: join(file, 'archive') });
+      expect(r.code).toBe(1);
+      expectOneLine(r.stderr);
+      expect(r.stderr).toBe(`ccg: cannot open the archive folder ${join(file, 'archive')}: a part of the path is a file, not a folder; move that file out of the way or choose another --home\n`);
+    }
+  });
+});
+
 describe('a mistyped archive folder', () => {
   const missing = join(scratch(), 'no-such-archive');
   const cases: string[][] = [['quotes', 'barking'], ['search', 'ccg'], ['timeline', '--org', 'BMA'], ['index'], ['sources', 'list'], ['sources', 'check'], ['extract', seed]];
