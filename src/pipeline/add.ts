@@ -50,6 +50,7 @@ export async function addFiles(
     try {
       const doc: Document = await extractFile(ctx, input, {
         known,
+        shownPath,
         provenance: (sha256) => ({ path: shownPath, addedBy, addedAt: new Date().toISOString(), sha256 }),
       });
       const status = await addDocument(ctx.paths.documents, doc);

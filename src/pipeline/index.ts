@@ -6,4 +6,4 @@ export type { AddResult } from './add.js';
 export { indexCorpus, loadIndex } from './index-corpus.js';
 export type { IndexSummary } from './index-corpus.js';
 export { readInput, decodeBytes } from './read-input.js';
-export { buildDocument, documentId } from './build-document.js';
+export { buildDocument, urlDocumentId, fileDocumentId, textDocumentId } from './build-document.js';
