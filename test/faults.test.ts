@@ -252,8 +252,13 @@ describe('faults injected at the atomic write (CCG_FAULT)', () => {
     expect(e).toBeInstanceOf(StorageError);
     expect((e as StorageError).message).toBe("cannot open /a/b.json: permission denied; check the folder's permissions or choose another --home");
     expect((toStorageError(sys, 'write', '/a/c.json') as StorageError).message).toMatch(/^cannot write \/a\/c\.json: /);
-    const unknown = Object.assign(new Error('EWEIRD: odd, read'), { code: 'EWEIRD', errno: -999, syscall: 'read' });
-    expect((toStorageError(unknown) as StorageError).message).toBe('cannot read a file of the archive (the system did not say which): odd (EWEIRD)');
+    const unknown = Object.assign(new Error("EWEIRD: odd, read '/a/d.json'"), { code: 'EWEIRD', errno: -999, syscall: 'read', path: '/a/d.json' });
+    expect((toStorageError(unknown) as StorageError).message).toBe('cannot read /a/d.json: odd (EWEIRD)');
+    const noPath = Object.assign(new Error('EISDIR: illegal operation on a directory, read'), { code: 'EISDIR', errno: -21, syscall: 'read' });
+    expect((toStorageError(noPath) as StorageError).message).toBe('cannot read a file of the archive (the system did not say which): it is a folder, not a file; move that folder out of the way');
+    // A network error is not a file-system error.
+    const reset = Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET', errno: -104, syscall: 'read' });
+    expect(toStorageError(reset)).toBe(reset);
     const bug = new TypeError('x is undefined');
     expect(toStorageError(bug)).toBe(bug);
   });

@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CcgError, UsageError, isSystemError, toStorageError } from '../core/errors.js';
+import { CcgError, UsageError, isFileSystemError, toStorageError } from '../core/errors.js';
 import { checkHome, PACKAGE_ROOT } from '../core/config.js';
 import type { Command, GlobalOptions } from './command.js';
 import { commands } from './commands/index.js';
@@ -78,7 +78,7 @@ function report(e: unknown, command: Command | undefined): number {
     return 2;
   }
   // A file-system error that the layer below did not name is still an expected failure.
-  const known = isSystemError(e) ? toStorageError(e) : e;
+  const known = isFileSystemError(e) ? toStorageError(e) : e;
   if (known instanceof CcgError) {
     err(`ccg: ${known.message}`);
     return 1;

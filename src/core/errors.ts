@@ -76,7 +76,6 @@ export const FS_ERRORS: Readonly<Record<string, FsErrorText>> = {
   EBUSY: { reason: 'the file or device is busy', advice: 'close what uses it and run the command again' },
   ETXTBSY: { reason: 'the file is busy', advice: 'close what uses it and run the command again' },
   EXDEV: { reason: 'a temporary file and its target are on different devices', advice: 'keep the archive folder on one file system' },
-  EAGAIN: { reason: 'the resource is temporarily unavailable', advice: 'run the command again' },
 };
 
 /** A Node system error: an errno code such as ENOSPC, and usually the path and system call. */
@@ -88,10 +87,15 @@ export interface SystemError extends Error {
   readonly errno?: number;
 }
 
-export function isSystemError(e: unknown): e is SystemError {
+/**
+ * A file-system error from Node: a code of the table above, or any errno code with the path it
+ * concerns. Network errors (ECONNRESET on a socket's read, EPIPE) have no path and are left alone.
+ */
+export function isFileSystemError(e: unknown): e is SystemError {
   if (!(e instanceof Error) || e instanceof CcgError) return false;
-  const { code, errno, syscall } = e as Partial<SystemError>;
-  return typeof code === 'string' && /^E[A-Z0-9]+$/.test(code) && (typeof errno === 'number' || typeof syscall === 'string');
+  const { code, errno, syscall, path } = e as Partial<SystemError>;
+  if (typeof code !== 'string' || !/^E[A-Z0-9]+$/.test(code) || (typeof errno !== 'number' && typeof syscall !== 'string')) return false;
+  return code in FS_ERRORS || typeof path === 'string';
 }
 
 /** What the user was doing, by system call ("cannot write …", "cannot read …"). */
@@ -122,11 +126,11 @@ export class StorageError extends CcgError {
 }
 
 /**
- * A system error as a StorageError naming `path` (or the error's own path) and what was being
+ * A file-system error as a StorageError naming `path` (or the error's own path) and what was being
  * done; anything else is returned as it is (a bug stays a bug).
  */
 export function toStorageError(e: unknown, action?: string, path?: string): unknown {
-  if (!isSystemError(e)) return e;
+  if (!isFileSystemError(e)) return e;
   const act = action ?? ACTION_OF_SYSCALL[e.syscall ?? ''] ?? 'use';
   const detail = e.message.replace(/^[A-Z0-9]+: /, '').replace(/, \w+( '.*')?$/, '');
   return new StorageError(act, path ?? e.path ?? null, e.code, { cause: e, detail });
