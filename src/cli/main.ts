@@ -1,12 +1,29 @@
 #!/usr/bin/env node
 /**
- * The ccg command line. Exit codes: 0 ok, 1 failure, 2 bad usage. A known error (CcgError) prints
- * one line; anything else is a bug and prints its stack.
+ * The ccg command line. Exit codes: 0 ok, 1 failure, 2 bad usage. An expected failure (a CcgError,
+ * or a file-system error such as a full disk or a read-only folder) prints one line naming the
+ * path and what to do; anything else is a bug and prints its stack and where to report it.
  */
-import { CcgError, UsageError } from '../core/errors.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CcgError, UsageError, isFileSystemError, toStorageError } from '../core/errors.js';
+import { checkHome, PACKAGE_ROOT } from '../core/config.js';
 import type { Command, GlobalOptions } from './command.js';
 import { commands } from './commands/index.js';
 import { err, out } from './output.js';
+
+interface PackageInfo {
+  readonly version?: string;
+  readonly bugs?: string | { readonly url?: string };
+}
+
+function packageInfo(): PackageInfo {
+  try {
+    return JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as PackageInfo;
+  } catch {
+    return {};
+  }
+}
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -19,8 +36,9 @@ function usage(): string {
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'Global options:',
-    '  --home DIR   where sources/, corpus/ and index/ live (default: the project folder, or $CCG_HOME)',
-    '  -h, --help   help for ccg or for a command (ccg COMMAND --help)',
+    '  --home DIR      where sources/, corpus/ and index/ live (default: the project folder, or $CCG_HOME)',
+    '  -h, --help      help for ccg or for a command (ccg COMMAND --help)',
+    '  -V, --version   the version of ccg',
   ].join('\n');
 }
 
@@ -34,10 +52,39 @@ function globals(argv: string[]): { global: GlobalOptions; rest: string[] } {
       const v = argv[++i];
       if (!v) throw new UsageError('--home needs a folder');
       home = v;
-    } else if (a.startsWith('--home=')) home = a.slice(7);
-    else rest.push(a);
+    } else if (a.startsWith('--home=')) {
+      home = a.slice(7);
+      if (!home) throw new UsageError('--home needs a folder');
+    } else rest.push(a);
   }
   return { global: { home }, rest };
+}
+
+/** The lines printed for a bug: the stack, then where to report it. */
+function bugReport(e: unknown): string {
+  const pkg = packageInfo();
+  const where = (typeof pkg.bugs === 'string' ? pkg.bugs : pkg.bugs?.url) ?? "the ccg-archive project's issue tracker";
+  return [
+    `ccg: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+    `ccg: this is a bug in ccg ${pkg.version ?? ''}, not something you did. Please report it to ${where}, with the command you ran and the lines above.`,
+  ].join('\n');
+}
+
+/** Prints an error in one line (or, for a bug, with its stack) and gives the exit code. */
+function report(e: unknown, command: Command | undefined): number {
+  if (e instanceof UsageError) {
+    err(`ccg: ${e.message}\n`);
+    err(command ? `Usage: ${command.usage}\n(ccg ${command.name} --help for more)` : usage());
+    return 2;
+  }
+  // A file-system error that the layer below did not name is still an expected failure.
+  const known = isFileSystemError(e) ? toStorageError(e) : e;
+  if (known instanceof CcgError) {
+    err(`ccg: ${known.message}`);
+    return 1;
+  }
+  err(bugReport(e));
+  return 1;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -45,6 +92,10 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const { global, rest } = globals(argv);
     const [name, ...args] = rest;
+    if (name === '-V' || name === '--version') {
+      out(`ccg ${packageInfo().version ?? 'unknown'}`);
+      return 0;
+    }
     if (!name || name === '-h' || name === '--help' || name === 'help') {
       const target = name === 'help' ? commands.find((c) => c.name === args[0]) : undefined;
       out(target ? `Usage: ${target.usage}\n\n${target.help}` : usage());
@@ -56,19 +107,16 @@ export async function main(argv: string[]): Promise<number> {
       out(`Usage: ${command.usage}\n\n${command.help}`);
       return 0;
     }
-    return await command.run(args, global);
+    const use = typeof command.home === 'function' ? command.home(args) : command.home;
+    const home = use === 'none' ? null : checkHome(global.home, use);
+    try {
+      return await command.run(args, global);
+    } finally {
+      // A command that creates the archive folder says so once it exists (not on a usage error).
+      if (home?.missing && existsSync(home.path)) err(`ccg: created the archive folder ${home.path}`);
+    }
   } catch (e) {
-    if (e instanceof UsageError) {
-      err(`ccg: ${e.message}\n`);
-      err(command ? `Usage: ${command.usage}\n(ccg ${command.name} --help for more)` : usage());
-      return 2;
-    }
-    if (e instanceof CcgError) {
-      err(`ccg: ${e.message}`);
-      return 1;
-    }
-    err(`ccg: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-    return 1;
+    return report(e, command);
   }
 }
 
@@ -78,12 +126,15 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
+// A failure outside the command's own promise (a stray callback) is reported like any other.
+process.on('uncaughtException', (e) => process.exit(report(e, undefined)));
+process.on('unhandledRejection', (e) => process.exit(report(e, undefined)));
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (e: unknown) => {
-    err(String(e));
-    process.exitCode = 1;
+    process.exitCode = report(e, undefined);
   },
 );

@@ -3,6 +3,7 @@
  * unchanged, failed), plain lines otherwise (one per source, one per failure).
  */
 import type { IngestEvent } from '../pipeline/ingest.js';
+import { plural } from '../core/plural.js';
 
 export function progressReporter(total: number, stream: NodeJS.WriteStream = process.stderr): { onEvent: (e: IngestEvent) => void; done: () => void } {
   const tty = Boolean(stream.isTTY);
@@ -39,7 +40,7 @@ export function progressReporter(total: number, stream: NodeJS.WriteStream = pro
         } else if (!e.summary.error) {
           sources++;
           const s = e.summary;
-          line(`${s.source}: ${s.items} items · ${s.new} new · ${s.updated} updated · ${s.unchanged} unchanged · ${s.duplicate} duplicates · ${s.skipped} skipped · ${s.failed} failed`);
+          line(`${s.source}: ${plural(s.items, 'item')} · ${s.new} new · ${s.updated} updated · ${s.unchanged} unchanged · ${plural(s.duplicate, 'duplicate')} · ${s.skipped} skipped · ${s.failed} failed`);
         }
       }
       draw();

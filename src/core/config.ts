@@ -2,7 +2,8 @@
  * Where ccg-archive keeps its data. The home folder holds sources/, corpus/ and index/; it is the
  * project's root unless `--home DIR` or CCG_HOME says otherwise (tests use temporary homes).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { CcgError, toStorageError } from './errors.js';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,8 +23,44 @@ export interface Paths {
   readonly indexFile: string;
 }
 
+/** The archive folder: `--home`, else CCG_HOME (an empty value counts as unset), else the project. */
+export function homeFolder(home?: string | null): { readonly path: string; readonly from: '--home' | 'CCG_HOME' | 'default' } {
+  if (home) return { path: resolve(home), from: '--home' };
+  if (process.env.CCG_HOME) return { path: resolve(process.env.CCG_HOME), from: 'CCG_HOME' };
+  return { path: PACKAGE_ROOT, from: 'default' };
+}
+
+/** An archive folder that is missing (for a command that reads) or is not a folder. */
+export class HomeError extends CcgError {
+  readonly home: string;
+  constructor(home: string, message: string) {
+    super('E_HOME', message);
+    this.home = home;
+  }
+}
+
+/**
+ * Checks the archive folder before a command uses it: a file is refused; a missing folder is refused
+ * for a command that only reads (a mistyped --home), and reported as `missing` to a command that
+ * may create it.
+ */
+export function checkHome(home: string | null | undefined, use: 'reads' | 'creates'): { readonly path: string; readonly missing: boolean } {
+  const { path, from } = homeFolder(home);
+  const named = from === 'default' ? path : `${from} ${path}`;
+  let isDir: boolean;
+  try {
+    isDir = statSync(path).isDirectory();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw toStorageError(e, 'open the archive folder', path);
+    if (use === 'creates') return { path, missing: true };
+    throw new HomeError(path, `${named}: no such folder; check the path, or create an archive there with "ccg --home ${path} start"`);
+  }
+  if (!isDir) throw new HomeError(path, `${named} is a file, not a folder; give the archive's folder`);
+  return { path, missing: false };
+}
+
 export function paths(home?: string | null): Paths {
-  const h = resolve(home ?? process.env.CCG_HOME ?? PACKAGE_ROOT);
+  const h = homeFolder(home).path;
   const sources = join(h, 'sources');
   const own = join(sources, 'organisations.json');
   return {

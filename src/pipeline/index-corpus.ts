@@ -18,7 +18,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type MiniSearch from 'minisearch';
 import type { Document } from '../core/types.js';
-import { CcgError, FormatError, errorMessage } from '../core/errors.js';
+import { CcgError, FormatError, errorMessage, toStorageError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
 import { inside } from '../core/safe-path.js';
 import { parseRecord, writeFileAtomic } from '../corpus/index.js';
@@ -77,13 +77,14 @@ export interface IndexOptions {
 const manifestFile = (ctx: PipelineContext): string => join(ctx.paths.index, 'manifest.json');
 const partitionDir = (ctx: PipelineContext, key: string): string => inside(ctx.paths.index, 'partitions', key);
 
+/** A JSON file of the index; null when missing, a StorageError when it cannot be read, a FormatError when it is not JSON. */
 async function readJson<T>(file: string): Promise<T | null> {
   let raw: string;
   try {
     raw = await readFile(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw err;
+    throw toStorageError(err, 'read', file);
   }
   try {
     return JSON.parse(raw) as T;
@@ -99,7 +100,9 @@ export async function readManifest(ctx: PipelineContext): Promise<{ manifest: In
   try {
     m = await readJson<IndexManifest>(file);
   } catch (e) {
-    return { manifest: null, stale: errorMessage(e) };
+    // A manifest that is not JSON is rebuilt; one that cannot be read at all is the caller's error.
+    if (e instanceof FormatError) return { manifest: null, stale: errorMessage(e) };
+    throw e;
   }
   if (!m) {
     const legacy = existsSync(join(ctx.paths.index, 'search-index.json'));
@@ -120,14 +123,16 @@ async function loadPartition(ctx: PipelineContext, info: PartitionInfo): Promise
   return new Partition({ quotes: loadQuoteIndex(q!), documents: loadDocumentIndex(d!), ...parseTexts(t!) });
 }
 
-async function writePartition(ctx: PipelineContext, key: string, p: Partition): Promise<{ info: PartitionInfo; bytes: number }> {
+async function writePartition(ctx: PipelineContext, key: string, p: Partition, written: string[]): Promise<{ info: PartitionInfo; bytes: number }> {
   const dir = partitionDir(ctx, key);
   const data = p.serialise();
   const name = (kind: string, body: string): string => `${kind}-${sha256(body).slice(0, 12)}.json`;
   const files = { quotes: name('quotes', data.quotes), documents: name('documents', data.documents), texts: name('texts', data.texts) };
-  await writeFileAtomic(inside(dir, files.quotes), data.quotes);
-  await writeFileAtomic(inside(dir, files.documents), data.documents);
-  await writeFileAtomic(inside(dir, files.texts), data.texts);
+  for (const kind of ['quotes', 'documents', 'texts'] as const) {
+    const file = inside(dir, files[kind]);
+    if (!existsSync(file)) written.push(file);
+    await writeFileAtomic(file, data[kind]);
+  }
   return { info: { key, documents: p.documentCount, quotes: p.quoteCount, files }, bytes: data.quotes.length + data.documents.length + data.texts.length };
 }
 
@@ -224,7 +229,34 @@ export async function indexCorpus(ctx: PipelineContext, options: IndexOptions = 
     entries[f.id] = { key, size: f.size, mtimeMs: f.mtimeMs };
   }
 
-  // New files first, the manifest last.
+  // New files first, the manifest last; when a write fails, the new files go and the old index stays.
+  const written: string[] = [];
+  try {
+    return await commit(ctx, { parts, oldInfo, entries, table, orgDigest, written, full, old, fullReason, stale, removed: removed.length, read: changed.length - problems.length, problems });
+  } catch (e) {
+    for (const f of written) await unlink(f).catch(() => undefined);
+    throw e;
+  }
+}
+
+interface Pending {
+  readonly parts: Map<string, Partition>;
+  readonly oldInfo: Map<string, PartitionInfo>;
+  readonly entries: Record<string, CatalogEntry>;
+  readonly table: OrgTable;
+  readonly orgDigest: string;
+  readonly written: string[];
+  readonly full: boolean;
+  readonly old: IndexManifest | null;
+  readonly fullReason: string | null;
+  readonly stale: string | null;
+  readonly removed: number;
+  readonly read: number;
+  readonly problems: IndexProblem[];
+}
+
+async function commit(ctx: PipelineContext, w: Pending): Promise<IndexSummary> {
+  const { parts, oldInfo, entries, table, orgDigest, written, full, old, fullReason, stale, problems } = w;
   const infos = new Map(oldInfo);
   let bytes = 0;
   for (const [key, p] of [...parts].sort(([a], [b]) => a.localeCompare(b))) {
@@ -232,13 +264,15 @@ export async function indexCorpus(ctx: PipelineContext, options: IndexOptions = 
       infos.delete(key);
       continue;
     }
-    const w = await writePartition(ctx, key, p);
-    infos.set(key, w.info);
-    bytes += w.bytes;
+    const out = await writePartition(ctx, key, p, written);
+    infos.set(key, out.info);
+    bytes += out.bytes;
   }
   const catalogBody = JSON.stringify({ format: CATALOG_FORMAT, version: INDEX_VERSION, organisations: orgDigest, documents: entries } satisfies Catalog);
   const catalogName = `catalog-${sha256(catalogBody).slice(0, 12)}.json`;
-  await writeFileAtomic(inside(ctx.paths.index, catalogName), catalogBody);
+  const catalogFile = inside(ctx.paths.index, catalogName);
+  if (!existsSync(catalogFile)) written.push(catalogFile);
+  await writeFileAtomic(catalogFile, catalogBody);
   const partitions = [...infos.values()].sort((a, b) => a.key.localeCompare(b.key));
   const manifest: IndexManifest = {
     format: INDEX_FORMAT,
@@ -251,15 +285,16 @@ export async function indexCorpus(ctx: PipelineContext, options: IndexOptions = 
     catalog: catalogName,
   };
   await writeFileAtomic(manifestFile(ctx), `${JSON.stringify(manifest, null, 1)}\n`);
-  await removeUnreferenced(ctx, manifest);
+  written.length = 0; // committed: from here on nothing is undone
+  await removeUnreferenced(ctx, manifest).catch(() => undefined);
   return {
     dir: ctx.paths.index,
     documents: manifest.documentCount,
     quotes: manifest.quoteCount,
     partitions: partitions.length,
     rebuilt: [...parts.keys()].sort(),
-    read: changed.length - problems.length,
-    removed: removed.length,
+    read: w.read,
+    removed: w.removed,
     fullReason: full && old ? fullReason : full && stale ? stale : null,
     problems,
     bytes,

@@ -65,7 +65,9 @@ async function storeNow(ctx: PipelineContext, doc: Document, fetchedUrl: string)
   const alternates = new Set([...(existing?.alternateUrls ?? [])]);
   if (existing?.url && existing.url !== doc.url) alternates.add(existing.url);
   const record = alternates.size ? { ...doc, alternateUrls: [...alternates] } : doc;
-  const status = await addDocument(ctx.paths.documents, record);
+  // The content key first: a run stopped between the two writes leaves a key naming this id (which
+  // the next run stores under), never a stored story that a second URL cannot find.
   if (!ownerId) await writeFileAtomic(contentFile, JSON.stringify({ id: doc.id }));
+  const status = await addDocument(ctx.paths.documents, record);
   return { outcome: status === 'added' ? 'new' : status, id: doc.id, document: record };
 }

@@ -1,7 +1,6 @@
 import type { Command } from '../command.js';
 import { parse } from '../args.js';
 import { out, err } from '../output.js';
-import { UsageError } from '../../core/errors.js';
 import { plural } from '../../core/plural.js';
 import { createContext } from '../../pipeline/index.js';
 import { addInputs, type AddResult } from '../../pipeline/add.js';
@@ -50,9 +49,9 @@ Examples:
   ccg add saved-page.html report.txt
   ccg add sources/local/*.txt
   ccg add https://www.kingsfund.org.uk/publications/clinical-commissioning-groups`,
+  home: 'creates',
   async run(argv, global) {
-    const { values, positionals } = parse('add', argv, { json: { type: 'boolean' } });
-    if (!positionals.length) throw new UsageError('add: name at least one FILE or URL');
+    const { values, positionals } = parse('add', argv, { json: { type: 'boolean' } }, { min: 1, name: 'FILE or URL' });
     const ctx = createContext(global.home);
     const results = await addInputs(ctx, positionals, {
       onResult: (r) => {

@@ -3,7 +3,8 @@ import { parse } from '../args.js';
 import { out, err, bold } from '../output.js';
 import { createContext } from '../../pipeline/context.js';
 import { extractFile } from '../../pipeline/extract-file.js';
-import { errorMessage, UsageError } from '../../core/errors.js';
+import { errorMessage } from '../../core/errors.js';
+import { plural } from '../../core/plural.js';
 import type { Document } from '../../core/types.js';
 
 function summary(d: Document): string {
@@ -13,9 +14,9 @@ function summary(d: Document): string {
     '',
     d.text.length > 600 ? `${d.text.slice(0, 600)}…` : d.text,
     '',
-    `${d.organisations.length} organisations: ${d.organisations.map((o) => o.name).join('; ')}`,
-    `${d.people.length} people: ${d.people.map((p) => p.name).join('; ')}`,
-    `${d.quotes.length} quotes:`,
+    `${plural(d.organisations.length, 'organisation')}: ${d.organisations.map((o) => o.name).join('; ')}`,
+    `${plural(d.people.length, 'person', 'people')}: ${d.people.map((p) => p.name).join('; ')}`,
+    `${plural(d.quotes.length, 'quote')}:`,
     ...d.quotes.map((q) => `  “${q.text.length > 100 ? `${q.text.slice(0, 100)}…` : q.text}” — ${q.speaker ?? 'unattributed'}${q.organisation ? ` (${q.organisation})` : ''} [${q.stance}${q.partial ? ', partial' : ''}]`),
   ];
   return lines.join('\n');
@@ -36,9 +37,9 @@ main text, organisations, people, quotes with speaker and stance. Nothing is sto
 Examples:
   ccg extract sources/local/001_938f1089b072b8bf.txt
   ccg extract --jsonl page.html.gz report.txt`,
+  home: 'reads',
   async run(argv, global) {
-    const { values, positionals } = parse('extract', argv, { json: { type: 'boolean' }, jsonl: { type: 'boolean' } });
-    if (!positionals.length) throw new UsageError('extract: name at least one FILE');
+    const { values, positionals } = parse('extract', argv, { json: { type: 'boolean' }, jsonl: { type: 'boolean' } }, { min: 1, name: 'FILE' });
     const ctx = createContext(global.home);
     let failed = 0;
     const docs: Document[] = [];

@@ -1,13 +1,14 @@
 import type { Command } from '../command.js';
 import { parse } from '../args.js';
 import { out, err } from '../output.js';
+import { plural } from '../../core/plural.js';
 import { createContext, indexCorpus } from '../../pipeline/index.js';
 import type { IndexSummary } from '../../pipeline/index.js';
 
 export function describeIndex(s: IndexSummary): string {
   const mb = (s.bytes / 1024 / 1024).toFixed(1);
-  const what = s.rebuilt.length ? `rewrote ${s.rebuilt.length} partition${s.rebuilt.length === 1 ? '' : 's'} (${s.rebuilt.join(', ')}; ${mb} MB)` : 'nothing changed';
-  return `Indexed ${s.documents} documents and ${s.quotes} quotes in ${s.partitions} partitions → ${s.dir}: read ${s.read}, removed ${s.removed}, ${what}`;
+  const what = s.rebuilt.length ? `rewrote ${plural(s.rebuilt.length, 'partition')} (${s.rebuilt.join(', ')}; ${mb} MB)` : 'nothing changed';
+  return `Indexed ${plural(s.documents, 'document')} and ${plural(s.quotes, 'quote')} in ${plural(s.partitions, 'partition')} → ${s.dir}: read ${s.read}, removed ${s.removed}, ${what}`;
 }
 
 export const index: Command = {
@@ -26,8 +27,9 @@ An index of an older version, or one built with another organisation list, is re
 
 Example:
   ccg index`,
+  home: 'reads',
   async run(argv, global) {
-    const { values } = parse('index', argv, { json: { type: 'boolean' }, full: { type: 'boolean' } });
+    const { values } = parse('index', argv, { json: { type: 'boolean' }, full: { type: 'boolean' } }, { max: 0 });
     const ctx = createContext(global.home);
     const s = await indexCorpus(ctx, { full: Boolean(values.full) });
     for (const p of s.problems) err(`ccg index: skipped ${p.message} (run "ccg verify --repair")`);

@@ -2,6 +2,7 @@ import type { Command } from '../command.js';
 import { parse, str } from '../args.js';
 import { out, err } from '../output.js';
 import { UsageError } from '../../core/errors.js';
+import { plural } from '../../core/plural.js';
 import { loadRegistry } from '../../sources/index.js';
 import { createContext, indexCorpus } from '../../pipeline/index.js';
 import { ingest as runIngest } from '../../pipeline/ingest.js';
@@ -27,6 +28,7 @@ each source says so in one line and the archive keeps what it has.
 Examples:
   ccg ingest
   ccg ingest --source pulse --max-items 20`,
+  home: 'creates',
   async run(argv, global) {
     const { values } = parse('ingest', argv, {
       source: { type: 'string', multiple: true },
@@ -34,7 +36,7 @@ Examples:
       concurrency: { type: 'string' },
       'no-index': { type: 'boolean' },
       json: { type: 'boolean' },
-    });
+    }, { max: 0 });
     const num = (name: string): number | undefined => {
       const v = str(values[name]);
       if (v === undefined) return undefined;
@@ -61,10 +63,10 @@ Examples:
     if (values.json) for (const s of summaries) out(JSON.stringify(s));
     const total = (k: 'new' | 'updated' | 'unchanged' | 'failed'): number => summaries.reduce((n, s) => n + s[k], 0);
     const offline = summaries.filter((s) => s.offline).length;
-    if (!values.json) out(`${summaries.length} sources: ${total('new')} new, ${total('updated')} updated, ${total('unchanged')} unchanged, ${total('failed')} failed${offline ? `; ${offline} offline` : ''}`);
+    if (!values.json) out(`${plural(summaries.length, 'source')}: ${total('new')} new, ${total('updated')} updated, ${total('unchanged')} unchanged, ${total('failed')} failed${offline ? `; ${offline} offline` : ''}`);
     if (!values['no-index']) {
       const s = await indexCorpus(ctx);
-      if (!values.json) out(`Indexed ${s.documents} documents and ${s.quotes} quotes.`);
+      if (!values.json) out(`Indexed ${plural(s.documents, 'document')} and ${plural(s.quotes, 'quote')}.`);
     }
     return registry.errors.length || summaries.some((s) => s.error && !s.offline) ? 1 : 0;
   },

@@ -5,6 +5,7 @@ import { FILTER_OPTIONS, FILTER_HELP, QUERY_HELP, queryFrom, facetLines, describ
 import { createContext, openIndex } from '../../pipeline/index.js';
 import { searchQuotes, formatQuery, type QuoteHit } from '../../search/index.js';
 import { toCsv } from '../csv.js';
+import { plural } from '../../core/plural.js';
 
 /** A citation a journalist can paste. */
 export function citation(q: QuoteHit): string {
@@ -33,6 +34,7 @@ Examples:
   ccg quotes --org BMA --stance oppose
   ccg quotes '"conflict of interest" -hospital org:BMA since:2014' --facets
   ccg quotes delegation --sort -date --json`,
+  home: 'reads',
   async run(argv, global) {
     const { values, positionals } = parse('quotes', argv, { ...FILTER_OPTIONS, 'no-partial': { type: 'boolean' } }, { queryWords: true });
     const { query, limit, sort } = queryFrom('quotes', positionals, values);
@@ -49,7 +51,7 @@ Examples:
     }
     const shown = formatQuery(query);
     if (!r.hits.length) {
-      out(`No quotes match ${shown ? `"${shown}"` : 'these filters'} (${index.manifest.quoteCount} quotes in the archive).`);
+      out(`No quotes match ${shown ? `"${shown}"` : 'these filters'} (${plural(index.manifest.quoteCount, 'quote')} in the archive).`);
       return 0;
     }
     if (r.loose) out(dim(`No quote matches all of "${shown}"; these match some of its words.\n`));

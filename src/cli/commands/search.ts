@@ -5,6 +5,7 @@ import { FILTER_OPTIONS, FILTER_HELP, QUERY_HELP, queryFrom, facetLines, describ
 import { createContext, openIndex } from '../../pipeline/index.js';
 import { searchDocuments, markSnippet, makeSnippet, formatQuery, type DocumentHit } from '../../search/index.js';
 import { toCsv } from '../csv.js';
+import { plural } from '../../core/plural.js';
 
 const snippetOf = (h: DocumentHit): ReturnType<typeof makeSnippet> => makeSnippet(h.text, h.terms);
 
@@ -24,6 +25,7 @@ Examples:
   ccg search co-commissioning --since 2014 --until 2015
   ccg search 'delegation OR delegated -"secondary care"' --facets
   ccg search delegation --json | jq '.hits[].title'`,
+  home: 'reads',
   async run(argv, global) {
     const { values, positionals } = parse('search', argv, FILTER_OPTIONS, { queryWords: true });
     const { query, limit, sort } = queryFrom('search', positionals, values);
@@ -43,7 +45,7 @@ Examples:
     }
     const shown = formatQuery(query);
     if (!r.hits.length) {
-      out(`No documents match ${shown ? `"${shown}"` : 'these filters'} (${index.manifest.documentCount} documents in the archive).`);
+      out(`No documents match ${shown ? `"${shown}"` : 'these filters'} (${plural(index.manifest.documentCount, 'document')} in the archive).`);
       return 0;
     }
     if (r.loose) out(dim(`No document matches all of "${shown}"; these match some of its words.\n`));

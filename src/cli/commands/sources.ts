@@ -25,7 +25,7 @@ async function list(home: string | null, json: boolean): Promise<number> {
   if (json) out(JSON.stringify(reg.sources.map(({ file: _file, ...s }) => s), null, 2));
   else {
     for (const s of reg.sources) out(`${s.enabled ? ' ' : '-'} ${bold(s.id.padEnd(24))} ${s.kind.padEnd(8)} ${s.publisher} ${dim(s.urls[0] ?? '')}${s.urls.length > 1 ? dim(` (+${s.urls.length - 1})`) : ''}`);
-    out(dim(`${reg.sources.length} sources in ${p.registry}${reg.errors.length ? `; ${reg.errors.length} invalid` : ''} ('-' = disabled)`));
+    out(dim(`${plural(reg.sources.length, 'source')} in ${p.registry}${reg.errors.length ? `; ${reg.errors.length} invalid` : ''} ('-' = disabled)`));
   }
   return reg.errors.length ? 1 : 0;
 }
@@ -145,10 +145,11 @@ Examples:
   ccg sources list
   ccg sources add https://www.pulsetoday.co.uk/ --id pulse --publisher Pulse --yes
   ccg sources check --json`,
+  home: (argv) => (argv[0] === 'add' ? 'creates' : 'reads'),
   async run(argv, global) {
     const [sub, ...rest] = argv;
-    if (sub === 'list') return list(global.home, Boolean(parse('sources list', rest, { json: { type: 'boolean' } }).values.json));
-    if (sub === 'check') return check(global.home, Boolean(parse('sources check', rest, { json: { type: 'boolean' } }).values.json));
+    if (sub === 'list') return list(global.home, Boolean(parse('sources list', rest, { json: { type: 'boolean' } }, { max: 0 }).values.json));
+    if (sub === 'check') return check(global.home, Boolean(parse('sources check', rest, { json: { type: 'boolean' } }, { max: 0 }).values.json));
     if (sub === 'add') return add(global.home, rest);
     throw new UsageError(sub ? `sources: unknown subcommand "${sub}"` : 'sources: name a subcommand: list, add or check');
   },

@@ -6,6 +6,7 @@ import { ingest } from '../../pipeline/ingest.js';
 import { loadRegistry } from '../../sources/index.js';
 import { progressReporter } from '../progress.js';
 import { describeIndex } from './index-cmd.js';
+import { plural } from '../../core/plural.js';
 
 export const start: Command = {
   name: 'start',
@@ -17,11 +18,12 @@ sources (ccg ingest), builds the search index, and prints how to search it. With
 each source says so in one line and the archive is built from what is stored.
 
   --offline   do not fetch; build from what is stored`,
+  home: 'creates',
   async run(argv, global) {
-    const { values } = parse('start', argv, { offline: { type: 'boolean' } });
+    const { values } = parse('start', argv, { offline: { type: 'boolean' } }, { max: 0 });
     const ctx = createContext(global.home);
     const files = localManifest(ctx).map((d) => d.path);
-    out(`Adding ${files.length} local documents…`);
+    out(`Adding ${plural(files.length, 'local document')}…`);
     const results = await addFiles(ctx, files, { addedBy: 'npm start' });
     for (const r of results) if (r.status === 'failed') err(`  failed: ${r.error}`);
     const count = (s: string): number => results.filter((r) => r.status === s).length;
@@ -30,7 +32,7 @@ each source says so in one line and the archive is built from what is stored.
       const registry = loadRegistry(ctx.paths.registry);
       for (const e of registry.errors) err(`  ${e.message} (source skipped)`);
       const sources = registry.sources.filter((x) => x.enabled);
-      out(`Fetching from ${sources.length} registered sources…`);
+      out(`Fetching from ${plural(sources.length, 'registered source')}…`);
       const progress = progressReporter(sources.length, process.stdout);
       // Short timeouts: npm start must finish promptly on a machine without internet.
       await ingest(ctx, { sources, onEvent: progress.onEvent, http: { connectTimeout: 5000, responseTimeout: 15000, retries: 1 } });

@@ -8,6 +8,7 @@ import { timeline as buildTimeline, PERIODS, type Period, type TimelinePeriod } 
 import { FILTER_HELP, FILTER_OPTIONS, QUERY_HELP, queryFrom } from '../filters.js';
 import { citation } from './quotes.js';
 import { toCsv } from '../csv.js';
+import { plural } from '../../core/plural.js';
 
 const STANCE_ORDER: readonly Stance[] = ['support', 'mixed', 'neutral', 'oppose'];
 const COLOUR: Record<Stance, string> = { support: '\x1b[32m', mixed: '\x1b[33m', neutral: '\x1b[37m', oppose: '\x1b[31m' };
@@ -51,6 +52,7 @@ Examples:
   ccg timeline --org "Clinical Commissioners" --since 2013 --until 2016 --by quarter
   ccg timeline --speaker Dixon --json
   ccg timeline --org "NHS England" "conflict of interest" --all`,
+  home: 'reads',
   async run(argv, global) {
     const { values, positionals } = parse('timeline', argv, { ...FILTER_OPTIONS, by: { type: 'string' }, all: { type: 'boolean' } }, { queryWords: true });
     const { query } = queryFrom('timeline', positionals, values);
@@ -83,10 +85,10 @@ Examples:
       for (const q of values.all ? p.quotes : [representative(p)!]) out(`  ${q.date}  [${q.stance}] “${short(q.text)}” — ${q.speaker ?? 'unattributed'}\n    ${dim(citation(q))}`);
     }
     if (t.undated.length) {
-      out(`${bold('undated'.padEnd(width))}  ${t.undated.length} quote${t.undated.length === 1 ? '' : 's'}`);
+      out(`${bold('undated'.padEnd(width))}  ${plural(t.undated.length, 'quote')}`);
       for (const q of values.all ? t.undated : t.undated.slice(0, 1)) out(`  [${q.stance}] “${short(q.text)}” — ${q.speaker ?? 'unattributed'}\n    ${dim(citation(q))}`);
     }
-    out(dim(`${t.total} quote${t.total === 1 ? '' : 's'} for ${who}${values.all ? '' : ' (--all shows every quote)'}`));
+    out(dim(`${plural(t.total, 'quote')} for ${who}${values.all ? '' : ' (--all shows every quote)'}`));
     return 0;
   },
 };
