@@ -5,6 +5,7 @@ import { createContext, addFiles, indexCorpus, localManifest } from '../../pipel
 import { ingest } from '../../pipeline/ingest.js';
 import { loadRegistry } from '../../sources/index.js';
 import { progressReporter } from '../progress.js';
+import { reportSkipped } from './index-cmd.js';
 
 export const start: Command = {
   name: 'start',
@@ -37,6 +38,7 @@ each source says so in one line and the archive is built from what is stored.
     }
     const s = await indexCorpus(ctx);
     out(`Indexed ${s.documents} documents and ${s.quotes} quotes → ${s.file}`);
+    const skipped = reportSkipped(s.skipped);
     out('');
     out('Search the archive:');
     out('  npm run ccg -- quotes "barking mad"          quotes by their words');
@@ -45,6 +47,6 @@ each source says so in one line and the archive is built from what is stored.
     out('  npm run ccg -- search "conflict of interest" documents, with snippets');
     out('  npm run ccg -- timeline --org "NHS England"  positions over time');
     out('  npm run ccg -- --help                        every command');
-    return count('failed') ? 1 : 0;
+    return count('failed') || skipped ? 1 : 0;
   },
 };
