@@ -153,18 +153,24 @@ describe('errors', () => {
     expect(r.stderr).not.toMatch(/internal error|at .*\.js:\d+/);
   });
 
-  it('a corrupt corpus record stops ccg index with its name, leaving the old index in place', () => {
+  it('a corrupt corpus record is named and left out: ccg index and npm start build the rest, with exit code 1', () => {
     const home = tempHome();
     ccg(['start', '--offline'], { home });
     const indexFile = join(home, 'index', 'search-index.json');
-    const before = readFileSync(indexFile, 'utf8');
     const dir = join(home, 'corpus', 'documents');
     const victim = join(dir, readdirSync(dir)[0]!);
     writeFileSync(victim, '{"format": "ccg-document", "vers');
     const r = ccg(['index'], { home });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(victim);
-    expect(readFileSync(indexFile, 'utf8')).toBe(before);
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^ccg: ${victim}: corrupt document record .*run "ccg verify --repair"`))]);
+    expect(r.stdout).toMatch(/Indexed 4 documents/);
+    expect(JSON.parse(readFileSync(indexFile, 'utf8')).documentCount).toBe(4);
+    expect(ccg(['quotes', '--json'], { home }).code).toBe(0);
+    // npm start: the shipped document cannot be re-added over the corrupt record; the rest is built.
+    const start = ccg(['start', '--offline'], { home });
+    expect(start.code).toBe(1);
+    expect(start.stderr).toContain(`ccg: ${victim}: corrupt document record`);
+    expect(start.stdout).toMatch(/Indexed 4 documents/);
   });
 
   it('--help explains each command', () => {

@@ -386,7 +386,7 @@ function indexProblems(file: string, s: Scan, add: (kind: ProblemKind, file: str
   const some = (ids: readonly string[]): string => `${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ` and ${ids.length - 5} more` : ''}`;
   const extra = indexed.filter((id) => !s.docs.has(id));
   const missing = [...s.docs.keys()].filter((id) => !(id in index.texts) || !index.documents.has(id));
-  if (extra.length) add('index-stale', file, `lists ${plural(extra.length, 'document')} not in the corpus: ${some(extra)}`, extra);
+  if (extra.length) add('index-stale', file, `lists ${plural(extra.length, 'document')} that the corpus lacks or cannot read: ${some(extra)}`, extra);
   if (missing.length) add('index-stale', file, `lacks ${plural(missing.length, 'document')} of the corpus: ${some(missing)}`, missing);
   const outdated: string[] = [];
   let quotes = 0;
@@ -500,15 +500,17 @@ export async function repairArchive(ctx: PipelineContext, options: { now?: () =>
   const sources = new Map(loadRegistry(ctx.paths.registry).sources.map((x) => [x.id, x]));
   let documentsChanged = false;
   const tried = new Set<string>();
-  /** Records set aside, by the id their file name gives, with where they went. */
-  const setAside = new Map<string, string>();
+  /** Documents the archive had and lacks now (records set aside, ids the index lists), by id: where and what to say if not rebuilt. */
+  const setAside = new Map<string, { file: string; message: string }>();
 
   for (let pass = 0; pass < 5; pass++) {
     const problems: Problem[] = [];
     const s = await scan(ctx, problems);
     crossCheck(ctx, s, problems);
     let acted = false;
-    for (const p of problems) {
+    // A stale content key is looked at last: the document it names may be rebuilt in this pass.
+    const ordered = [...problems.filter((p) => p.kind !== 'content-key-stale'), ...problems.filter((p) => p.kind === 'content-key-stale')];
+    for (const p of ordered) {
       const key = `${p.kind}\0${p.file}\0${p.message}`;
       if (tried.has(key)) continue;
       tried.add(key);
@@ -525,7 +527,10 @@ export async function repairArchive(ctx: PipelineContext, options: { now?: () =>
           done(p, `moved to ${target}`);
           acted = true;
           documentsChanged = true;
-          if (p.kind === 'record-corrupt') setAside.set(basename(p.file, '.json'), target);
+          if (p.kind === 'record-corrupt') {
+            const id = basename(p.file, '.json');
+            setAside.set(id, { file: target, message: `document ${id} was set aside here and could not be rebuilt (no snapshot, no source file with the same bytes)` });
+          }
           // A local file still where its provenance says, with the same bytes, is added again.
           const prov = doc?.provenance;
           if (p.kind === 'record-corrupt' && prov && typeof prov.path === 'string') {
@@ -562,9 +567,12 @@ export async function repairArchive(ctx: PipelineContext, options: { now?: () =>
           break;
         }
         case 'content-key-stale':
-          await unlink(p.file).catch(() => undefined);
-          done(p, 'removed (ingest writes it again when it stores that text)');
-          acted = true;
+          // Unless this pass rebuilt the document it names (content keys come first in the list: see below).
+          if (!existsSync(join(L.documents, `${p.items![0]!}.json`))) {
+            await unlink(p.file).catch(() => undefined);
+            done(p, 'removed (ingest writes it again when it stores that text)');
+            acted = true;
+          }
           break;
         case 'state-missing-document': {
           const entry = [...s.states.values()].find((e) => e.file === p.file);
@@ -627,9 +635,16 @@ export async function repairArchive(ctx: PipelineContext, options: { now?: () =>
         case 'document-missing-snapshot':
           hints.set(p.file, 'the raw page is lost: "ccg ingest" fetches it again and keeps its snapshot');
           break;
+        case 'index-stale':
+          // Documents the index lists and the corpus lacks were stored once: rebuild them if they can be.
+          if (p.message.startsWith('lists ')) {
+            for (const id of p.items ?? []) {
+              if (!s.recordNames.has(`${id}.json`) && !setAside.has(id)) setAside.set(id, { file: p.file, message: `lists document ${id}, whose record is gone and could not be rebuilt (no snapshot or source file)` });
+            }
+          }
+          break;
         case 'index-missing':
         case 'index-corrupt':
-        case 'index-stale':
           break;
       }
     }
@@ -661,10 +676,10 @@ export async function repairArchive(ctx: PipelineContext, options: { now?: () =>
   }
   const after = await verifyArchive(ctx);
   // A record set aside and not rebuilt under its name is a document the archive no longer has.
-  const lost = [...setAside].filter(([id]) => !existsSync(join(L.documents, `${id}.json`))).map(([id, target]) => ({
+  const lost = [...setAside].filter(([id]) => !existsSync(join(L.documents, `${id}.json`))).map(([, { file, message }]) => ({
     kind: 'record-corrupt' as const,
-    file: target,
-    message: `document ${id} was set aside here and could not be rebuilt (no snapshot, no source file with the same bytes)`,
+    file,
+    message,
     leftover: false,
     hint: 'a shipped document comes back with "ccg start", a fetched one with "ccg ingest", another with "ccg add FILE"',
   }));
