@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ccg, ccgAsync, tempHome } from './helpers.js';
+import { documentProblems } from '../src/corpus/validate.js';
 
 const TOPICS = ['ccg*', 'co-commissioning'];
 const SPEAKERS = [
@@ -203,5 +204,42 @@ describe('ccg verify', () => {
     expect(ccg(['verify', '--repair'], { home }).code).toBe(0);
     expect(existsSync(real)).toBe(false);
     expect(ccg(['verify'], { home }).code).toBe(0);
+  });
+});
+
+describe('the document validator', () => {
+  const valid = {
+    id: 'abc123', source: null, url: 'https://example.org/a', canonicalUrl: null, title: 'T', publisher: null, authors: ['A B'], published: '2016-02-29',
+    modified: null, language: 'en', kind: 'news', text: 'He said: ‘We object.’\n\nMore.', organisations: [{ name: 'BMA', aliases: [], kind: 'union', mentions: 1 }],
+    people: [{ name: 'A B', role: null, organisation: 'BMA' }], dates: [{ text: 'May 2015', value: '2015-05' }],
+    quotes: [{ text: 'We object.', speaker: 'A B', role: null, organisation: 'BMA', stance: 'oppose', paragraph: 0, start: 10, end: 20 }],
+    positions: { speakers: [{ name: 'A B', stance: 'oppose', quotes: 1, counts: { support: 0, oppose: 1, mixed: 0, neutral: 0 } }], organisations: [] },
+    snapshot: { sha256: 'a'.repeat(64), fetchedAt: '2026-01-01T10:00:00.000Z', status: 200, contentType: 'text/html', etag: null, lastModified: null },
+    aFieldOfALaterVersion: true,
+  };
+  it('accepts a valid document, fields it does not know included', () => {
+    expect(documentProblems(valid)).toEqual([]);
+  });
+  it.each([
+    [{ published: '2015-13' }, 'published: expected a date YYYY, YYYY-MM or YYYY-MM-DD, got "2015-13"'],
+    [{ published: '2015-02-29' }, 'published: expected a date'],
+    [{ id: '../x' }, 'id: expected lower-case letters'],
+    [{ kind: 'tweet' }, 'kind: expected one of news, report, blog, press release, page; got "tweet"'],
+    [{ authors: 'A B' }, 'authors: expected an array, got a string'],
+    [{ text: undefined }, 'text: expected a string, got nothing'],
+    [{ url: 'not a url' }, 'url: expected a URL'],
+    [{ organisations: [{ name: 'X', aliases: [], kind: 'club', mentions: 1 }] }, 'organisations[0].kind: expected one of'],
+    [{ dates: [{ text: 'x', value: 'soon' }] }, 'dates[0].value: expected a date'],
+    [{ quotes: [{ ...valid.quotes[0], start: 11 }] }, 'quotes[0].text: differs from the text at offsets 11–20'],
+    [{ quotes: [{ ...valid.quotes[0], end: 99 }] }, 'quotes[0].start: offsets 10–99 are not inside the text'],
+    [{ quotes: [{ ...valid.quotes[0], paragraph: 2 }] }, 'quotes[0].paragraph: 2 is past the text\'s last paragraph (1)'],
+    [{ quotes: [{ ...valid.quotes[0], partial: 'yes' }] }, 'quotes[0].partial: expected true or false'],
+    [{ positions: { speakers: [{ name: 'A', stance: 'oppose', quotes: 1, counts: { support: 0, oppose: '1', mixed: 0, neutral: 0 } }], organisations: [] } }, 'positions.speakers[0].counts.oppose: expected a whole number ≥ 0, got "1"'],
+    [{ snapshot: { ...valid.snapshot, fetchedAt: 'yesterday' } }, 'snapshot.fetchedAt: expected an ISO timestamp'],
+    [{ snapshot: { ...valid.snapshot, sha256: 'abc' } }, 'snapshot.sha256: expected a sha256'],
+  ])('%j is named with its field', (change, problem) => {
+    const problems = documentProblems({ ...valid, ...change });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(problem);
   });
 });
