@@ -95,7 +95,7 @@ describe('ccg verify', () => {
     truncateSync(join(dir, `${truncated.id}.json`), 100);
     const flippedFile = snapshotFile(home, flipped.snapshot!.sha256);
     const bytes = readFileSync(flippedFile);
-    bytes[bytes.length - 6] ^= 0xff;
+    bytes[bytes.length - 6] = bytes[bytes.length - 6]! ^ 0xff;
     writeFileSync(flippedFile, bytes);
     rmSync(snapshotFile(home, unsnapped.snapshot!.sha256));
     rmSync(join(dir, `${removed.id}.json`));
