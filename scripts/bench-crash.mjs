@@ -13,7 +13,7 @@
 //   npm run bench:crash -- [--kills 50] [--articles 40] [--latency 15] [--seed 1] [--keep]
 import { createServer } from 'node:http';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, readdirSync, readFileSync, rmSync, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -120,12 +120,27 @@ function run(args, killAfterMs = null) {
   });
 }
 
+/** What is on disk under corpus/ and index/: names, sizes and times, to tell whether a killed run had written anything. */
+function fingerprint() {
+  const parts = [];
+  for (const dir of ['corpus', 'index']) {
+    const root = join(home, dir);
+    if (!existsSync(root)) continue;
+    for (const f of readdirSync(root, { recursive: true })) {
+      const st = statSync(join(root, String(f)));
+      if (st.isFile()) parts.push(`${dir}/${f}:${st.size}:${st.mtimeMs}`);
+    }
+  }
+  return parts.sort().join('\n');
+}
+
 const verify = async (repair = false) => {
   const r = await run(['verify', '--json', ...(repair ? ['--repair'] : [])]);
   return { code: r.code, report: JSON.parse(r.stdout), stderr: r.stderr };
 };
 
-const stats = { ingest: 0, index: 0, finishedFirst: 0, verifyFailures: 0, repairs: 0, repairFailures: 0 };
+const stats = { ingest: 0, index: 0, midWrite: 0, finishedFirst: 0, verifyFailures: 0, repairs: 0, repairFailures: 0 };
+const started = performance.now();
 const leftovers = new Map();
 const failures = [];
 /** How long a run of each command lasts, as last seen: kills land anywhere in it. */
@@ -134,6 +149,7 @@ console.log(`crash harness: ${kills} kills, ${articles} articles at ${base} (${l
 while (stats.ingest + stats.index < kills) {
   const command = random() < 0.75 ? 'ingest' : 'index';
   const delay = 20 + random() * windows[command];
+  const before = fingerprint();
   const r = await run(command === 'ingest' ? ['ingest', '--json'] : ['index'], delay);
   if (!r.killed) {
     // Finished before the kill: aim within the run's real length next time.
@@ -143,6 +159,8 @@ while (stats.ingest + stats.index < kills) {
     continue;
   }
   stats[command]++;
+  const wrote = fingerprint() !== before;
+  if (wrote) stats.midWrite++;
   const n = stats.ingest + stats.index;
   const v = await verify();
   const damage = v.report.problems.filter((p) => !p.leftover);
@@ -161,7 +179,7 @@ while (stats.ingest + stats.index < kills) {
     }
   }
   const kinds = [...new Set(v.report.problems.map((p) => p.kind))].join(', ');
-  console.log(`kill ${n}/${kills}: ${command} at ${delay.toFixed(0)} ms: ${v.report.problems.length} problems, ${damage.length} damage${kinds ? ` (${kinds})` : ''}`);
+  console.log(`kill ${n}/${kills}: ${command} at ${delay.toFixed(0)} ms${wrote ? ', after it had written' : ', before it wrote anything'}: ${v.report.problems.length} problems, ${damage.length} damage${kinds ? ` (${kinds})` : ''}`);
 }
 
 // ---- a final uninterrupted run --------------------------------------------------------------
@@ -197,13 +215,14 @@ if (index.documentCount !== docs.length) failures.push(`the index holds ${index.
 
 const kinds = [...leftovers].map(([k, n]) => `${k} ${n}`).join(', ') || 'none';
 console.log(`
-| kills (ingest / index) | runs that finished first | verify failures after a kill | repairs (failed) | leftovers seen after kills |
+| kills (ingest / index) | after the run had written | verify failures after a kill | repairs (failed) | leftovers seen after kills |
 |---|---|---|---|---|
-| ${stats.ingest + stats.index} (${stats.ingest} / ${stats.index}) | ${stats.finishedFirst} | ${stats.verifyFailures} | ${stats.repairs} (${stats.repairFailures}) | ${kinds} |
+| ${stats.ingest + stats.index} (${stats.ingest} / ${stats.index}) | ${stats.midWrite} | ${stats.verifyFailures} | ${stats.repairs} (${stats.repairFailures}) | ${kinds} |
 
 | documents expected | stored | duplicated | lost | stale | other | leftovers after the final run | verify after --repair |
 |---|---|---|---|---|---|---|---|
 | ${articles} | ${stored} | ${duplicated} | ${articles - stored} | ${stale} | ${Math.max(0, extra)} | ${finalLeftovers}${cleanup ? ` (repaired: ${cleanup.report.repaired.length})` : ''} | ${clean.code === 0 ? 'clean' : 'problems'} |`);
+console.log(`\n${stats.finishedFirst} runs finished before their kill time and were not counted; ${((performance.now() - started) / 1000).toFixed(0)} s in all.`);
 if (failures.length) {
   console.log(`\n${failures.length} failures:`);
   for (const f of failures) console.log(`  ${f}`);

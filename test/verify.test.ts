@@ -207,6 +207,30 @@ describe('ccg verify', () => {
   });
 });
 
+describe('ccg verify and the index', () => {
+  it('an index out of date with a record, or unreadable, is named; --repair rebuilds it', () => {
+    const home = tempHome();
+    ccg(['start', '--offline'], { home });
+    const dir = docsDir(home);
+    const name = readdirSync(dir)[0]!;
+    const record = JSON.parse(readFileSync(join(dir, name), 'utf8'));
+    record.document.title = 'A title changed after indexing';
+    writeFileSync(join(dir, name), JSON.stringify(record));
+    const indexFile = join(home, 'index', 'search-index.json');
+    const r = ccg(['verify'], { home });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`${indexFile}: is out of date for 1 document: ${record.document.id} [left by a stopped run]`);
+    expect(ccg(['verify', '--repair'], { home }).code).toBe(0);
+    expect(ccg(['verify'], { home }).code).toBe(0);
+    writeFileSync(indexFile, '{"format": "ccg-index", "version"');
+    const corrupt = JSON.parse(ccg(['verify', '--json'], { home }).stdout);
+    expect(corrupt.problems).toEqual([expect.objectContaining({ kind: 'index-corrupt', file: indexFile, leftover: false })]);
+    const repair = JSON.parse(ccg(['verify', '--repair', '--json'], { home }).stdout);
+    expect(repair).toMatchObject({ ok: true, unrepaired: [], repaired: [{ kind: 'index-corrupt', file: indexFile, action: 'rebuilt: 5 documents, 23 quotes' }] });
+    expect(ccg(['quotes', 'barking mad'], { home }).code).toBe(0);
+  });
+});
+
 describe('the document validator', () => {
   const valid = {
     id: 'abc123', source: null, url: 'https://example.org/a', canonicalUrl: null, title: 'T', publisher: null, authors: ['A B'], published: '2016-02-29',

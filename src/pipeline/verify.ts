@@ -187,7 +187,7 @@ interface Scan {
   readonly snapshotNames: Set<string>;
   readonly states: Map<string, { state: UrlState; file: string }>;
   readonly sourceStates: number;
-  readonly index: LoadedIndex | null;
+  readonly index: IndexView | null;
   readonly quarantined: number;
 }
 
@@ -314,14 +314,16 @@ async function scan(ctx: PipelineContext, problems: Problem[]): Promise<Scan> {
   }
 
   // The index.
-  let index: LoadedIndex | null = null;
-  if (existsSync(ctx.paths.indexFile)) {
-    try {
-      index = await loadIndex(ctx);
-    } catch (e) {
-      add('index-corrupt', ctx.paths.indexFile, e instanceof FormatError ? e.message.slice(ctx.paths.indexFile.length + 2) : errorMessage(e));
-    }
-  } else if (docs.size) add('index-missing', ctx.paths.indexFile, `no index: ${plural(docs.size, 'document')} cannot be searched`);
+  let index: IndexView | null = null;
+  let unreadable = false;
+  try {
+    index = await readIndexView(ctx);
+  } catch (e) {
+    if (!(e instanceof FormatError)) throw e;
+    unreadable = true;
+    add('index-corrupt', e.file, e.message.slice(e.file.length + 2));
+  }
+  if (!index && !unreadable && docs.size) add('index-missing', ctx.paths.indexFile, `no index: ${plural(docs.size, 'document')} cannot be searched`);
 
   return { docs, recordNames, unusable, snapshots, snapshotNames, states, sourceStates, index, quarantined: (await list(L.quarantine)).filter((n) => !n.endsWith('.note')).length };
 }
@@ -338,7 +340,7 @@ function urlsOf(doc: Document): Set<string> {
   return urls;
 }
 
-function crossCheck(ctx: PipelineContext, s: Scan, problems: Problem[]): void {
+function crossCheck(s: Scan, problems: Problem[]): void {
   const add = (kind: ProblemKind, file: string, message: string, items?: string[]): void => {
     problems.push({ kind, file, message, leftover: LEFTOVER_KINDS.has(kind), ...(items ? { items } : {}) });
   };
@@ -377,45 +379,78 @@ function crossCheck(ctx: PipelineContext, s: Scan, problems: Problem[]): void {
   }
 
   // The index against the corpus.
-  if (s.index) indexProblems(ctx.paths.indexFile, s, add);
+  if (s.index) indexProblems(s.index, s, add);
 }
 
-function indexProblems(file: string, s: Scan, add: (kind: ProblemKind, file: string, message: string, items?: string[]) => void): void {
-  const index = s.index!;
-  const indexed = Object.keys(index.texts);
+/**
+ * What verify needs of the search index, whatever its format: the documents it holds, what it says
+ * it holds, and whether its entry for a document matches the stored record. readIndexView is the
+ * one place that knows the index's files.
+ */
+export interface IndexView {
+  /** The file problems are named with. */
+  readonly file: string;
+  readonly ids: readonly string[];
+  /** The counts the index records about itself. */
+  readonly documentCount: number;
+  readonly quoteCount: number;
+  /** Problems of the index's own consistency (it says it holds what it does not). */
+  readonly inconsistencies: readonly string[];
+  upToDate(doc: Document): boolean;
+}
+
+/** The index as verify sees it; null when there is none; a FormatError when it cannot be read. */
+export async function readIndexView(ctx: PipelineContext): Promise<IndexView | null> {
+  if (!existsSync(ctx.paths.indexFile)) return null;
+  const index: LoadedIndex = await loadIndex(ctx);
+  const ids = Object.keys(index.texts);
+  const inconsistencies: string[] = [];
+  if (index.documentCount !== ids.length || index.documents.documentCount !== ids.length) {
+    inconsistencies.push(`says it holds ${plural(index.documentCount, 'document')} but holds ${index.documents.documentCount} (and ${ids.length} texts)`);
+  }
+  if (index.quoteCount !== index.quotes.documentCount) inconsistencies.push(`says it holds ${plural(index.quoteCount, 'quote')} but holds ${index.quotes.documentCount}`);
+  return {
+    file: ctx.paths.indexFile,
+    ids,
+    documentCount: index.documentCount,
+    quoteCount: index.quoteCount,
+    inconsistencies,
+    upToDate(doc) {
+      if (!index.documents.has(doc.id)) return false;
+      const want = documentRecord(doc);
+      const stored = index.documents.getStoredFields(doc.id) ?? {};
+      return index.texts[doc.id] === doc.text
+        && (['title', 'publisher', 'published', 'url', 'source', 'kind'] as const).every((k) => (stored[k] ?? null) === want[k])
+        && doc.quotes.every((q, i) => {
+          const sq = index.quotes.getStoredFields(`${doc.id}#${i}`);
+          return sq !== undefined && sq.text === q.text && (sq.speaker ?? null) === q.speaker && sq.stance === q.stance;
+        })
+        && !index.quotes.has(`${doc.id}#${doc.quotes.length}`);
+    },
+  };
+}
+
+function indexProblems(index: IndexView, s: Scan, add: (kind: ProblemKind, file: string, message: string, items?: string[]) => void): void {
+  const file = index.file;
   const some = (ids: readonly string[]): string => `${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ` and ${ids.length - 5} more` : ''}`;
-  const extra = indexed.filter((id) => !s.docs.has(id));
-  const missing = [...s.docs.keys()].filter((id) => !(id in index.texts) || !index.documents.has(id));
+  const indexed = new Set(index.ids);
+  const extra = index.ids.filter((id) => !s.docs.has(id));
+  const missing = [...s.docs.keys()].filter((id) => !indexed.has(id));
   if (extra.length) add('index-stale', file, `lists ${plural(extra.length, 'document')} that the corpus lacks or cannot read: ${some(extra)}`, extra);
   if (missing.length) add('index-stale', file, `lacks ${plural(missing.length, 'document')} of the corpus: ${some(missing)}`, missing);
-  const outdated: string[] = [];
-  let quotes = 0;
-  for (const [id, { doc }] of s.docs) {
-    quotes += doc.quotes.length;
-    if (!(id in index.texts) || !index.documents.has(id)) continue;
-    const want = documentRecord(doc);
-    const stored = index.documents.getStoredFields(id) ?? {};
-    const same = index.texts[id] === doc.text
-      && (['title', 'publisher', 'published', 'url', 'source', 'kind'] as const).every((k) => (stored[k] ?? null) === want[k])
-      && doc.quotes.every((q, i) => {
-        const sq = index.quotes.getStoredFields(`${id}#${i}`);
-        return sq !== undefined && sq.text === q.text && (sq.speaker ?? null) === q.speaker && sq.stance === q.stance;
-      })
-      && !index.quotes.has(`${id}#${doc.quotes.length}`);
-    if (!same) outdated.push(id);
-  }
+  const outdated = [...s.docs.values()].filter(({ doc }) => indexed.has(doc.id) && !index.upToDate(doc)).map(({ doc }) => doc.id);
   if (outdated.length) add('index-stale', file, `is out of date for ${plural(outdated.length, 'document')}: ${some(outdated)}`, outdated);
-  if (index.documentCount !== indexed.length || index.documents.documentCount !== indexed.length) {
-    add('index-corrupt', file, `says it holds ${plural(index.documentCount, 'document')} but holds ${index.documents.documentCount}`);
-  } else if (!extra.length && !missing.length && !outdated.length && (index.quoteCount !== quotes || index.quotes.documentCount !== quotes)) {
-    add('index-stale', file, `holds ${plural(index.quotes.documentCount, 'quote')}; the corpus has ${quotes}`);
+  for (const m of index.inconsistencies) add('index-corrupt', file, m);
+  const quotes = [...s.docs.values()].reduce((n, { doc }) => n + doc.quotes.length, 0);
+  if (!extra.length && !missing.length && !outdated.length && !index.inconsistencies.length && index.quoteCount !== quotes) {
+    add('index-stale', file, `holds ${plural(index.quoteCount, 'quote')}; the corpus has ${quotes}`);
   }
 }
 
 export async function verifyArchive(ctx: PipelineContext): Promise<VerifyReport> {
   const problems: Problem[] = [];
   const s = await scan(ctx, problems);
-  crossCheck(ctx, s, problems);
+  crossCheck(s, problems);
   return {
     home: ctx.paths.home,
     checked: {
@@ -423,7 +458,7 @@ export async function verifyArchive(ctx: PipelineContext): Promise<VerifyReport>
       snapshots: s.snapshotNames.size,
       urlStates: s.states.size + problems.filter((p) => p.kind === 'state-corrupt' && p.file.startsWith(layout(ctx).urls)).length,
       sourceStates: s.sourceStates,
-      indexed: s.index ? Object.keys(s.index.texts).length : null,
+      indexed: s.index ? s.index.ids.length : null,
       quarantined: s.quarantined,
     },
     problems,
@@ -506,7 +541,7 @@ export async function repairArchive(ctx: PipelineContext, options: { now?: () =>
   for (let pass = 0; pass < 5; pass++) {
     const problems: Problem[] = [];
     const s = await scan(ctx, problems);
-    crossCheck(ctx, s, problems);
+    crossCheck(s, problems);
     let acted = false;
     // A stale content key is looked at last: the document it names may be rebuilt in this pass.
     const ordered = [...problems.filter((p) => p.kind !== 'content-key-stale'), ...problems.filter((p) => p.kind === 'content-key-stale')];
@@ -668,7 +703,7 @@ export async function repairArchive(ctx: PipelineContext, options: { now?: () =>
 
   const before: Problem[] = [];
   const s = await scan(ctx, before);
-  crossCheck(ctx, s, before);
+  crossCheck(s, before);
   const indexProblem = before.find((p) => p.kind.startsWith('index-'));
   if (indexProblem || (documentsChanged && s.index)) {
     const summary = await indexCorpus(ctx);

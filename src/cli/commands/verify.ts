@@ -26,6 +26,8 @@ export const verify: Command = {
   - the index: the same documents as the corpus, and up to date with them.
 Exit code 0 when all is well, 1 when there is a problem. Problems marked "left by a stopped run"
 are what a run killed at any moment may leave; the next run or --repair clears them.
+Run --repair when no other ccg command is writing to the archive (a temporary file of a process
+that is still running is not touched).
 
   --repair   rebuild what can be rebuilt: a document from its snapshot, a fetch state from a
              document and its snapshot, the index; move unreadable files to corpus/quarantine/
