@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Crash-consistency harness: `ccg ingest` and `ccg index`, run as real processes against a local
-// news site, are killed with SIGKILL at random moments, N times in a row. After every kill
+// news site, are killed with SIGKILL at random moments, N times in a row (half of the ingest runs
+// at a random moment after they begin to write, since most of a short run is starting up; the
+// others at any moment of the run). After every kill
 // `ccg verify` must find no damage: only what a stopped run is documented to leave (a temporary
 // file, a snapshot stored just before the kill, a document whose fetch was not yet recorded, an
 // index older than the corpus), which the next run or `ccg verify --repair` clears. Every other
@@ -13,7 +15,7 @@
 //   npm run bench:crash -- [--kills 50] [--articles 40] [--latency 15] [--seed 1] [--keep]
 import { createServer } from 'node:http';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync, readdirSync, readFileSync, rmSync, existsSync, statSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, readdirSync, readFileSync, rmSync, existsSync, statSync, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -104,18 +106,29 @@ writeFileSync(join(home, 'sources', 'registry', 'crash-news.json'), JSON.stringi
   urls: [`${base}/feed.xml`], topics: [], maxItems: 1000, rateLimit: { intervalMs: 0 },
 }, null, 1));
 
-/** Runs the CLI; kills it with SIGKILL after `killAfterMs` unless it has finished. */
-function run(args, killAfterMs = null) {
+/** Where a run writes one file per item: watched to tell when a run has begun to write. */
+const WATCHED = ['corpus/documents', 'corpus/fetch-state/urls', 'corpus/snapshots', 'index'].map((d) => join(home, d));
+for (const d of WATCHED) mkdirSync(d, { recursive: true });
+
+/**
+ * Runs the CLI and kills it with SIGKILL `killAfterMs` after it starts, or, with `afterFirstWrite`,
+ * that long after it first writes into the archive (most of a short run is starting up; these
+ * kills land while it stores). Resolves when the process is gone.
+ */
+function run(args, killAfterMs = null, afterFirstWrite = false) {
   return new Promise((resolve) => {
     const t0 = performance.now();
     const child = spawn(process.execPath, [CLI, '--home', home, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '', stderr = '';
+    let stdout = '', stderr = '', timer = null, firstWrite = null;
     child.stdout.on('data', (d) => { stdout += d; });
     child.stderr.on('data', (d) => { stderr += d; });
-    const timer = killAfterMs === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    const arm = () => { if (!timer && killAfterMs !== null) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs); };
+    const watchers = afterFirstWrite ? WATCHED.map((d) => watch(d, () => { if (firstWrite === null) firstWrite = performance.now() - t0; arm(); })) : [];
+    if (!afterFirstWrite) arm();
     child.on('close', (code, signal) => {
       if (timer) clearTimeout(timer);
-      resolve({ code, killed: signal === 'SIGKILL', ms: performance.now() - t0, stdout, stderr });
+      for (const w of watchers) w.close();
+      resolve({ code, killed: signal === 'SIGKILL', ms: performance.now() - t0, firstWrite, stdout, stderr });
     });
   });
 }
@@ -143,18 +156,22 @@ const stats = { ingest: 0, index: 0, midWrite: 0, finishedFirst: 0, verifyFailur
 const started = performance.now();
 const leftovers = new Map();
 const failures = [];
-/** How long a run of each command lasts, as last seen: kills land anywhere in it. */
+/** How long a run of each command lasts, as last seen, and how long it writes: kills land anywhere in it. */
 const windows = { ingest: 2500, index: 500 };
+let writing = 1000;
 console.log(`crash harness: ${kills} kills, ${articles} articles at ${base} (${latency} ms each), home ${home}, seed ${seed}`);
 while (stats.ingest + stats.index < kills) {
   const command = random() < 0.75 ? 'ingest' : 'index';
-  const delay = 20 + random() * windows[command];
+  // Every other ingest is killed while it stores (a moment after its first write), the others at any moment.
+  const whileWriting = command === 'ingest' && random() < 0.5;
+  const delay = whileWriting ? random() * writing : 20 + random() * windows[command];
   const before = fingerprint();
-  const r = await run(command === 'ingest' ? ['ingest', '--json'] : ['index'], delay);
+  const r = await run(command === 'ingest' ? ['ingest', '--json'] : ['index'], delay, whileWriting);
   if (!r.killed) {
     // Finished before the kill: aim within the run's real length next time.
     stats.finishedFirst++;
     windows[command] = r.ms * 1.1;
+    if (r.firstWrite !== null) writing = (r.ms - r.firstWrite) * 1.1;
     if (r.code !== 0) failures.push(`${command} exited ${r.code} without a kill: ${r.stderr.trim().split('\n')[0]}`);
     continue;
   }
@@ -179,7 +196,7 @@ while (stats.ingest + stats.index < kills) {
     }
   }
   const kinds = [...new Set(v.report.problems.map((p) => p.kind))].join(', ');
-  console.log(`kill ${n}/${kills}: ${command} at ${delay.toFixed(0)} ms${wrote ? ', after it had written' : ', before it wrote anything'}: ${v.report.problems.length} problems, ${damage.length} damage${kinds ? ` (${kinds})` : ''}`);
+  console.log(`kill ${n}/${kills}: ${command} ${whileWriting ? `${delay.toFixed(0)} ms after its first write` : `at ${delay.toFixed(0)} ms`}${wrote ? ', after it had written' : ', before it wrote anything'}: ${v.report.problems.length} problems, ${damage.length} damage${kinds ? ` (${kinds})` : ''}`);
 }
 
 // ---- a final uninterrupted run --------------------------------------------------------------

@@ -623,10 +623,13 @@ export async function repairArchive(ctx: PipelineContext, options: { now?: () =>
             // Other URLs whose fetch gave this document are its alternate URLs, as ingest records them.
             const alternates = [...s.states.values()].filter((e) => e.state.url !== state.url && e.state.revisions.some((r) => r.documentId === id)).map((e) => e.state.url);
             const stored = alternates.length ? { ...doc, alternateUrls: alternates } : doc;
-            await addDocument(L.documents, stored);
-            documentsChanged = true;
+            // The snapshot gives another id whose record exists: that record is newer; only the revisions are corrected.
+            if (!existsSync(join(L.documents, `${doc.id}.json`))) {
+              await addDocument(L.documents, stored);
+              documentsChanged = true;
+              done(p, `document ${doc.id} rebuilt from snapshot ${revision.sha256.slice(0, 12)}…`);
+            }
             acted = true;
-            done(p, `document ${doc.id} rebuilt from snapshot ${revision.sha256.slice(0, 12)}…`);
             setAside.delete(id);
             if (doc.id !== id) {
               state = { ...state, revisions: state.revisions.map((r) => (r.documentId === id ? { ...r, documentId: doc.id } : r)) };
