@@ -227,7 +227,7 @@ for (const a of site) {
 const extra = docs.length - stored;
 if (extra > 0) failures.push(`${extra} documents that are no article of the site`);
 if (stale) failures.push(`${stale} documents not in their latest version`);
-const index = JSON.parse(readFileSync(join(home, 'index', 'search-index.json'), 'utf8'));
+const index = JSON.parse(readFileSync(join(home, 'index', 'manifest.json'), 'utf8'));
 if (index.documentCount !== docs.length) failures.push(`the index holds ${index.documentCount} documents, the corpus ${docs.length}`);
 
 const kinds = [...leftovers].map(([k, n]) => `${k} ${n}`).join(', ') || 'none';

@@ -27,13 +27,13 @@ describe('ccg start, then searching the archive it built', () => {
   it('finds Dr Robert Morley’s quote by the words "barking mad"', () => {
     const r = ccg(['quotes', 'barking mad', '--json'], { home });
     expect(r.code).toBe(0);
-    const hits = JSON.parse(r.stdout);
+    const hits = JSON.parse(r.stdout).hits;
     expect(hits[0]).toMatchObject({ speaker: 'Dr Robert Morley', organisation: 'Birmingham LMC', stance: 'oppose', publisher: 'GPonline' });
     expect(hits[0].citation).toContain('GPonline');
   });
 
   it('finds Julie Wood’s quotes by her name', () => {
-    const hits = JSON.parse(ccg(['quotes', 'Julie Wood', '--json'], { home }).stdout);
+    const hits = JSON.parse(ccg(['quotes', 'Julie Wood', '--json'], { home }).stdout).hits;
     expect(hits.length).toBe(2);
     expect(hits.every((h: { speaker: string }) => h.speaker === 'Julie Wood')).toBe(true);
   });
@@ -47,24 +47,24 @@ describe('ccg start, then searching the archive it built', () => {
     const r = ccg(['search', 'conflict of interest'], { home });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/\*\*conflict\*\* of \*\*interest\*\*/);
-    const hits = JSON.parse(ccg(['search', 'delegated commissioning', '--json'], { home }).stdout);
+    const hits = JSON.parse(ccg(['search', 'delegated commissioning', '--json'], { home }).stdout).hits;
     expect(hits[0]).toMatchObject({ title: 'Will CCGs take full control of general practice?', published: '2017-10-25', publisher: 'Management in Practice' });
   });
 
   it('filters quotes by organisation and stance', () => {
-    const hits = JSON.parse(ccg(['quotes', '--org', 'Clinical Commissioners', '--stance', 'support', '--json'], { home }).stdout);
+    const hits = JSON.parse(ccg(['quotes', '--org', 'Clinical Commissioners', '--stance', 'support', '--json'], { home }).stdout).hits;
     expect(hits.length).toBeGreaterThan(0);
     expect(hits.every((h: { organisation: string; stance: string }) => /Clinical Commissioners/.test(h.organisation) && h.stance === 'support')).toBe(true);
   });
 
   it('finds the GPC’s quotes when asked for the BMA (an alias of its organisation)', () => {
-    const hits = JSON.parse(ccg(['quotes', '--org', 'BMA', '--stance', 'oppose', '--json'], { home }).stdout);
+    const hits = JSON.parse(ccg(['quotes', '--org', 'BMA', '--stance', 'oppose', '--json'], { home }).stdout).hits;
     expect(hits.map((h: { speaker: string }) => h.speaker)).toContain('Dr Beth McCarron-Nash');
   });
 
   it('finds quotes by the reported speech around them', () => {
     // 'contradiction' is in the paragraph around the quote, not in its words.
-    const hits = JSON.parse(ccg(['quotes', 'contradiction', '--json'], { home }).stdout);
+    const hits = JSON.parse(ccg(['quotes', 'contradiction', '--json'], { home }).stdout).hits;
     expect(hits.map((h: { speaker: string }) => h.speaker)).toContain('Dr Nigel Watson');
   });
 
@@ -74,9 +74,37 @@ describe('ccg start, then searching the archive it built', () => {
     expect(lines[1]).toMatch(/^"The idea that organisations .*barking mad\.",Dr Robert Morley,Birmingham LMC secretary,Birmingham LMC,oppose,false,,/);
   });
 
+  it('speaks the query language: phrases, exclusions, fields, counts', () => {
+    const phrase = JSON.parse(ccg(['quotes', '"barking mad"', '--json'], { home }).stdout);
+    expect(phrase.hits.map((h: { speaker: string }) => h.speaker)).toEqual(['Dr Robert Morley']);
+    const all = JSON.parse(ccg(['quotes', '--json', '--limit', '1'], { home }).stdout);
+    expect(all.hits).toHaveLength(1);
+    expect(all.total).toBeGreaterThan(10);
+    const text = ccg(['quotes', '--limit', '2'], { home }).stdout;
+    expect(text).toMatch(new RegExp(`showing 2 of ${all.total} quotes`));
+    const without = JSON.parse(ccg(['quotes', 'speaker:Morley', '-barking', '--json'], { home }).stdout);
+    expect(without.hits.every((h: { text: string }) => !/barking/i.test(h.text))).toBe(true);
+    const loose = ccg(['quotes', 'barking zzzqqq'], { home });
+    expect(loose.stdout).toMatch(/No quote matches all of "barking zzzqqq"; these match some of its words/);
+    const facets = ccg(['quotes', 'org:BMA', '--facets'], { home }).stdout;
+    expect(facets).toMatch(/organisation: GPC \d+/);
+  });
+
+  it.each([
+    [['quotes', 'since:2015-13-45'], /since:2015-13-45 is not a date/],
+    [['quotes', '--since', '2016', '--until', '2015'], /--since 2016 is after --until 2015/],
+    [['search', 'colour:red'], /colour: is not a field/],
+    [['quotes', '"barking mad'], /quotation mark is opened/],
+    [['quotes', '--sort', 'size'], /--sort must be one of relevance, date, -date/],
+  ])('%j is refused with exit 2', (args, message) => {
+    const r = ccg(args, { home });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
   it('traces an organisation’s positions by year', () => {
     const t = JSON.parse(ccg(['timeline', '--org', 'NHS England', '--json'], { home }).stdout);
-    const y2017 = t.years.find((y: { year: string }) => y.year === '2017');
+    const y2017 = t.periods.find((y: { period: string }) => y.period === '2017');
     expect(y2017.counts.support).toBeGreaterThanOrEqual(2);
     expect(y2017.quotes.every((q: { organisation: string; date: string }) => q.organisation === 'NHS England' && q.date === '2017-10-25')).toBe(true);
     expect(t.undated.length).toBeGreaterThan(0);
@@ -136,41 +164,48 @@ describe('errors', () => {
   it('searching before any index exists says what to run', () => {
     const r = ccg(['quotes', 'x'], { home: tempHome(false) });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/no search index at .*run "ccg index"/);
+    expect(r.stderr).toMatch(/no search index in .*run "ccg index"/);
   });
 
   it.each([
-    ['{ not json', /corrupt index/],
-    [JSON.stringify({ format: 'ccg-index', version: 99 }), /index version 99 is not known/],
-    [JSON.stringify({ hello: 1 }), /not a ccg search index/],
-  ])('an index file %s gives a clear error, not a crash', (content, message) => {
+    ['{ not json', /not valid JSON.*rebuilding it/],
+    [JSON.stringify({ format: 'ccg-index', version: 99 }), /the index is of version 99; this ccg reads version 3: rebuilding it/],
+    [JSON.stringify({ hello: 1 }), /is not a ccg index: rebuilding it/],
+  ])('an index manifest %s is rebuilt, with a line saying so', (content, message) => {
     const home = tempHome();
-    expect(ccg(['index'], { home }).code).toBe(0);
-    writeFileSync(join(home, 'index', 'search-index.json'), content);
-    const r = ccg(['quotes', 'barking'], { home });
-    expect(r.code).toBe(1);
+    expect(ccg(['start', '--offline'], { home }).code).toBe(0);
+    writeFileSync(join(home, 'index', 'manifest.json'), content);
+    const r = ccg(['quotes', 'barking', '--json'], { home });
     expect(r.stderr).toMatch(message);
-    expect(r.stderr).not.toMatch(/internal error|at .*\.js:\d+/);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).hits[0].speaker).toBe('Dr Robert Morley');
+    expect(JSON.parse(readFileSync(join(home, 'index', 'manifest.json'), 'utf8')).version).toBe(3);
   });
 
-  it('a corrupt corpus record is named and left out: ccg index and npm start build the rest, with exit code 1', () => {
+  it('a corrupt index partition gives a one-line error that says how to rebuild', () => {
     const home = tempHome();
     ccg(['start', '--offline'], { home });
-    const indexFile = join(home, 'index', 'search-index.json');
+    const m = JSON.parse(readFileSync(join(home, 'index', 'manifest.json'), 'utf8'));
+    const p = m.partitions[0];
+    writeFileSync(join(home, 'index', 'partitions', p.key, p.files.quotes), '{ broken');
+    const r = ccg(['quotes', 'commissioning'], { home });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/corrupt index partition .*ccg index --full/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('a corrupt corpus record is named and left out; the rest is indexed', () => {
+    const home = tempHome();
+    ccg(['start', '--offline'], { home });
     const dir = join(home, 'corpus', 'documents');
     const victim = join(dir, readdirSync(dir)[0]!);
     writeFileSync(victim, '{"format": "ccg-document", "vers');
-    const r = ccg(['index'], { home });
+    const r = ccg(['index', '--json'], { home });
     expect(r.code).toBe(1);
-    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^ccg: ${victim}: corrupt document record .*run "ccg verify --repair"`))]);
-    expect(r.stdout).toMatch(/Indexed 4 documents/);
-    expect(JSON.parse(readFileSync(indexFile, 'utf8')).documentCount).toBe(4);
-    expect(ccg(['quotes', '--json'], { home }).code).toBe(0);
-    // npm start: the shipped document cannot be re-added over the corrupt record; the rest is built.
-    const start = ccg(['start', '--offline'], { home });
-    expect(start.code).toBe(1);
-    expect(start.stderr).toContain(`ccg: ${victim}: corrupt document record`);
-    expect(start.stdout).toMatch(/Indexed 4 documents/);
+    expect(r.stderr).toContain(victim);
+    expect(r.stderr).toMatch(/verify --repair/);
+    expect(JSON.parse(r.stdout)).toMatchObject({ documents: 4, removed: 0 });
+    expect(JSON.parse(readFileSync(join(home, 'index', 'manifest.json'), 'utf8')).documentCount).toBe(4);
   });
 
   it('--help explains each command', () => {

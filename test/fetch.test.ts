@@ -244,7 +244,7 @@ describe('ccg add URL', () => {
     const home = tempHome(false);
     const r = await ccgAsync(['add', `${server.base}/articles/lmc-warns`, '--json'], { home });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout.trim())).toMatchObject({ status: 'new' });
+    expect(JSON.parse(r.stdout.trim())).toMatchObject({ status: 'added' });
     const [file] = readdirSync(join(home, 'corpus', 'documents'));
     const doc = JSON.parse(readFileSync(join(home, 'corpus', 'documents', file!), 'utf8')).document;
     expect(doc).toMatchObject({ source: 'manual', title: 'LMC warns on co-commissioning', published: '2015-03-14' });
@@ -260,7 +260,7 @@ describe('ccg sources', () => {
     const home = tempHome(false);
     const r = await ccgAsync(['sources', 'add', `${server.base}/home`, '--id', 'local-pulse', '--publisher', 'Test Pulse', '--yes'], { home });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Found a rss at .*\/feed\.xml listing 6 items/);
+    expect(r.stdout).toMatch(/Found an RSS feed at .*\/feed\.xml \("Test Pulse"\) listing 6 items/);
     expect(r.stdout).toMatch(/2015-03-12 {2}CCGs to take on GP contracts/);
     const written = JSON.parse(readFileSync(join(home, 'sources', 'registry', 'local-pulse.json'), 'utf8'));
     expect(written).toMatchObject({ id: 'local-pulse', kind: 'rss', publisher: 'Test Pulse', urls: [`${server.base}/feed.xml`] });

@@ -10,6 +10,8 @@ export interface OrganisationEntry {
   readonly name: string;
   readonly aliases: readonly string[];
   readonly kind: OrganisationKind;
+  /** The organisation this one belongs to (the GPC is a committee of the BMA): filters by the parent include it. */
+  readonly partOf?: string;
 }
 
 export interface OrganisationFamily {
@@ -18,6 +20,8 @@ export interface OrganisationFamily {
   readonly canonical: string;
   /** every written form, e.g. "{place} CCG", "{place} Clinical Commissioning Group" */
   readonly forms: readonly string[];
+  /** The organisation every member belongs to ("NHS England {place} Area Team" → NHS England). */
+  readonly partOf?: string;
 }
 
 export interface OrganisationReference {

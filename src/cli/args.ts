@@ -12,10 +12,25 @@ export interface Parsed {
   readonly positionals: string[];
 }
 
-export function parse(command: string, argv: readonly string[], options: Options): Parsed {
+/**
+ * `queryWords`: the command takes a query, in which `-word` and `-"a phrase"` exclude; such an
+ * argument is a query word, not a flag (flags are long, `--name`, apart from -h).
+ */
+export function parse(command: string, argv: readonly string[], options: Options, settings: { queryWords?: boolean } = {}): Parsed {
+  const exclusions: string[] = [];
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const flag = /^--([^=]+)$/.exec(a)?.[1];
+    if (flag && options[flag]?.type === 'string' && i + 1 < argv.length) {
+      // The flag's value, whatever it starts with (--sort -date).
+      args.push(`${a}=${argv[++i]!}`);
+    } else if (settings.queryWords && /^-[^-\s]/.test(a) && a !== '-h') exclusions.push(a);
+    else args.push(a);
+  }
   try {
-    const r = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
-    return { values: r.values as Parsed['values'], positionals: r.positionals };
+    const r = parseArgs({ args, options, allowPositionals: true, strict: true });
+    return { values: r.values as Parsed['values'], positionals: [...r.positionals, ...exclusions] };
   } catch (err) {
     const msg = (err as Error).message.replace(/\. To specify a positional argument.*$/s, '');
     throw new UsageError(`${command}: ${msg}`);

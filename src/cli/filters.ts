@@ -1,51 +1,116 @@
-/** The filter flags that search and quotes share, validated. */
+/**
+ * The query and filter flags that search, quotes, timeline and who share. A flag is the same
+ * filter as the query field of its name (`--org BMA` is `org:BMA`), validated alike: a bad date,
+ * a reversed range, an unknown field or stance is a usage error (exit 2).
+ */
 import { UsageError } from '../core/errors.js';
 import { STANCES, type Stance } from '../core/types.js';
-import type { Filters } from '../search/index.js';
+import { parseQuery, normaliseDate, dateBounds, SORTS, type ParsedQuery, type Sort, type FacetValue, type Facets } from '../search/index.js';
 import type { Options, Parsed } from './args.js';
 import { str } from './args.js';
 
 export const FILTER_OPTIONS: Options = {
-  speaker: { type: 'string' },
-  org: { type: 'string' },
-  stance: { type: 'string' },
+  speaker: { type: 'string', multiple: true },
+  org: { type: 'string', multiple: true },
+  stance: { type: 'string', multiple: true },
+  source: { type: 'string', multiple: true },
+  publisher: { type: 'string', multiple: true },
+  kind: { type: 'string', multiple: true },
+  year: { type: 'string', multiple: true },
   since: { type: 'string' },
   until: { type: 'string' },
-  source: { type: 'string' },
   limit: { type: 'string' },
+  sort: { type: 'string' },
+  facets: { type: 'boolean' },
   json: { type: 'boolean' },
   csv: { type: 'boolean' },
 };
 
-export const FILTER_HELP = `  --speaker NAME    only quotes by a speaker whose name contains NAME
-  --org NAME        only quotes for an organisation (or documents naming it)
+export const QUERY_HELP = `Query language (the same on the static page):
+  words             every word must match (stemmed: "commissioning" finds "commissioned";
+                    British and American spellings and accents are folded)
+  "a phrase"        the words together, in this order
+  -word -"phrase"   leave out results holding the word or phrase
+  a OR b            either word
+  speaker:NAME  org:NAME  stance:S  source:ID  publisher:NAME  kind:K  year:YYYY
+  since:DATE  until:DATE   filters (quote values with spaces: org:"NHS England")
+When nothing matches every word, the results that match any word are shown, labelled as such.`;
+
+export const FILTER_HELP = `  --speaker NAME    quotes by this person ("Mehta", "Dr Raj Mehta", "Raj Mehta" all match)
+  --org NAME        quotes for this organisation, its other names and its parts (--org BMA
+                    includes the GPC); documents naming it
   --stance S        support, oppose, mixed or neutral
   --since DATE      published on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)
-  --until DATE      published on or before DATE
-  --source ID       only documents from this source
+  --until DATE      published on or before DATE (a document dated only "2014" is in 2014)
+  --year YYYY       published in that year
+  --source ID       from this registry source;  --publisher NAME  by this publisher
+  --kind K          news, report, blog, press release or page
+  --sort S          relevance (default with words), date (oldest first), -date (newest first;
+                    the default without words)
   --limit N         at most N results (default 20)
-  --json            machine-readable output
+  --facets          also count the matches by organisation, speaker, stance, publisher and year
+  --json            machine-readable: {query, total, loose, hits, facets}
   --csv             a spreadsheet: one row per result`;
 
-const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : []);
 
-export function filtersFrom(command: string, values: Parsed['values']): { filters: Filters; limit: number } {
-  const stance = str(values.stance);
-  if (stance && !STANCES.includes(stance as Stance)) throw new UsageError(`${command}: --stance must be one of ${STANCES.join(', ')}; got "${stance}"`);
-  for (const f of ['since', 'until'] as const) {
-    const v = str(values[f]);
-    if (v && !DATE.test(v)) throw new UsageError(`${command}: --${f} must be YYYY, YYYY-MM or YYYY-MM-DD; got "${v}"`);
-  }
+/** The query from the positional words and the filter flags; exit 2 when either is wrong. */
+export function queryFrom(command: string, words: readonly string[], values: Parsed['values']): { query: ParsedQuery; limit: number; sort: Sort | undefined } {
+  const q = parseQuery(words.join(' '));
+  const errors = [...q.errors];
+  const stances = list(values.stance).map((s) => s.toLowerCase());
+  for (const s of stances) if (!STANCES.includes(s as Stance)) errors.push(`--stance must be one of ${STANCES.join(', ')}; got "${s}"`);
+  const date = (flag: 'since' | 'until'): string | null => {
+    const v = str(values[flag]);
+    if (v === undefined) return null;
+    const d = normaliseDate(v);
+    if (!d) errors.push(`--${flag} must be YYYY, YYYY-MM or YYYY-MM-DD of a real day; got "${v}"`);
+    return d;
+  };
+  const since = date('since') ?? q.filters.since;
+  const until = date('until') ?? q.filters.until;
+  if (since && until && dateBounds(since).first > dateBounds(until).last && !errors.length) errors.push(`--since ${since} is after --until ${until}`);
+  const years = list(values.year);
+  for (const y of years) if (!/^\d{4}$/.test(y) || !normaliseDate(y)) errors.push(`--year must be a year such as 2014; got "${y}"`);
   const limitRaw = str(values.limit);
   const limit = limitRaw === undefined ? 20 : Number(limitRaw);
-  if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`${command}: --limit must be a positive whole number; got "${limitRaw}"`);
-  const filters: Filters = {
-    ...(str(values.speaker) ? { speaker: str(values.speaker) } : {}),
-    ...(str(values.org) ? { org: str(values.org) } : {}),
-    ...(stance ? { stance: stance as Stance } : {}),
-    ...(str(values.since) ? { since: str(values.since) } : {}),
-    ...(str(values.until) ? { until: str(values.until) } : {}),
-    ...(str(values.source) ? { source: str(values.source) } : {}),
+  if (!Number.isInteger(limit) || limit < 1) errors.push(`--limit must be a positive whole number; got "${limitRaw}"`);
+  const sortRaw = str(values.sort);
+  if (sortRaw !== undefined && !SORTS.includes(sortRaw as Sort)) errors.push(`--sort must be one of ${SORTS.join(', ')}; got "${sortRaw}"`);
+  if (errors.length) throw new UsageError(`${command}: ${errors.join('; ')}`);
+  const f = q.filters;
+  const query: ParsedQuery = {
+    ...q,
+    filters: {
+      speaker: [...f.speaker, ...list(values.speaker)],
+      org: [...f.org, ...list(values.org)],
+      stance: [...f.stance, ...(stances as Stance[])],
+      source: [...f.source, ...list(values.source)],
+      publisher: [...f.publisher, ...list(values.publisher)],
+      kind: [...f.kind, ...list(values.kind)],
+      year: [...f.year, ...years],
+      since,
+      until,
+    },
   };
-  return { filters, limit };
+  return { query, limit, sort: sortRaw as Sort | undefined };
+}
+
+/** Facet counts as lines: "organisation: GPC 12 · NHS England 9 · …". */
+export function facetLines(facets: Facets, top = 8): string[] {
+  const line = (name: string, values: readonly FacetValue[]): string | null =>
+    values.length ? `${name}: ${values.slice(0, top).map((v) => `${v.value} ${v.count}`).join(' · ')}${values.length > top ? ` · … (${values.length - top} more)` : ''}` : null;
+  return [
+    line('organisation', facets.organisation),
+    line('speaker', facets.speaker),
+    line('stance', facets.stance),
+    line('publisher', facets.publisher),
+    line('year', facets.year),
+  ].filter((l): l is string => l !== null);
+}
+
+export function describeTotal(shown: number, total: number, noun: string, loose: boolean): string {
+  const what = `${noun}${total === 1 ? '' : 's'}`;
+  const base = shown < total ? `showing ${shown} of ${total} ${what}` : `${total} ${what}`;
+  return loose ? `${base} matching some of the words (none matched all of them)` : base;
 }

@@ -1,5 +1,5 @@
 export { writeFileAtomic } from './atomic.js';
-export { addDocument, readDocument, listDocuments, parseRecord, DOCUMENT_FORMAT, DOCUMENT_VERSION } from './store.js';
+export { addDocument, documentIdentity, IdCollisionError, readDocument, listDocuments, parseRecord, DOCUMENT_FORMAT, DOCUMENT_VERSION } from './store.js';
 export type { AddStatus } from './store.js';
 export { SnapshotStore, sha256 } from './snapshots.js';
 export type { UrlState, SourceState, Revision } from './snapshots.js';

@@ -7,7 +7,7 @@
  */
 import { sha256 } from '../core/hash.js';
 import { access, readFile } from 'node:fs/promises';
-import { gzipSync } from 'node:zlib';
+import { gzipSync, gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic.js';
 import { FormatError } from '../core/errors.js';
@@ -62,6 +62,30 @@ export class SnapshotStore {
       await writeFileAtomic(path, gzipSync(bytes));
       return { sha256: hash, created: true };
     }
+  }
+
+  /**
+   * The bytes of a stored snapshot; null when there is no such snapshot. A file that cannot be
+   * gunzipped, or whose bytes do not hash to its name, is a FormatError naming the file.
+   */
+  async readSnapshot(hash: string): Promise<Buffer | null> {
+    if (!/^[0-9a-f]{64}$/.test(hash)) throw new FormatError(hash, 'not a snapshot name (expected 64 hexadecimal digits)');
+    const path = this.snapshotPath(hash);
+    let gz: Buffer;
+    try {
+      gz = await readFile(path);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw e;
+    }
+    let bytes: Buffer;
+    try {
+      bytes = gunzipSync(gz);
+    } catch (e) {
+      throw new FormatError(path, `corrupt snapshot (cannot gunzip: ${(e as Error).message})`);
+    }
+    if (sha256(bytes) !== hash) throw new FormatError(path, 'corrupt snapshot (its bytes do not match its sha256)');
+    return bytes;
   }
 
   async readUrlState(url: string): Promise<UrlState | null> {

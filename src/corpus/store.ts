@@ -6,7 +6,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Document } from '../core/types.js';
-import { FormatError } from '../core/errors.js';
+import { CcgError, FormatError } from '../core/errors.js';
 import { writeFileAtomic } from './atomic.js';
 import { documentProblems } from './validate.js';
 
@@ -58,8 +58,28 @@ export async function readDocument(dir: string, id: string): Promise<Document | 
   return parseRecord(raw, file);
 }
 
+/**
+ * What makes a document itself: its canonical URL, or the file (path and input hash) it was added
+ * from. Two records with one id but different identities are a collision, never an update.
+ */
+export function documentIdentity(d: Document): string {
+  if (d.canonicalUrl) return d.canonicalUrl.replace(/^https?:\/\//i, '').replace(/\/$/, '');
+  if (d.provenance) return `${d.provenance.path} (sha256 ${d.provenance.sha256.slice(0, 12)})`;
+  return `the text of document ${d.id}`;
+}
+
+/** Two different documents were given one id: the stored one is kept and the new one refused. */
+export class IdCollisionError extends CcgError {
+  constructor(file: string, stored: string, incoming: string) {
+    super('E_COLLISION', `${file}: the id is already taken by ${stored}; ${incoming} was not stored (nothing was replaced)`);
+  }
+}
+
 export async function addDocument(dir: string, doc: Document): Promise<AddStatus> {
   const existing = await readDocument(dir, doc.id);
+  if (existing && documentIdentity(existing) !== documentIdentity(doc)) {
+    throw new IdCollisionError(fileOf(dir, doc.id), documentIdentity(existing), documentIdentity(doc));
+  }
   if (existing && sameContent(existing, doc)) return 'unchanged';
   const stored: Document = existing?.provenance ? { ...doc, provenance: existing.provenance } : doc;
   const env: Envelope = { format: DOCUMENT_FORMAT, version: DOCUMENT_VERSION, document: stored };

@@ -3,8 +3,9 @@
  * what metadata the first lines give (a byline, a date line). Pure.
  *
  * Order of work: normalise → drop boilerplate lines → cut trailing furniture ("Just published")
- * → title (the first line that is not a kicker) → byline and date lines under the title →
- * paragraphs (wrapped lines joined).
+ * → title (the first line that is not a kicker, when it looks like a headline; otherwise there is
+ * none and the line is text) → byline and date lines under the title → paragraphs (wrapped lines
+ * joined).
  */
 import type { Extracted } from '../core/types.js';
 import { parseDate, isFuture, MONTH_PATTERN } from '../core/dates.js';
@@ -36,6 +37,26 @@ function datelineDate(line: string): string | null {
   const ok = words.every((w) => DATELINE_WORDS.has(w.toLowerCase()) || /^\p{Lu}/u.test(w) || /^\d{1,2}([:.]\d{2})?(am|pm)?$/i.test(w));
   if (!ok || words.length > 8 || /[.!?]$/.test(line.trim()) && words.length > 0) return null;
   return parseDate(m[1]!);
+}
+
+/** A headline is a line of at most this many words; longer first lines are prose. */
+const MAX_TITLE_WORDS = 25;
+const MAX_TITLE_CHARS = 200;
+/** A line ending as a sentence or clause ends ("… he said.", "… as follows:", "…,”") is prose, not a headline. */
+const ENDS_AS_PROSE = /[.,;:]["'“”‘’)\]]*$/;
+
+/**
+ * The first line is a title only when it looks like one: short, not ending as a sentence does, and
+ * followed by more text that does not continue it (a hard-wrapped paragraph's next line starts in
+ * lower case). Otherwise it is text, and a quote in it is analysed like any other.
+ */
+export function looksLikeTitle(line: string, next: string | null, hasBody: boolean): boolean {
+  const t = line.trim();
+  if (!hasBody || !t) return false;
+  if (t.length > MAX_TITLE_CHARS || wordCount(t) > MAX_TITLE_WORDS) return false;
+  if (ENDS_AS_PROSE.test(t) && !/\.\.\.$|…$/.test(t)) return false;
+  if (next !== null && next.trim() && /^[\p{Ll}(]/u.test(next.trim())) return false;
+  return true;
 }
 
 const BYLINE = /^(?:by|words by|written by|author:?)\s+(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3}(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})*)\s*$/u;
@@ -103,10 +124,15 @@ export function extractText(raw: string, now: Date = new Date()): Extracted {
       if (!published && parseDate(t) && !isFuture(parseDate(t)!, now)) published = parseDate(t);
       continue;
     }
-    title = t.replace(/\s+/g, ' ');
+    const next = i + 1 < kept.length ? kept[i + 1]! : null;
+    const hasBody = kept.slice(i + 1).some((l) => l.trim());
+    if (looksLikeTitle(t, next, hasBody)) {
+      title = t.replace(/\s+/g, ' ');
+      i++;
+    }
     break;
   }
-  const body = kept.slice(i + 1);
+  const body = kept.slice(i);
 
   // Byline and date lines just under the title; a repeated title line is dropped.
   const authors: string[] = [];

@@ -20,7 +20,23 @@ export interface Listing {
   readonly items: Item[];
   /** Child sitemaps of a sitemap index, or the next page of a listing. */
   readonly next: string[];
+  /** The feed's own title (RSS channel title, Atom feed title); null for sitemaps and pages. */
+  readonly title: string | null;
 }
+
+/** What a listing is, in words: "an RSS feed", "an Atom feed", "a sitemap", "a listing page". */
+export function listingNoun(kind: Listing['kind'] | 'sitemap' | 'listing' | 'page'): string {
+  switch (kind) {
+    case 'rss': case 'rdf': return 'an RSS feed';
+    case 'atom': return 'an Atom feed';
+    case 'urlset': case 'sitemapindex': case 'sitemap': return 'a sitemap';
+    case 'html': case 'listing': return 'a listing page';
+    default: return 'a page';
+  }
+}
+
+/** Is this listing a feed or a sitemap (as opposed to a page)? */
+export const isFeedOrSitemap = (l: Listing): boolean => l.kind !== 'html' && l.kind !== 'unknown';
 
 const clean = (s: string | undefined | null): string => (s ?? '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
 const date = (s: string | undefined): string | null => (s ? parseDate(s.replace(/^\w{3},\s*/, '').replace(/\s+\d{2}:\d{2}(:\d{2})?(\s*([+-]\d{4}|GMT|UTC|Z|[A-Z]{3}))?$/, '')) : null);
@@ -42,7 +58,8 @@ export function parseXmlListing(xml: string, baseUrl: string): Listing {
       const published = date(it.children('pubDate').first().text() || it.children('dc\\:date').first().text());
       items.push({ url, title, published, text: `${title ?? ''} ${clean(it.children('description').first().text())} ${it.children('category').map((_, c) => $(c).text()).get().join(' ')}` });
     });
-    return { kind: name === 'rss' ? 'rss' : 'rdf', items, next: [] };
+    const title = clean(root.find('channel').first().children('title').first().text()) || null;
+    return { kind: name === 'rss' ? 'rss' : 'rdf', items, next: [], title };
   }
   if (name === 'feed') {
     $('entry').each((_, el) => {
@@ -54,7 +71,7 @@ export function parseXmlListing(xml: string, baseUrl: string): Listing {
       const published = date(it.children('published').first().text() || it.children('updated').first().text());
       items.push({ url, title, published, text: `${title ?? ''} ${clean(it.children('summary').first().text() || it.children('content').first().text()).slice(0, 2000)}` });
     });
-    return { kind: 'atom', items, next: [] };
+    return { kind: 'atom', items, next: [], title: clean(root.children('title').first().text()) || null };
   }
   if (name === 'urlset') {
     $('url').each((_, el) => {
@@ -66,13 +83,13 @@ export function parseXmlListing(xml: string, baseUrl: string): Listing {
       const slug = decodeURIComponent(new URL(url).pathname).replace(/[/_.-]+/g, ' ');
       items.push({ url, title: newsTitle, published, text: `${newsTitle ?? ''} ${clean(it.find('news\\:keywords').first().text())} ${slug}` });
     });
-    return { kind: 'urlset', items, next: [] };
+    return { kind: 'urlset', items, next: [], title: null };
   }
   if (name === 'sitemapindex') {
     const next = $('sitemap > loc').map((_, el) => abs($(el).text())).get().filter((u): u is string => Boolean(u));
-    return { kind: 'sitemapindex', items: [], next };
+    return { kind: 'sitemapindex', items: [], next, title: null };
   }
-  return { kind: 'unknown', items: [], next: [] };
+  return { kind: 'unknown', items: [], next: [], title: null };
 }
 
 /** Links of a listing page: those matching a CSS selector, or a URL pattern, on the same site. */
@@ -97,7 +114,7 @@ export function parseListingPage(html: string, baseUrl: string, options: { linkS
   });
   const nextHref = (options.nextSelector ? $(options.nextSelector).first().attr('href') : undefined) ?? $('link[rel="next"], a[rel="next"]').first().attr('href');
   const next = nextHref ? [absoluteUrl(nextHref, baseUrl)].filter((u): u is string => Boolean(u)) : [];
-  return { kind: 'html', items, next };
+  return { kind: 'html', items, next, title: null };
 }
 
 /** Feeds a page links to (<link rel="alternate" type="application/rss+xml">). */

@@ -38,3 +38,13 @@ export class RobotsDisallowedError extends FetchError {
     super('E_ROBOTS', url, 'disallowed by robots.txt', false);
   }
 }
+
+/** A feed or sitemap where a page was expected (`ccg add URL`): register it as a source instead. */
+export class FeedUrlError extends FetchError {
+  /** In words: "an RSS feed", "an Atom feed", "a sitemap". */
+  readonly what: string;
+  constructor(url: string, what: string) {
+    super('E_FEED_URL', url, `${what}, not a page; nothing stored. To register it as a source: ccg sources add ${url}`, false);
+    this.what = what;
+  }
+}

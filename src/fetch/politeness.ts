@@ -1,7 +1,10 @@
 /**
- * Politeness: one queue per host that starts at most one request per interval (the source's rate,
- * or robots.txt's Crawl-delay when longer), all under a global concurrency limit. The time for N
- * pages over H hosts then sits close to the bound the rates set: max over hosts of pages × interval.
+ * Politeness: one queue per host that runs one request at a time and starts each at least one
+ * interval after the previous one actually started (the source's rate, or robots.txt's
+ * Crawl-delay when longer), all under a global concurrency limit. The gap is measured from the
+ * real start of the request, so a request held up by the global limit or a busy event loop
+ * never brings the next one closer. The time for N pages over H hosts then sits close to the
+ * bound the rates set: max over hosts of pages × interval.
  */
 import PQueue from 'p-queue';
 
@@ -12,9 +15,23 @@ export interface SchedulerOptions {
   readonly intervalMs?: number;
 }
 
+interface Host {
+  /** The previous request's task, settled or not: the next one waits for it. */
+  chain: Promise<unknown>;
+  /** When the previous request started (ms since the epoch). */
+  lastStart: number;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Resolves once `at` (ms since the epoch) has passed; timers may fire a little early, so it checks. */
+async function until(at: number): Promise<void> {
+  for (let wait = at - Date.now(); wait > 0; wait = at - Date.now()) await sleep(wait);
+}
+
 export class Scheduler {
   private readonly global: PQueue;
-  private readonly hosts = new Map<string, PQueue>();
+  private readonly hosts = new Map<string, Host>();
   private readonly intervalMs: number;
 
   constructor(options: SchedulerOptions = {}) {
@@ -22,23 +39,29 @@ export class Scheduler {
     this.intervalMs = options.intervalMs ?? 1000;
   }
 
-  private queueFor(host: string, intervalMs: number): PQueue {
-    let q = this.hosts.get(host);
-    if (!q) {
-      // One request at a time per host, and at most one start per interval.
-      q = intervalMs > 0 ? new PQueue({ concurrency: 1, intervalCap: 1, interval: intervalMs, strict: true }) : new PQueue({ concurrency: 1 });
-      this.hosts.set(host, q);
-    }
-    return q;
-  }
-
   /** Runs `task` for `host` when both the host's rate and the global limit allow. */
   run<T>(host: string, task: () => Promise<T>, intervalMs = this.intervalMs): Promise<T> {
-    return this.queueFor(host, intervalMs).add(() => this.global.add(task)) as Promise<T>;
+    let h = this.hosts.get(host);
+    if (!h) {
+      h = { chain: Promise.resolve(), lastStart: -Infinity };
+      this.hosts.set(host, h);
+    }
+    const state = h;
+    const next = state.chain.then(async () => {
+      await until(state.lastStart + intervalMs);
+      return this.global.add(async () => {
+        // The global limit may have held it: the host's gap is still counted from here.
+        await until(state.lastStart + intervalMs);
+        state.lastStart = Date.now();
+        return task();
+      }) as Promise<T>;
+    });
+    state.chain = next.catch(() => undefined);
+    return next;
   }
 
   async idle(): Promise<void> {
-    await Promise.all([...this.hosts.values()].map((q) => q.onIdle()));
+    await Promise.all([...this.hosts.values()].map((h) => h.chain));
     await this.global.onIdle();
   }
 }

@@ -1,6 +1,9 @@
 /**
- * Adding local files to the corpus: read, extract, analyse, store with provenance. Files listed in
- * the local manifest (sources/local/manifest.json) carry its metadata.
+ * Adding documents by hand (`ccg add`): local files are read, extracted, analysed and stored with
+ * provenance (files listed in the local manifest, sources/local/manifest.json, carry its
+ * metadata); URLs are fetched like one-page sources through the shared Fetcher and the ingest's
+ * own step (fetchItem), their snapshots kept. A feed or sitemap is not a page: it is refused, with
+ * the command that registers it as a source.
  */
 import { existsSync } from 'node:fs';
 import { relative, resolve, isAbsolute } from 'node:path';
@@ -10,16 +13,35 @@ import { errorMessage } from '../core/errors.js';
 import { addDocument, type AddStatus } from '../corpus/index.js';
 import { loadLocalManifest, type LocalDocument } from '../sources/index.js';
 import { extractFile } from './extract-file.js';
+import type { Source } from '../sources/index.js';
+import { Fetcher } from '../fetch/fetcher.js';
+import { FeedUrlError } from '../fetch/errors.js';
+import { fetchItem } from './fetch-item.js';
 import type { PipelineContext } from './context.js';
+
+/** What became of one input. `duplicate`: a URL whose story is already stored under another URL (the URL is recorded on it). */
+export type AddOutcome = AddStatus | 'duplicate' | 'failed';
+export const ADD_OUTCOMES: readonly AddOutcome[] = ['added', 'updated', 'unchanged', 'duplicate', 'failed'];
 
 export interface AddResult {
   readonly input: string;
-  readonly status: AddStatus | 'failed';
+  readonly status: AddOutcome;
   readonly id?: string;
   readonly title?: string;
   readonly quotes?: number;
   readonly error?: string;
+  /** For a feed or sitemap given as a page: what it is ("an RSS feed") and the command that registers it. */
+  readonly feed?: string;
+  readonly suggest?: string;
 }
+
+/** The source a URL added by hand belongs to: one page, at a polite rate; the publisher comes from the page. */
+export const MANUAL_SOURCE: Source = {
+  id: 'manual', name: 'Added by hand', publisher: '', kind: 'page', urls: [], maxPages: 1, maxItems: 1,
+  intervalMs: 1000, topics: [], enabled: true, file: '',
+};
+
+export const isUrl = (input: string): boolean => /^https?:\/\//i.test(input);
 
 function who(): string {
   try {
@@ -33,6 +55,69 @@ export function localManifest(ctx: PipelineContext): LocalDocument[] {
   return existsSync(ctx.paths.localManifest) ? loadLocalManifest(ctx.paths.localManifest) : [];
 }
 
+interface FileOptions {
+  readonly manifest: ReadonlyMap<string, LocalDocument>;
+  readonly addedBy: string;
+}
+
+async function addFile(ctx: PipelineContext, input: string, o: FileOptions): Promise<AddResult> {
+  const abs = resolve(input);
+  const known: KnownMetadata | undefined = o.manifest.get(abs);
+  const rel = relative(ctx.paths.home, abs);
+  const shownPath = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs;
+  try {
+    const doc: Document = await extractFile(ctx, input, {
+      known,
+      shownPath,
+      provenance: (sha256) => ({ path: shownPath, addedBy: o.addedBy, addedAt: new Date().toISOString(), sha256 }),
+    });
+    const status = await addDocument(ctx.paths.documents, doc);
+    return { input, status, id: doc.id, title: doc.title, quotes: doc.quotes.length };
+  } catch (e) {
+    return { input, status: 'failed', error: errorMessage(e) };
+  }
+}
+
+/** One URL, fetched politely as a one-page source; a feed or sitemap is refused with nothing stored. */
+export async function addUrl(ctx: PipelineContext, fetcher: Fetcher, url: string): Promise<AddResult> {
+  try {
+    const r = await fetchItem(ctx, fetcher, { ...MANUAL_SOURCE, urls: [url] }, url, { refuseFeeds: true });
+    const status: AddOutcome = r.outcome === 'new' ? 'added' : r.outcome;
+    return { input: url, status, id: r.id, title: r.document.title, quotes: r.document.quotes.length };
+  } catch (e) {
+    if (e instanceof FeedUrlError) return { input: url, status: 'failed', error: e.message, feed: e.what, suggest: `ccg sources add ${url}` };
+    return { input: url, status: 'failed', error: errorMessage(e) };
+  }
+}
+
+export interface AddOptions {
+  readonly addedBy?: string;
+  readonly onResult?: (r: AddResult) => void;
+  /** The polite GET for URLs (one is made when needed). */
+  readonly fetcher?: Fetcher;
+}
+
+/** Files and URLs, in the order given: one result each. */
+export async function addInputs(ctx: PipelineContext, inputs: readonly string[], options: AddOptions = {}): Promise<AddResult[]> {
+  const manifest = new Map(localManifest(ctx).map((d) => [d.path, d]));
+  const addedBy = options.addedBy ?? `ccg add (${who()})`;
+  let fetcher = options.fetcher ?? null;
+  const results: AddResult[] = [];
+  for (const input of inputs) {
+    let result: AddResult;
+    if (isUrl(input)) {
+      fetcher ??= new Fetcher();
+      result = await addUrl(ctx, fetcher, input);
+    } else {
+      result = await addFile(ctx, input, { manifest, addedBy });
+    }
+    results.push(result);
+    options.onResult?.(result);
+  }
+  return results;
+}
+
+/** Local files only (each input is a path, even one that looks like a URL). */
 export async function addFiles(
   ctx: PipelineContext,
   inputs: readonly string[],
@@ -42,21 +127,7 @@ export async function addFiles(
   const addedBy = options.addedBy ?? `ccg add (${who()})`;
   const results: AddResult[] = [];
   for (const input of inputs) {
-    const abs = resolve(input);
-    const known: KnownMetadata | undefined = manifest.get(abs);
-    const rel = relative(ctx.paths.home, abs);
-    const shownPath = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs;
-    let result: AddResult;
-    try {
-      const doc: Document = await extractFile(ctx, input, {
-        known,
-        provenance: (sha256) => ({ path: shownPath, addedBy, addedAt: new Date().toISOString(), sha256 }),
-      });
-      const status = await addDocument(ctx.paths.documents, doc);
-      result = { input, status, id: doc.id, title: doc.title, quotes: doc.quotes.length };
-    } catch (e) {
-      result = { input, status: 'failed', error: errorMessage(e) };
-    }
+    const result = await addFile(ctx, input, { manifest, addedBy });
     results.push(result);
     options.onResult?.(result);
   }

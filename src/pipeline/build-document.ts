@@ -16,14 +16,29 @@ export interface BuildOptions {
   readonly articleSelector?: string | null;
   readonly provenance?: Provenance;
   readonly snapshot?: SnapshotRef;
+  /** The id of a local file without a URL (fileDocumentId). */
+  readonly fileId?: string;
   readonly now?: Date;
 }
 
-/** A stable id: from the canonical URL when there is one, else from the main text. */
-export function documentId(url: string | null, text: string): string {
-  const norm = url ? normaliseUrl(url) ?? url : null;
-  const key = norm ? `url:${norm.replace(/^https?:\/\//, '').replace(/\/$/, '')}` : `text:${text.replace(/\s+/g, ' ').trim()}`;
-  return sha256(key).slice(0, 16);
+/** A fetched page's id: from its canonical URL (scheme and trailing slash aside), so a story is one document. */
+export function urlDocumentId(url: string): string {
+  const norm = normaliseUrl(url) ?? url;
+  return sha256(`url:${norm.replace(/^https?:\/\//, '').replace(/\/$/, '')}`).slice(0, 16);
+}
+
+/**
+ * A local file's id: from the path it was added from and the hash of its whole input, so that two
+ * files never share an id however little text they have (a one-line note, a title and a
+ * paragraph), and the same file added twice is one document.
+ */
+export function fileDocumentId(path: string, inputSha256: string): string {
+  return sha256(`file:${path}\n${inputSha256}`).slice(0, 16);
+}
+
+/** The id of text that has neither a URL nor a file (a preview of a string): from the whole text and title. */
+export function textDocumentId(title: string, text: string): string {
+  return sha256(`text:${title}\n${text}`).slice(0, 16);
 }
 
 export function buildDocument(content: string, options: BuildOptions): Document {
@@ -35,7 +50,7 @@ export function buildDocument(content: string, options: BuildOptions): Document 
   const url = known.url ?? null;
   const canonicalUrl = ex.canonicalUrl ?? url;
   return {
-    id: documentId(canonicalUrl, ex.text),
+    id: canonicalUrl ? urlDocumentId(canonicalUrl) : options.fileId ?? textDocumentId(ex.title, ex.text),
     source: known.source ?? null,
     url,
     canonicalUrl,

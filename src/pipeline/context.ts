@@ -10,9 +10,20 @@ export interface PipelineContext {
   readonly organisations: CompiledOrganisations;
   /** The stance classifier, trained on first use (a few tens of milliseconds). */
   readonly stance: StanceScorer;
+  /** Something the user should know that is not a failure (an input cut at the size limit, bad bytes replaced). */
+  readonly warn: (message: string) => void;
 }
 
-export function createContext(home?: string | null): PipelineContext {
+export interface ContextOptions {
+  /** Where warnings go; by default one line each on stderr. */
+  readonly warn?: (message: string) => void;
+}
+
+const warnOnStderr = (message: string): void => {
+  process.stderr.write(`ccg: warning: ${message}\n`);
+};
+
+export function createContext(home?: string | null, options: ContextOptions = {}): PipelineContext {
   const p = paths(home);
   const stanceFile = (name: string): string => {
     const own = join(p.sources, 'stance', name);
@@ -21,6 +32,7 @@ export function createContext(home?: string | null): PipelineContext {
   let scorer: StanceScorer | null = null;
   return {
     paths: p,
+    warn: options.warn ?? warnOnStderr,
     organisations: compileOrganisations(loadOrganisations(p.organisations)),
     stance: (text) => {
       if (!scorer) {

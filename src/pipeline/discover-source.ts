@@ -1,74 +1,126 @@
 /**
  * What `ccg sources add URL` needs: from any URL of a site, find a feed (the URL itself, a
- * <link rel="alternate">, the usual paths) or a sitemap (robots.txt), and preview what it yields.
+ * <link rel="alternate">, the usual paths) or a sitemap (robots.txt), and preview what an ingest
+ * of it would fetch. Everything goes through the shared Fetcher (robots.txt, the host's queue at
+ * the source's rate), each URL is fetched at most once (give it a Fetcher made with `once`), and
+ * the pages previewed are kept as snapshots with their URL state, so that the ingest that follows
+ * asks for them with a conditional request instead of downloading them again.
  */
-import type { HttpOptions } from '../fetch/http.js';
-import { fetchUrl } from '../fetch/http.js';
-import { parseXmlListing, feedLinks, type Item } from '../fetch/discover.js';
-import { RobotsCache } from '../fetch/robots.js';
-import { FetchError } from '../fetch/errors.js';
-import { decodeBytes } from './read-input.js';
+import type { Item } from '../fetch/discover.js';
+import { parseXmlListing, feedLinks, listingNoun, isFeedOrSitemap } from '../fetch/discover.js';
+import type { Fetcher } from '../fetch/fetcher.js';
+import type { HttpResponse } from '../fetch/http.js';
+import { FetchError, OfflineError } from '../fetch/errors.js';
+import { errorMessage } from '../core/errors.js';
 import { extractHtml } from '../extract/index.js';
-import type { SourceKind } from '../sources/index.js';
+import { readDocument, SnapshotStore } from '../corpus/index.js';
+import type { Source, SourceKind } from '../sources/index.js';
+import { responseText, listItems, keepTopical } from './discover-items.js';
+import { fetchPage, pageBytes } from './fetch-item.js';
+import { documentFromSnapshot } from './snapshot-document.js';
+import { recordUrlState } from './fetch-state.js';
+import type { PipelineContext } from './context.js';
 
 export interface Discovered {
   readonly kind: SourceKind;
   readonly url: string;
-  readonly items: Item[];
+  /** The feed's title (RSS channel, Atom feed) or the page's; null when it has none. */
+  readonly title: string | null;
+  /** In words: "an RSS feed", "an Atom feed", "a sitemap", "a page". */
+  readonly noun: string;
 }
 
 export interface Preview {
   readonly url: string;
   readonly title: string | null;
   readonly published: string | null;
+  readonly quotes?: number;
   readonly error?: string;
 }
 
-const USUAL_FEEDS = ['/feed/', '/feed', '/rss', '/rss.xml', '/atom.xml', '/index.xml', '/feeds/posts/default'];
+export interface SourcePreview {
+  /** Items the source lists. */
+  readonly listed: number;
+  /** Of those, the ones that name its topics: what an ingest fetches. */
+  readonly topical: number;
+  readonly items: Preview[];
+}
 
-async function asListing(url: string, http: HttpOptions): Promise<Discovered | null> {
+/** The paths where sites usually keep their feed. */
+export const USUAL_FEEDS = ['/feed/', '/feed', '/rss', '/rss.xml', '/atom.xml', '/index.xml', '/feeds/posts/default'];
+
+function asListing(r: HttpResponse, requireItems: boolean): Discovered | null {
+  const text = responseText(r.body, r.headers['content-type']);
+  if (!/<(?:rss|feed|urlset|sitemapindex|[\w-]+:rdf)[\s>]/i.test(text.slice(0, 4096))) return null;
+  const l = parseXmlListing(text, r.finalUrl);
+  if (!isFeedOrSitemap(l)) return null;
+  const kind: SourceKind = l.kind === 'atom' ? 'atom' : l.kind === 'urlset' || l.kind === 'sitemapindex' ? 'sitemap' : 'rss';
+  // A linked or usual-path feed with no items is passed over; a sitemap index lists its items in its children.
+  if (requireItems && kind !== 'sitemap' && !l.items.length) return null;
+  return { kind, url: r.finalUrl, title: l.title, noun: listingNoun(l.kind) };
+}
+
+/** A candidate URL as a listing; null when it is not one, is missing or is disallowed. An unreachable host is an error. */
+async function tryListing(fetcher: Fetcher, url: string, intervalMs: number): Promise<Discovered | null> {
   try {
-    const r = await fetchUrl(url, http);
-    const text = decodeBytes(r.body);
-    const l = parseXmlListing(text, r.finalUrl);
-    if (l.kind === 'rss' || l.kind === 'rdf') return { kind: 'rss', url: r.finalUrl, items: l.items };
-    if (l.kind === 'atom') return { kind: 'atom', url: r.finalUrl, items: l.items };
-    if (l.kind === 'urlset' || l.kind === 'sitemapindex') return { kind: 'sitemap', url: r.finalUrl, items: l.items };
-    return null;
+    return asListing(await fetcher.get(url, { intervalMs }), true);
   } catch (e) {
-    if (e instanceof FetchError && e.code === 'E_OFFLINE') throw e;
-    return null;
+    if (e instanceof OfflineError) throw e;
+    if (e instanceof FetchError) return null;
+    throw e;
   }
 }
 
-export async function discoverSource(url: string, http: HttpOptions = {}): Promise<Discovered> {
-  const direct = await asListing(url, http);
+/** Finds the feed or sitemap behind a URL; a page with neither is a `page` source of itself. */
+export async function discoverSource(fetcher: Fetcher, url: string, intervalMs = 1000): Promise<Discovered> {
+  const page = await fetcher.get(url, { intervalMs });
+  const direct = asListing(page, false);
   if (direct) return direct;
-  const page = await fetchUrl(url, http);
-  const html = decodeBytes(page.body);
-  for (const feed of [...feedLinks(html, page.finalUrl), ...USUAL_FEEDS.map((p) => new URL(p, page.finalUrl).toString())]) {
-    const found = await asListing(feed, http);
-    if (found && found.items.length) return found;
-  }
-  const rules = await new RobotsCache(http).rulesFor(page.finalUrl);
-  for (const sm of rules.sitemaps) {
-    const found = await asListing(sm, http);
+  const html = responseText(page.body, page.headers['content-type']);
+  const candidates = [...new Set([...feedLinks(html, page.finalUrl), ...USUAL_FEEDS.map((p) => new URL(p, page.finalUrl).toString())])];
+  for (const feed of candidates) {
+    if (feed === url || feed === page.finalUrl) continue;
+    const found = await tryListing(fetcher, feed, intervalMs);
     if (found) return found;
   }
-  return { kind: 'page', url: page.finalUrl, items: [{ url: page.finalUrl, title: extractHtml(html, { url: page.finalUrl }).title || null, published: null, text: '' }] };
+  for (const sitemap of (await fetcher.rules(page.finalUrl)).sitemaps) {
+    const found = await tryListing(fetcher, sitemap, intervalMs);
+    if (found) return found;
+  }
+  const title = extractHtml(html, { url: page.finalUrl }).title || null;
+  return { kind: 'page', url: page.finalUrl, title, noun: 'a page' };
 }
 
-/** The first items, fetched and extracted: what an ingest would store. */
-export async function previewItems(items: readonly Item[], count: number, http: HttpOptions = {}): Promise<Preview[]> {
-  const out: Preview[] = [];
-  for (const item of items.slice(0, count)) {
-    try {
-      const r = await fetchUrl(item.url, http);
-      const ex = extractHtml(decodeBytes(r.body), { url: r.finalUrl });
-      out.push({ url: item.url, title: ex.title || item.title, published: ex.published ?? item.published });
-    } catch (e) {
-      out.push({ url: item.url, title: item.title, published: item.published, error: (e as Error).message });
+/**
+ * One item as an ingest would see it: fetched (conditionally when its state is stored), kept as a
+ * snapshot with its URL state, and built into the document an ingest would store. The document
+ * itself is not stored: the source is not registered yet.
+ */
+export async function previewItem(ctx: PipelineContext, fetcher: Fetcher, source: Source, item: Item, store = new SnapshotStore(ctx.paths.corpus)): Promise<Preview> {
+  try {
+    const fetched = await fetchPage(store, fetcher, source, item.url);
+    const storedId = fetched.changed ? null : fetched.revision.documentId;
+    const existing = storedId ? await readDocument(ctx.paths.documents, storedId) : null;
+    if (existing) {
+      await recordUrlState(store, fetched.state);
+      return { url: item.url, title: existing.title || item.title, published: existing.published ?? item.published, quotes: existing.quotes.length };
     }
+    const { page, bytes } = await pageBytes(store, fetcher, source, fetched);
+    const doc = documentFromSnapshot(ctx, source, page.state, page.revision, bytes);
+    await recordUrlState(store, page.state);
+    return { url: item.url, title: doc.title || item.title, published: doc.published ?? item.published, quotes: doc.quotes.length };
+  } catch (e) {
+    if (e instanceof OfflineError) throw e;
+    return { url: item.url, title: item.title, published: item.published, error: errorMessage(e) };
   }
-  return out;
+}
+
+/** What the source lists, how much of it names its topics, and the first `count` of those, previewed one after another. */
+export async function previewSource(ctx: PipelineContext, fetcher: Fetcher, source: Source, count: number): Promise<SourcePreview> {
+  const listed = await listItems(fetcher, source);
+  const topical = keepTopical(listed, source);
+  const store = new SnapshotStore(ctx.paths.corpus);
+  const items: Preview[] = [];
+  for (const item of topical.slice(0, count)) items.push(await previewItem(ctx, fetcher, source, item, store));
+  return { listed: listed.length, topical: topical.length, items };
 }

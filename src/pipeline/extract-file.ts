@@ -1,21 +1,35 @@
+import { basename } from 'node:path';
 import type { Document, KnownMetadata, Provenance } from '../core/types.js';
 import { readInput } from './read-input.js';
-import { buildDocument } from './build-document.js';
+import { buildDocument, fileDocumentId } from './build-document.js';
 import type { PipelineContext } from './context.js';
 
 export interface ExtractFileOptions {
   readonly known?: KnownMetadata;
   readonly provenance?: (sha256: string) => Provenance;
+  /** The path recorded for the file (relative to the archive's home when inside it); the path as given otherwise. */
+  readonly shownPath?: string;
 }
 
-/** Reads, extracts and analyses one file. Throws InputError when the file cannot be read. */
+/** "report-2014_final.txt.gz" → "report 2014 final": a title for a file whose text has none. */
+export function titleFromFileName(path: string): string {
+  return basename(path).replace(/(\.(txt|text|md|html?|xhtml))?(\.gz)?$/i, '').replace(/[_\s-]+/g, ' ').trim();
+}
+
+/**
+ * Reads, extracts and analyses one file. Throws InputError when the file cannot be read; what the
+ * reader had to do to the input (a cut, bad bytes) goes to the context's warnings.
+ */
 export async function extractFile(ctx: PipelineContext, path: string, options: ExtractFileOptions = {}): Promise<Document> {
   const input = await readInput(path);
-  return buildDocument(input.content, {
+  for (const w of input.warnings) ctx.warn(w);
+  const doc = buildDocument(input.content, {
     format: input.format,
     known: options.known,
     organisations: ctx.organisations,
     stance: ctx.stance,
+    fileId: fileDocumentId(options.shownPath ?? path, input.sha256),
     ...(options.provenance ? { provenance: options.provenance(input.sha256) } : {}),
   });
+  return doc.title ? doc : { ...doc, title: titleFromFileName(path) };
 }

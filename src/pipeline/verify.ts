@@ -16,23 +16,24 @@
  * fetch was not yet recorded, an index older than the corpus. The next run or `--repair` clears
  * it and nothing is lost. *Damage* is anything else: it never follows from a kill.
  */
-import { readFile, readdir, rename, unlink, mkdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rename, stat, unlink, mkdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { basename, join, relative, resolve, isAbsolute } from 'node:path';
-import type { Document, SnapshotRef } from '../core/types.js';
+import type { Document } from '../core/types.js';
 import { errorMessage, FormatError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
 import { inside } from '../core/safe-path.js';
 import { plural } from '../core/plural.js';
 import { addDocument, parseRecord, SnapshotStore, type Revision, type UrlState } from '../corpus/index.js';
 import { recordFiles, checkedRecord } from '../corpus/store.js';
-import { loadRegistry, type Source } from '../sources/index.js';
-import { documentRecord, type LoadedIndex } from '../search/index.js';
+import { loadRegistry } from '../sources/index.js';
+import { partitionKey } from '../search/index.js';
 import { normaliseUrl } from '../fetch/url.js';
-import { decodeBytes, MAX_GUNZIPPED_BYTES } from './read-input.js';
-import { buildDocument } from './build-document.js';
-import { indexCorpus, loadIndex } from './index-corpus.js';
+import { MAX_GUNZIPPED_BYTES } from './read-input.js';
+import { documentFromSnapshot } from './snapshot-document.js';
+import { urlStateFromDocument } from './fetch-state.js';
+import { indexCorpus, readStoredIndex } from './index-corpus.js';
 import { addFiles, localManifest } from './add.js';
 import { extractFile } from './extract-file.js';
 import type { PipelineContext } from './context.js';
@@ -323,7 +324,7 @@ async function scan(ctx: PipelineContext, problems: Problem[]): Promise<Scan> {
     unreadable = true;
     add('index-corrupt', e.file, e.message.slice(e.file.length + 2));
   }
-  if (!index && !unreadable && docs.size) add('index-missing', ctx.paths.indexFile, `no index: ${plural(docs.size, 'document')} cannot be searched`);
+  if (!index && !unreadable && docs.size) add('index-missing', join(ctx.paths.index, 'manifest.json'), `no index: ${plural(docs.size, 'document')} cannot be searched`);
 
   return { docs, recordNames, unusable, snapshots, snapshotNames, states, sourceStates, index, quarantined: (await list(L.quarantine)).filter((n) => !n.endsWith('.note')).length };
 }
@@ -401,31 +402,44 @@ export interface IndexView {
 
 /** The index as verify sees it; null when there is none; a FormatError when it cannot be read. */
 export async function readIndexView(ctx: PipelineContext): Promise<IndexView | null> {
-  if (!existsSync(ctx.paths.indexFile)) return null;
-  const index: LoadedIndex = await loadIndex(ctx);
-  const ids = Object.keys(index.texts);
+  const stored = await readStoredIndex(ctx);
+  if (!stored) return null;
+  const { manifest, catalog, partitions } = stored;
+  const ids = Object.keys(catalog);
   const inconsistencies: string[] = [];
-  if (index.documentCount !== ids.length || index.documents.documentCount !== ids.length) {
-    inconsistencies.push(`says it holds ${plural(index.documentCount, 'document')} but holds ${index.documents.documentCount} (and ${ids.length} texts)`);
+  const documents = manifest.partitions.reduce((n, p) => n + p.documents, 0);
+  if (manifest.documentCount !== ids.length || documents !== ids.length) {
+    inconsistencies.push(`says it holds ${plural(manifest.documentCount, 'document')}; its partitions list ${documents} and its catalog ${ids.length}`);
   }
-  if (index.quoteCount !== index.quotes.documentCount) inconsistencies.push(`says it holds ${plural(index.quoteCount, 'quote')} but holds ${index.quotes.documentCount}`);
+  for (const info of manifest.partitions) {
+    const p = partitions.get(info.key)!;
+    if (p.documentCount !== info.documents || p.quoteCount !== info.quotes) {
+      inconsistencies.push(`partition ${info.key} holds ${plural(p.documentCount, 'document')} and ${plural(p.quoteCount, 'quote')}; the manifest says ${info.documents} and ${info.quotes}`);
+    }
+  }
+  const lost = ids.filter((id) => !partitions.get(catalog[id]!.key)?.texts.has(id));
+  if (lost.length) inconsistencies.push(`its catalog lists ${plural(lost.length, 'document')} that no partition holds: ${lost.slice(0, 5).join(', ')}`);
+  // The index reads a record again when its size or mtime changes: the same test tells whether it is up to date.
+  const files = new Map<string, { size: number; mtimeMs: number }>();
+  for (const id of ids) {
+    const st = await stat(join(ctx.paths.documents, `${id}.json`)).catch(() => null);
+    if (st) files.set(id, { size: st.size, mtimeMs: st.mtimeMs });
+  }
   return {
-    file: ctx.paths.indexFile,
+    file: stored.file,
     ids,
-    documentCount: index.documentCount,
-    quoteCount: index.quoteCount,
+    documentCount: manifest.documentCount,
+    quoteCount: manifest.quoteCount,
     inconsistencies,
     upToDate(doc) {
-      if (!index.documents.has(doc.id)) return false;
-      const want = documentRecord(doc);
-      const stored = index.documents.getStoredFields(doc.id) ?? {};
-      return index.texts[doc.id] === doc.text
-        && (['title', 'publisher', 'published', 'url', 'source', 'kind'] as const).every((k) => (stored[k] ?? null) === want[k])
-        && doc.quotes.every((q, i) => {
-          const sq = index.quotes.getStoredFields(`${doc.id}#${i}`);
-          return sq !== undefined && sq.text === q.text && (sq.speaker ?? null) === q.speaker && sq.stance === q.stance;
-        })
-        && !index.quotes.has(`${doc.id}#${doc.quotes.length}`);
+      const entry = catalog[doc.id];
+      const file = files.get(doc.id);
+      const p = entry ? partitions.get(entry.key) : undefined;
+      return Boolean(entry && file && p)
+        && entry!.size === file!.size && entry!.mtimeMs === file!.mtimeMs
+        && entry!.key === partitionKey(doc.published)
+        && p!.texts.get(doc.id) === doc.text
+        && (p!.quoteCounts.get(doc.id) ?? 0) === doc.quotes.length;
     },
   };
 }
@@ -473,33 +487,6 @@ async function snapshotBytes(ctx: PipelineContext, hash: string): Promise<Buffer
   } catch {
     return null;
   }
-}
-
-/**
- * The document a fetched page's snapshot gives, as ingest builds it: the same extraction,
- * analysis and provenance, from the stored bytes instead of the network. Null when the snapshot is
- * missing or damaged.
- */
-export async function documentFromSnapshot(ctx: PipelineContext, state: UrlState, revision: Revision, source: Source | undefined): Promise<Document | null> {
-  let bytes: Uint8Array | null = await snapshotBytes(ctx, revision.sha256);
-  if (!bytes) return null;
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes, { maxOutputLength: MAX_GUNZIPPED_BYTES });
-  const charset = /charset=([\w-]+)/i.exec(revision.contentType ?? '')?.[1] ?? null;
-  const latest = state.revisions[state.revisions.length - 1] === revision;
-  const snapshot: SnapshotRef = {
-    sha256: revision.sha256, fetchedAt: revision.fetchedAt, status: revision.status, contentType: revision.contentType,
-    etag: latest ? state.etag : null, lastModified: latest ? state.lastModified : null,
-  };
-  const doc = buildDocument(decodeBytes(bytes, charset), {
-    format: /text\/plain/.test(revision.contentType ?? '') ? 'text' : 'html',
-    known: { source: state.source, url: normaliseUrl(state.finalUrl) ?? state.finalUrl, ...(source ? { publisher: source.publisher } : {}) },
-    organisations: ctx.organisations,
-    stance: ctx.stance,
-    articleSelector: source?.selectors?.article ?? null,
-    snapshot,
-  });
-  const canonicalUrl = doc.canonicalUrl ? normaliseUrl(doc.canonicalUrl) ?? doc.canonicalUrl : null;
-  return { ...doc, canonicalUrl };
 }
 
 const stamp = (d: Date): string => d.toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '');
@@ -615,7 +602,9 @@ export async function repairArchive(ctx: PipelineContext, options: { now?: () =>
           let state = entry.state;
           for (const id of p.items ?? []) {
             const revision = [...state.revisions].reverse().find((r) => r.documentId === id && s.snapshots.has(r.sha256));
-            const doc = revision ? await documentFromSnapshot(ctx, state, revision, sources.get(state.source)) : null;
+            const bytes = revision ? await snapshotBytes(ctx, revision.sha256) : null;
+            // The one way ingest builds a fetched document (pipeline/snapshot-document.ts).
+            const doc = revision && bytes ? documentFromSnapshot(ctx, sources.get(state.source) ?? null, state, revision, bytes) : null;
             if (!doc || !revision) {
               hints.set(p.file, 'no snapshot to rebuild it from: "ccg ingest" fetches the page again');
               continue;
@@ -662,9 +651,10 @@ export async function repairArchive(ctx: PipelineContext, options: { now?: () =>
           const revision: Revision = { sha256: ref.sha256, fetchedAt: ref.fetchedAt, status: ref.status, contentType: ref.contentType, documentId: doc.id };
           const revisions = sortRevisions([...(existing?.revisions ?? []), revision]);
           const latest = revisions[revisions.length - 1] === revision;
-          const state: UrlState = existing
+          const state: UrlState | null = existing
             ? { ...existing, revisions, ...(latest ? { etag: ref.etag, lastModified: ref.lastModified } : {}), lastCheckedAt: existing.lastCheckedAt > ref.fetchedAt ? existing.lastCheckedAt : ref.fetchedAt }
-            : { format: 'ccg-fetch-state', version: 1, url: doc.url, finalUrl: doc.url, source: doc.source ?? '', etag: ref.etag, lastModified: ref.lastModified, lastCheckedAt: ref.fetchedAt, revisions };
+            : urlStateFromDocument(doc);
+          if (!state) break;
           await store.writeUrlState(state);
           done(p, `fetch state of ${state.url} ${existing ? 'given the revision' : 'rebuilt from the document and its snapshot'} (${L.urlFile(state.url)})`);
           acted = true;
@@ -692,7 +682,9 @@ export async function repairArchive(ctx: PipelineContext, options: { now?: () =>
   // A shipped document set aside comes back from sources/local/, as "ccg start" would add it.
   if (setAside.size) {
     for (const d of localManifest(ctx)) {
-      const doc = await extractFile(ctx, d.path, { known: d }).catch(() => null);
+      const rel = relative(ctx.paths.home, d.path);
+      const shownPath = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : d.path;
+      const doc = await extractFile(ctx, d.path, { known: d, shownPath }).catch(() => null);
       const target = doc ? setAside.get(doc.id) : undefined;
       if (!doc || !target) continue;
       const [r] = await addFiles(ctx, [d.path], { addedBy: 'ccg verify --repair' });
@@ -709,8 +701,9 @@ export async function repairArchive(ctx: PipelineContext, options: { now?: () =>
   crossCheck(s, before);
   const indexProblem = before.find((p) => p.kind.startsWith('index-'));
   if (indexProblem || (documentsChanged && s.index)) {
-    const summary = await indexCorpus(ctx);
-    repaired.push({ kind: indexProblem?.kind ?? 'index-stale', file: ctx.paths.indexFile, action: `rebuilt: ${plural(summary.documents, 'document')}, ${plural(summary.quotes, 'quote')}` });
+    // An index that is not what it says it is is rebuilt whole; a stale one re-reads what changed.
+    const summary = await indexCorpus(ctx, { full: before.some((p) => p.kind === 'index-corrupt') });
+    repaired.push({ kind: indexProblem?.kind ?? 'index-stale', file: indexProblem?.file ?? join(ctx.paths.index, 'manifest.json'), action: `rebuilt: ${plural(summary.documents, 'document')}, ${plural(summary.quotes, 'quote')}` });
   }
   const after = await verifyArchive(ctx);
   // A record set aside and not rebuilt under its name is a document the archive no longer has.

@@ -1,30 +1,43 @@
 /**
  * Snippets: the window of a text with the most matched words, and where those words are, so that
- * a terminal can embolden them and a page can wrap them in <mark>. Pure.
+ * a terminal can embolden them and a page can wrap them in <mark>. Words match by their search key
+ * (folded and stemmed, as the index keys them). Pure, and linear in the text: one pass to find the
+ * matches, one sliding window over them.
  */
+import { keyOf } from './normalise.js';
+
 export interface Snippet {
   readonly text: string;
   /** [start, end) offsets of matched words in `text`. */
   readonly highlights: ReadonlyArray<readonly [number, number]>;
 }
 
-const norm = (w: string): string => w.toLowerCase().replace(/[’']/g, '');
-
-export function makeSnippet(text: string, terms: readonly string[], width = 240): Snippet {
-  const wanted = terms.map(norm).filter(Boolean);
+/** `keys`: the index terms that matched (MiniSearch's `terms`), or words to be keyed alike. */
+export function makeSnippet(text: string, keys: readonly string[], width = 240): Snippet {
+  const wanted = new Set(keys.map((k) => keyOf(k)).concat(keys));
   const hits: Array<[number, number]> = [];
-  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu)) {
-    const w = norm(m[0]);
-    if (wanted.some((t) => w === t || (t.length > 2 && w.startsWith(t)))) hits.push([m.index, m.index + m[0].length]);
+  if (wanted.size) {
+    for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu)) {
+      if (wanted.has(keyOf(m[0]))) hits.push([m.index, m.index + m[0].length]);
+    }
   }
-  if (text.length <= width) return { text, highlights: hits };
-  // The window that holds the most hits, starting at a word boundary.
+  if (text.length <= width) return { text: text.replace(/\s/g, ' '), highlights: hits };
+  // The window that holds the most hits, starting a quarter-width before a hit: two pointers.
   let bestStart = 0;
   let best = -1;
-  for (const [s] of hits.length ? hits : [[0, 0] as [number, number]]) {
-    const start = Math.max(0, s - Math.floor(width / 4));
-    const count = hits.filter(([a, b]) => a >= start && b <= start + width).length;
-    if (count > best) { best = count; bestStart = start; }
+  // Window starts only move forward, so both ends of the run of hits inside it do too.
+  let first = 0;
+  let past = 0;
+  for (let i = 0; i < hits.length; i++) {
+    const start = Math.max(0, hits[i]![0] - Math.floor(width / 4));
+    while (hits[first]![0] < start) first++;
+    if (past < i) past = i;
+    while (past < hits.length && hits[past]![1] <= start + width) past++;
+    const n = past - first;
+    if (n > best) {
+      best = n;
+      bestStart = start;
+    }
   }
   let start = bestStart;
   if (start > 0) {

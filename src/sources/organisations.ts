@@ -35,7 +35,8 @@ export function validateOrganisations(data: unknown, file: string): Organisation
       if (owner && owner !== e.name) throw new ValidationError(file, `${at}.aliases`, `"${form}" is already a name or alias of "${owner}"`);
       seen.set(key, e.name);
     }
-    return { name: e.name, aliases: (e.aliases as string[] | undefined) ?? [], kind: e.kind as OrganisationKind };
+    if (e.partOf !== undefined && (typeof e.partOf !== 'string' || !e.partOf.trim())) throw new ValidationError(file, `${at}.partOf`, 'expected the name of another organisation');
+    return { name: e.name, aliases: (e.aliases as string[] | undefined) ?? [], kind: e.kind as OrganisationKind, ...(e.partOf ? { partOf: e.partOf as string } : {}) };
   });
   const families: OrganisationFamily[] = ((d.families as unknown[] | undefined) ?? []).map((f: unknown, i: number) => {
     const at = `families[${i}]`;
@@ -43,8 +44,22 @@ export function validateOrganisations(data: unknown, file: string): Organisation
     if (typeof e.canonical !== 'string' || !e.canonical.includes('{place}')) throw new ValidationError(file, `${at}.canonical`, 'expected a string containing {place}');
     if (!isStringArray(e.forms) || !e.forms.every((x) => x.includes('{place}'))) throw new ValidationError(file, `${at}.forms`, 'expected strings that each contain {place}');
     if (!ORGANISATION_KINDS.includes(e.kind as OrganisationKind)) throw new ValidationError(file, `${at}.kind`, `expected one of ${ORGANISATION_KINDS.join(', ')}`);
-    return { canonical: e.canonical, forms: e.forms, kind: e.kind as OrganisationKind };
+    if (e.partOf !== undefined && (typeof e.partOf !== 'string' || !e.partOf.trim())) throw new ValidationError(file, `${at}.partOf`, 'expected the name of another organisation');
+    return { canonical: e.canonical, forms: e.forms, kind: e.kind as OrganisationKind, ...(e.partOf ? { partOf: e.partOf as string } : {}) };
   });
+  // partOf names an organisation of the list, and no organisation is part of itself through others.
+  const names = new Map(organisations.map((o) => [o.name, o]));
+  const check = (partOf: string | undefined, at: string, self: string | null): void => {
+    if (partOf === undefined) return;
+    if (!names.has(partOf)) throw new ValidationError(file, `${at}.partOf`, `"${partOf}" is not the name of an organisation in the list`);
+    const seen = new Set<string>(self ? [self] : []);
+    for (let p: string | undefined = partOf; p !== undefined; p = names.get(p)?.partOf) {
+      if (seen.has(p)) throw new ValidationError(file, `${at}.partOf`, `"${partOf}" leads back to itself`);
+      seen.add(p);
+    }
+  };
+  organisations.forEach((o, i) => check(o.partOf, `organisations[${i}]`, o.name));
+  families.forEach((f, i) => check(f.partOf, `families[${i}]`, null));
   return { organisations, families };
 }
 

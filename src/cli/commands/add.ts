@@ -2,8 +2,25 @@ import type { Command } from '../command.js';
 import { parse } from '../args.js';
 import { out, err } from '../output.js';
 import { UsageError } from '../../core/errors.js';
-import { createContext, addFiles } from '../../pipeline/index.js';
-import { ingest } from '../../pipeline/ingest.js';
+import { plural } from '../../core/plural.js';
+import { createContext } from '../../pipeline/index.js';
+import { addInputs, type AddResult } from '../../pipeline/add.js';
+
+/** One line per input: what became of it, its id, title and quotes (or why it failed). */
+function line(r: AddResult): void {
+  if (r.status === 'failed') {
+    err(`ccg add: ${r.error}`);
+    return;
+  }
+  out(`${r.status.padEnd(9)} ${r.id}  ${r.title || '(no title)'} (${plural(r.quotes ?? 0, 'quote')})${/^https?:/i.test(r.input) ? `  ${r.input}` : ''}`);
+}
+
+/** "2 added, 0 updated, 1 unchanged, 1 failed" over every input; duplicates named when there are any. */
+export function addSummary(results: readonly AddResult[]): string {
+  const count = (s: AddResult['status']): number => results.filter((r) => r.status === s).length;
+  const dup = count('duplicate');
+  return `${count('added')} added, ${count('updated')} updated, ${count('unchanged')} unchanged, ${dup ? `${plural(dup, 'duplicate')}, ` : ''}${count('failed')} failed`;
+}
 
 export const add: Command = {
   name: 'add',
@@ -13,9 +30,21 @@ export const add: Command = {
 its provenance (path, who added it, when, sha256). Adding a document that is already stored
 changes nothing. A URL is fetched politely (robots.txt, rate) and its raw snapshot kept, as
 ccg ingest does. A file or URL that cannot be read is named, the others are still added, and the
-exit code is 1. Run "ccg index" afterwards to make new documents searchable.
+exit code is 1. A feed or sitemap is not a page: it is not stored, and ccg add prints the
+command that registers it as a source (ccg sources add URL). Run "ccg index" afterwards to make
+new documents searchable.
 
-  --json    one JSON line per file: {"input", "status": "added"|"unchanged"|"updated"|"failed", ...}
+Each input gets one line with its status, and the last line counts them all:
+  added      stored for the first time
+  updated    stored before; its new version replaces the old record
+  unchanged  already stored as it is; nothing written
+  duplicate  a URL whose story is already stored from another URL; that document records this
+             URL as one of its alternateUrls
+  failed     not stored (unreadable, unreachable, disallowed by robots.txt, a feed); the
+             reason is on stderr
+
+  --json    one JSON line per input: {"input", "status", "id", "title", "quotes"} or, when it
+            failed, {"input", "status": "failed", "error"} (a feed adds "feed" and "suggest")
 
 Examples:
   ccg add saved-page.html report.txt
@@ -25,35 +54,13 @@ Examples:
     const { values, positionals } = parse('add', argv, { json: { type: 'boolean' } });
     if (!positionals.length) throw new UsageError('add: name at least one FILE or URL');
     const ctx = createContext(global.home);
-    const urls = positionals.filter((p) => /^https?:\/\//i.test(p));
-    const files = positionals.filter((p) => !urls.includes(p));
-    let urlFailures = 0;
-    if (urls.length) {
-      // A URL is fetched like a one-page source: politely, with its snapshot and provenance kept.
-      const [summary] = await ingest(ctx, {
-        sources: [{ id: 'manual', name: 'Added by hand', publisher: 'various', kind: 'page', urls, maxPages: 1, maxItems: urls.length, intervalMs: 1000, topics: [], enabled: true, file: '' }],
-        onEvent: (e) => {
-          if (e.type !== 'item') return;
-          if (values.json) out(JSON.stringify({ input: e.url, status: e.outcome, ...(e.error ? { error: e.error } : {}) }));
-          else if (e.error) err(`ccg add: ${e.error}`);
-          else out(`${e.outcome.padEnd(9)} ${e.url}`);
-        },
-      });
-      urlFailures = (summary?.failed ?? 0) + (summary?.skipped ?? 0) + (summary?.error ? 1 : 0);
-      if (summary?.error && !values.json) err(`ccg add: ${summary.error}`);
-    }
-    const results = await addFiles(ctx, files, {
+    const results = await addInputs(ctx, positionals, {
       onResult: (r) => {
         if (values.json) out(JSON.stringify(r));
-        else if (r.status === 'failed') err(`ccg add: ${r.error}`);
-        else out(`${r.status.padEnd(9)} ${r.id}  ${r.title} (${r.quotes} quotes)`);
+        else line(r);
       },
     });
-    const failed = results.filter((r) => r.status === 'failed').length + urlFailures;
-    if (!values.json) {
-      const count = (s: string): number => results.filter((r) => r.status === s).length;
-      out(`${count('added')} added, ${count('updated')} updated, ${count('unchanged')} unchanged, ${failed} failed`);
-    }
-    return failed ? 1 : 0;
+    if (!values.json) out(addSummary(results));
+    return results.some((r) => r.status === 'failed') ? 1 : 0;
   },
 };

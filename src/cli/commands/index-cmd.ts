@@ -2,30 +2,40 @@ import type { Command } from '../command.js';
 import { parse } from '../args.js';
 import { out, err } from '../output.js';
 import { createContext, indexCorpus } from '../../pipeline/index.js';
-import type { RecordProblem } from '../../corpus/store.js';
+import type { IndexSummary } from '../../pipeline/index.js';
 
-/** Names each record the index left out, one line each, and says what to run; true when there was one. */
-export function reportSkipped(skipped: readonly RecordProblem[]): boolean {
-  for (const p of skipped) err(`ccg: ${p.file}: ${p.message} (left out of the index; run "ccg verify --repair")`);
-  return skipped.length > 0;
+export function describeIndex(s: IndexSummary): string {
+  const mb = (s.bytes / 1024 / 1024).toFixed(1);
+  const what = s.rebuilt.length ? `rewrote ${s.rebuilt.length} partition${s.rebuilt.length === 1 ? '' : 's'} (${s.rebuilt.join(', ')}; ${mb} MB)` : 'nothing changed';
+  return `Indexed ${s.documents} documents and ${s.quotes} quotes in ${s.partitions} partitions → ${s.dir}: read ${s.read}, removed ${s.removed}, ${what}`;
 }
 
 export const index: Command = {
   name: 'index',
-  summary: 'build the search index from the stored documents',
-  usage: 'ccg index [--json]',
-  help: `Builds index/search-index.json (a versioned MiniSearch index over documents and over
-quotes) from corpus/documents/. The old index stays in place until the new one is complete.
-A record that cannot be read is named, left out, and the rest is indexed (exit code 1);
-"ccg verify --repair" rebuilds it or sets it aside.
+  summary: 'build or update the search index from the stored documents',
+  usage: 'ccg index [--full] [--json]',
+  help: `Updates the search index in index/ from corpus/documents/: only new, changed and removed
+documents are read, and only the partitions (one per year of publication) they touch are
+rewritten. The index is written beside the old one and switched over at the end, so a search
+during the update, or a run that is stopped, sees the old index whole. A record that cannot be
+read is named and left out (run "ccg verify --repair"); the rest is indexed, and the exit code is 1.
+An index of an older version, or one built with another organisation list, is rebuilt whole.
+
+  --full    rebuild every partition
+  --json    the summary as JSON
 
 Example:
   ccg index`,
   async run(argv, global) {
-    const { values } = parse('index', argv, { json: { type: 'boolean' } });
-    const s = await indexCorpus(createContext(global.home));
+    const { values } = parse('index', argv, { json: { type: 'boolean' }, full: { type: 'boolean' } });
+    const ctx = createContext(global.home);
+    const s = await indexCorpus(ctx, { full: Boolean(values.full) });
+    for (const p of s.problems) err(`ccg index: skipped ${p.message} (run "ccg verify --repair")`);
     if (values.json) out(JSON.stringify(s));
-    else out(`Indexed ${s.documents} documents and ${s.quotes} quotes → ${s.file} (${(s.bytes / 1024).toFixed(0)} KB)`);
-    return reportSkipped(s.skipped) ? 1 : 0;
+    else {
+      if (s.fullReason) out(`Rebuilding the whole index: ${s.fullReason}.`);
+      out(describeIndex(s));
+    }
+    return s.problems.length ? 1 : 0;
   },
 };

@@ -6,7 +6,6 @@ import { loadRegistry } from '../../sources/index.js';
 import { createContext, indexCorpus } from '../../pipeline/index.js';
 import { ingest as runIngest } from '../../pipeline/ingest.js';
 import { progressReporter } from '../progress.js';
-import { reportSkipped } from './index-cmd.js';
 
 export const ingest: Command = {
   name: 'ingest',
@@ -63,12 +62,10 @@ Examples:
     const total = (k: 'new' | 'updated' | 'unchanged' | 'failed'): number => summaries.reduce((n, s) => n + s[k], 0);
     const offline = summaries.filter((s) => s.offline).length;
     if (!values.json) out(`${summaries.length} sources: ${total('new')} new, ${total('updated')} updated, ${total('unchanged')} unchanged, ${total('failed')} failed${offline ? `; ${offline} offline` : ''}`);
-    let skipped = false;
     if (!values['no-index']) {
       const s = await indexCorpus(ctx);
       if (!values.json) out(`Indexed ${s.documents} documents and ${s.quotes} quotes.`);
-      skipped = reportSkipped(s.skipped);
     }
-    return registry.errors.length || skipped || summaries.some((s) => s.error && !s.offline) ? 1 : 0;
+    return registry.errors.length || summaries.some((s) => s.error && !s.offline) ? 1 : 0;
   },
 };

@@ -1,9 +1,9 @@
 import type { Command } from '../command.js';
 import { parse } from '../args.js';
 import { out, bold, dim } from '../output.js';
-import { FILTER_OPTIONS, FILTER_HELP, filtersFrom } from '../filters.js';
-import { createContext, loadIndex } from '../../pipeline/index.js';
-import { searchQuotes, type QuoteHit } from '../../search/index.js';
+import { FILTER_OPTIONS, FILTER_HELP, QUERY_HELP, queryFrom, facetLines, describeTotal } from '../filters.js';
+import { createContext, openIndex } from '../../pipeline/index.js';
+import { searchQuotes, formatQuery, type QuoteHit } from '../../search/index.js';
 import { toCsv } from '../csv.js';
 
 /** A citation a journalist can paste. */
@@ -16,39 +16,44 @@ export function citation(q: QuoteHit): string {
 export const quotes: Command = {
   name: 'quotes',
   summary: 'search quotations: who said what, for which organisation, with what stance',
-  usage: 'ccg quotes [QUERY] [--speaker NAME] [--org NAME] [--stance S] [--since DATE] [--until DATE] [--no-partial] [--json | --csv]',
-  help: `Searches quotations by their words, speaker, role and organisation, and prints each with
-speaker, role, organisation, stance towards CCGs taking on primary care commissioning, date,
-source and a citation to paste. With no QUERY, lists the quotes that match the filters.
+  usage: 'ccg quotes [QUERY] [--speaker NAME] [--org NAME] [--stance S] [--since DATE] [--until DATE] [--sort S] [--facets] [--no-partial] [--json | --csv]',
+  help: `Searches quotations by their words, speaker, role and organisation (and the reported speech
+around them), and prints each with speaker, role, organisation, stance towards CCGs taking on
+primary care commissioning, date, source and a citation to paste. With no QUERY, lists the quotes
+that match the filters, newest first.
+
+${QUERY_HELP}
 
 ${FILTER_HELP}
   --no-partial      leave out partial quotes (a few words quoted inside reported speech)
 
 Examples:
   ccg quotes "barking mad"
-  ccg quotes "Julie Wood"
+  ccg quotes 'speaker:"Julie Wood"'
   ccg quotes --org BMA --stance oppose
-  ccg quotes "conflict of interest" --json`,
+  ccg quotes '"conflict of interest" -hospital org:BMA since:2014' --facets
+  ccg quotes delegation --sort -date --json`,
   async run(argv, global) {
-    const { values, positionals } = parse('quotes', argv, { ...FILTER_OPTIONS, 'no-partial': { type: 'boolean' } });
-    const query = positionals.join(' ');
-    const { filters, limit } = filtersFrom('quotes', values);
-    const index = await loadIndex(createContext(global.home));
-    const hits = searchQuotes(index, query, { ...filters, ...(values['no-partial'] ? { partial: false } : {}) }, limit);
+    const { values, positionals } = parse('quotes', argv, { ...FILTER_OPTIONS, 'no-partial': { type: 'boolean' } }, { queryWords: true });
+    const { query, limit, sort } = queryFrom('quotes', positionals, values);
+    const index = await openIndex(createContext(global.home));
+    const r = await searchQuotes(index, query, { limit, ...(sort ? { sort } : {}), ...(values['no-partial'] ? { partial: false } : {}) });
     if (values.json) {
-      out(JSON.stringify(hits.map((h) => ({ ...h, citation: citation(h) })), null, 2));
+      out(JSON.stringify({ query: formatQuery(query), total: r.total, loose: r.loose, hits: r.hits.map((h) => ({ ...h, citation: citation(h) })), facets: r.facets }, null, 2));
       return 0;
     }
     if (values.csv) {
       out(toCsv(['quote', 'speaker', 'role', 'organisation', 'stance', 'partial', 'date', 'title', 'publisher', 'url', 'citation'],
-        hits.map((h) => [h.text, h.speaker, h.role, h.organisation, h.stance, h.partial, h.date, h.title, h.publisher, h.url, citation(h)])));
+        r.hits.map((h) => [h.text, h.speaker, h.role, h.organisation, h.stance, h.partial, h.date, h.title, h.publisher, h.url, citation(h)])));
       return 0;
     }
-    if (!hits.length) {
-      out(`No quotes match "${query}" (${index.quoteCount} quotes searched).`);
+    const shown = formatQuery(query);
+    if (!r.hits.length) {
+      out(`No quotes match ${shown ? `"${shown}"` : 'these filters'} (${index.manifest.quoteCount} quotes in the archive).`);
       return 0;
     }
-    for (const q of hits) {
+    if (r.loose) out(dim(`No quote matches all of "${shown}"; these match some of its words.\n`));
+    for (const q of r.hits) {
       out(`“${q.text}”${q.partial ? dim(' (partial)') : ''}`);
       const orgShown = q.organisation && q.organisation !== q.speaker && !(q.role ?? '').includes(q.organisation) ? q.organisation : null;
       const who = [bold(q.speaker ?? 'unattributed'), q.role, orgShown].filter(Boolean).join(', ');
@@ -56,7 +61,8 @@ Examples:
       out(`   ${dim(citation(q))}`);
       out();
     }
-    out(dim(`${hits.length} of ${index.quoteCount} quotes`));
+    if (values.facets) for (const l of facetLines(r.facets)) out(dim(l));
+    out(dim(describeTotal(r.hits.length, r.total, 'quote', r.loose)));
     return 0;
   },
 };

@@ -1,51 +1,61 @@
 import type { Command } from '../command.js';
 import { parse } from '../args.js';
 import { out, bold, dim, useColour } from '../output.js';
-import { FILTER_OPTIONS, FILTER_HELP, filtersFrom } from '../filters.js';
-import { createContext, loadIndex } from '../../pipeline/index.js';
-import { searchDocuments, markSnippet } from '../../search/index.js';
+import { FILTER_OPTIONS, FILTER_HELP, QUERY_HELP, queryFrom, facetLines, describeTotal } from '../filters.js';
+import { createContext, openIndex } from '../../pipeline/index.js';
+import { searchDocuments, markSnippet, makeSnippet, formatQuery, type DocumentHit } from '../../search/index.js';
 import { toCsv } from '../csv.js';
+
+const snippetOf = (h: DocumentHit): ReturnType<typeof makeSnippet> => makeSnippet(h.text, h.terms);
 
 export const search: Command = {
   name: 'search',
   summary: 'search documents; ranked results with highlighted snippets',
-  usage: 'ccg search QUERY [--speaker NAME] [--org NAME] [--stance S] [--since DATE] [--until DATE] [--json | --csv]',
+  usage: 'ccg search [QUERY] [--speaker NAME] [--org NAME] [--stance S] [--since DATE] [--until DATE] [--sort S] [--facets] [--json | --csv]',
   help: `Searches the titles, text, organisations and speakers of every stored document and prints
 the best matches with title, date, publisher and a snippet with the matched words highlighted.
-Every word must match; when none match together, any word may.
+
+${QUERY_HELP}
 
 ${FILTER_HELP}
 
 Examples:
   ccg search "conflict of interest"
   ccg search co-commissioning --since 2014 --until 2015
-  ccg search delegation --json | jq '.[].title'`,
+  ccg search 'delegation OR delegated -"secondary care"' --facets
+  ccg search delegation --json | jq '.hits[].title'`,
   async run(argv, global) {
-    const { values, positionals } = parse('search', argv, FILTER_OPTIONS);
-    const query = positionals.join(' ');
-    const { filters, limit } = filtersFrom('search', values);
-    const index = await loadIndex(createContext(global.home));
-    const hits = searchDocuments(index, query, filters, limit);
+    const { values, positionals } = parse('search', argv, FILTER_OPTIONS, { queryWords: true });
+    const { query, limit, sort } = queryFrom('search', positionals, values);
+    const index = await openIndex(createContext(global.home));
+    const r = await searchDocuments(index, query, { limit, ...(sort ? { sort } : {}) });
     if (values.json) {
-      out(JSON.stringify(hits.map((h) => ({ ...h, snippet: h.snippet.text, highlights: h.snippet.highlights })), null, 2));
+      const hits = r.hits.map(({ text: _text, terms: _terms, ...h }, i) => {
+        const s = snippetOf(r.hits[i]!);
+        return { ...h, snippet: s.text, highlights: s.highlights };
+      });
+      out(JSON.stringify({ query: formatQuery(query), total: r.total, loose: r.loose, hits, facets: r.facets }, null, 2));
       return 0;
     }
     if (values.csv) {
-      out(toCsv(['title', 'published', 'publisher', 'url', 'snippet', 'score'], hits.map((h) => [h.title, h.published, h.publisher, h.url, h.snippet.text, h.score.toFixed(3)])));
+      out(toCsv(['title', 'published', 'publisher', 'url', 'snippet', 'score'], r.hits.map((h) => [h.title, h.published, h.publisher, h.url, snippetOf(h).text, h.score.toFixed(3)])));
       return 0;
     }
-    if (!hits.length) {
-      out(`No documents match "${query}" (${index.documentCount} documents searched).`);
+    const shown = formatQuery(query);
+    if (!r.hits.length) {
+      out(`No documents match ${shown ? `"${shown}"` : 'these filters'} (${index.manifest.documentCount} documents in the archive).`);
       return 0;
     }
+    if (r.loose) out(dim(`No document matches all of "${shown}"; these match some of its words.\n`));
     const colour = useColour(process.stdout);
-    hits.forEach((h, i) => {
+    r.hits.forEach((h, i) => {
       out(`${i + 1}. ${bold(h.title)}`);
       out(`   ${dim([h.published ?? 'undated', h.publisher, h.url].filter(Boolean).join(' · '))}`);
-      out(`   ${markSnippet(h.snippet, colour ? '\x1b[1;33m' : '**', colour ? '\x1b[0m' : '**')}`);
+      out(`   ${markSnippet(snippetOf(h), colour ? '\x1b[1;33m' : '**', colour ? '\x1b[0m' : '**')}`);
       out();
     });
-    out(dim(`${hits.length} of ${index.documentCount} documents`));
+    if (values.facets) for (const l of facetLines(r.facets)) out(dim(l));
+    out(dim(describeTotal(r.hits.length, r.total, 'document', r.loose)));
     return 0;
   },
 };

@@ -1,14 +1,20 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import type { Command } from '../command.js';
 import { parse, str } from '../args.js';
 import { out, err, bold, dim } from '../output.js';
 import { UsageError } from '../../core/errors.js';
-import { loadRegistry } from '../../sources/index.js';
+import { checkId, inside, PathError } from '../../core/safe-path.js';
+import { plural } from '../../core/plural.js';
+import { loadRegistry, validateSource } from '../../sources/index.js';
 import { paths } from '../../core/config.js';
 import { SnapshotStore, writeFileAtomic } from '../../corpus/index.js';
-import { discoverSource, previewItems } from '../../pipeline/discover-source.js';
+import { Fetcher } from '../../fetch/fetcher.js';
+import { createContext } from '../../pipeline/index.js';
+import { discoverSource, previewSource } from '../../pipeline/discover-source.js';
+
+/** Items previewed before a source is registered. */
+const PREVIEW_ITEMS = 5;
 
 const DEFAULT_TOPICS = ['ccg*', 'clinical commissioning', 'commissioning group*', 'co-commissioning', 'delegated commissioning', 'primary care commissioning', 'icb*', 'integrated care board*', 'nhs clinical commissioners'];
 
@@ -35,31 +41,68 @@ async function check(home: string | null, json: boolean): Promise<number> {
   return reg.errors.length ? 1 : 0;
 }
 
+/** The registry file for a source id: the id must be safe, and the file stays inside the registry. */
+function registryFile(registryDir: string, id: string): string {
+  try {
+    checkId(id, '--id');
+    return inside(registryDir, `${id}.json`);
+  } catch (e) {
+    if (e instanceof PathError) throw new UsageError(`sources add: ${e.message}`);
+    throw e;
+  }
+}
+
 async function add(home: string | null, argv: readonly string[]): Promise<number> {
   const { values, positionals } = parse('sources add', argv, {
     id: { type: 'string' }, name: { type: 'string' }, publisher: { type: 'string' }, topics: { type: 'string' },
-    'no-topics': { type: 'boolean' }, yes: { type: 'boolean' }, json: { type: 'boolean' },
+    'no-topics': { type: 'boolean' }, interval: { type: 'string' }, yes: { type: 'boolean' }, json: { type: 'boolean' },
   });
   const url = positionals[0];
   if (!url || positionals.length > 1) throw new UsageError('sources add: name one URL');
-  try { new URL(url); } catch { throw new UsageError(`sources add: not a URL: "${url}"`); }
-  const found = await discoverSource(url);
-  const preview = await previewItems(found.items, 5);
-  const host = new URL(found.url).hostname.replace(/^www\./, '');
-  const id = str(values.id) ?? (host.split('.').slice(0, -1).join('-').replace(/[^a-z0-9-]/g, '-').slice(0, 40) || 'source');
-  const topics = values['no-topics'] ? [] : str(values.topics)?.split(',').map((t) => t.trim()).filter(Boolean) ?? DEFAULT_TOPICS;
-  const source = {
-    id, name: str(values.name) ?? host, publisher: str(values.publisher) ?? host, kind: found.kind, urls: [found.url],
-    rateLimit: { intervalMs: 1000 }, topics, enabled: true,
-  };
-  const p = paths(home);
-  const file = join(p.registry, `${id}.json`);
-  if (values.json) out(JSON.stringify({ source, items: found.items.length, preview, file }, null, 2));
-  else {
-    out(`Found a ${bold(found.kind)} at ${found.url} listing ${found.items.length} items. The first:`);
-    for (const it of preview) out(`  ${it.published ?? 'undated   '}  ${it.title ?? '(no title)'}  ${dim(it.url)}${it.error ? `  (${it.error})` : ''}`);
+  let host: string;
+  try {
+    const u = new URL(url);
+    if (!/^https?:$/.test(u.protocol)) throw new Error('not http');
+    host = u.hostname.replace(/^www\./, '');
+  } catch {
+    throw new UsageError(`sources add: not an http(s) URL: "${url}"`);
   }
+  const id = str(values.id) ?? (host.split('.').slice(0, -1).join('-').replace(/[^a-z0-9-]/g, '-').replace(/^-+/, '').slice(0, 40) || 'source');
+  const intervalText = str(values.interval);
+  const intervalMs = intervalText === undefined ? 1000 : Number(intervalText);
+  if (!Number.isInteger(intervalMs) || intervalMs < 0) throw new UsageError(`sources add: --interval must be a whole number of milliseconds; got "${intervalText}"`);
+  const p = paths(home);
+  const file = registryFile(p.registry, id);
+  // Before anything is fetched: a source that is already there is not previewed again.
   if (existsSync(file)) throw new UsageError(`sources add: ${file} already exists; choose another --id`);
+  const topics = values['no-topics'] ? [] : str(values.topics)?.split(',').map((t) => t.trim()).filter(Boolean) ?? DEFAULT_TOPICS;
+
+  const ctx = createContext(home);
+  // One polite visitor: robots.txt first, one request at a time at the source's rate, each URL once.
+  const fetcher = new Fetcher({ once: true });
+  const found = await discoverSource(fetcher, url, intervalMs);
+  const entry = {
+    id, name: str(values.name) ?? found.title ?? host, publisher: str(values.publisher) ?? host, kind: found.kind, urls: [found.url],
+    rateLimit: { intervalMs }, topics, enabled: true,
+  };
+  const source = validateSource(entry, file);
+  const preview = await previewSource(ctx, fetcher, source, PREVIEW_ITEMS);
+  if (values.json) out(JSON.stringify({ source: entry, items: preview.listed, topical: preview.topical, preview: preview.items, file }, null, 2));
+  else {
+    const named = found.title ? ` ("${found.title}")` : '';
+    const listed = found.kind === 'page' ? '' : ` listing ${plural(preview.listed, 'item')}`;
+    const onTopic = found.kind === 'page' || !topics.length ? '' : `, ${preview.topical} of them on its topics`;
+    out(`Found ${bold(found.noun)} at ${found.url}${named}${listed}${onTopic}.`);
+    if (onTopic) out(dim(`Topics: ${topics.join(', ')} (--topics sets others, --no-topics keeps everything)`));
+    if (preview.items.length) out(found.kind === 'page' ? 'It yields:' : `The first ${preview.items.length === 1 ? 'one' : preview.items.length}:`);
+    else if (preview.listed) out('None of them names its topics.');
+    for (const it of preview.items) {
+      const quotes = it.quotes === undefined ? '' : `  (${plural(it.quotes, 'quote')})`;
+      out(`  ${it.published ?? 'undated   '}  ${it.title ?? '(no title)'}${quotes}  ${dim(it.url)}${it.error ? `  (${it.error})` : ''}`);
+    }
+    const kept = preview.items.filter((it) => !it.error).length;
+    if (kept) out(dim(`(${plural(kept, 'page')} kept: the first ingest of this source asks the site only whether ${kept === 1 ? 'it has' : 'they have'} changed.)`));
+  }
   let ok = Boolean(values.yes);
   if (!ok && process.stdin.isTTY) {
     const rl = createInterface({ input: process.stdin, output: process.stdout });
@@ -70,7 +113,7 @@ async function add(home: string | null, argv: readonly string[]): Promise<number
     if (!values.json) out(`Nothing written. Run again with --yes to write ${file}.`);
     return 0;
   }
-  await writeFileAtomic(file, `${JSON.stringify(source, null, 1)}\n`);
+  await writeFileAtomic(file, `${JSON.stringify(entry, null, 1)}\n`);
   if (!values.json) out(`Wrote ${file}. Run "ccg ingest --source ${id}" to fetch it.`);
   return 0;
 }
@@ -78,15 +121,24 @@ async function add(home: string | null, argv: readonly string[]): Promise<number
 export const sources: Command = {
   name: 'sources',
   summary: 'list, add and check the sources in the registry',
-  usage: 'ccg sources list [--json] | ccg sources add URL [--id ID] [--publisher P] [--topics a,b] [--yes] | ccg sources check [--json]',
+  usage: 'ccg sources list [--json] | ccg sources add URL [--id ID] [--name N] [--publisher P] [--topics a,b | --no-topics] [--interval MS] [--yes] [--json] | ccg sources check [--json]',
   help: `The registry is one JSON file per source in sources/registry/.
 
   list            every source: id, kind, publisher, URL ('-' marks a disabled one)
   add URL         finds the site's feed (the URL itself, <link rel="alternate">, /feed, /rss…) or
-                  its sitemap (robots.txt), shows the first items it would ingest with their
-                  titles and dates, and writes sources/registry/ID.json after you confirm
-                  (or with --yes). --topics sets the terms an item must name (default: CCG terms);
-                  --no-topics keeps everything.
+                  its sitemap (robots.txt), shows the first items it would ingest (those that
+                  name the topics) with their titles, dates and quotes, and writes
+                  sources/registry/ID.json after you confirm (or with --yes). It fetches as
+                  ingest does: robots.txt obeyed, one request at a time at the source's rate,
+                  each URL once; the pages it previews are kept as snapshots, so the first
+                  ingest does not download them again.
+                  --id ID         the source's id (lower-case letters, digits, hyphens;
+                                  default from the host name)
+                  --name N        its name (default: the feed's title, else the host)
+                  --publisher P   its publisher (default: the host)
+                  --topics a,b    the terms an item must name (default: CCG and ICB terms)
+                  --no-topics     keep every item
+                  --interval MS   milliseconds between two requests to the site (default 1000)
   check           each source's last success, last error and items seen
 
 Examples:

@@ -5,7 +5,7 @@ import { createContext, addFiles, indexCorpus, localManifest } from '../../pipel
 import { ingest } from '../../pipeline/ingest.js';
 import { loadRegistry } from '../../sources/index.js';
 import { progressReporter } from '../progress.js';
-import { reportSkipped } from './index-cmd.js';
+import { describeIndex } from './index-cmd.js';
 
 export const start: Command = {
   name: 'start',
@@ -37,8 +37,9 @@ each source says so in one line and the archive is built from what is stored.
       progress.done();
     }
     const s = await indexCorpus(ctx);
-    out(`Indexed ${s.documents} documents and ${s.quotes} quotes → ${s.file}`);
-    const skipped = reportSkipped(s.skipped);
+    for (const p of s.problems) err(`  skipped ${p.message} (run "ccg verify --repair")`);
+    if (s.fullReason) out(`Rebuilt the whole index: ${s.fullReason}.`);
+    out(describeIndex(s));
     out('');
     out('Search the archive:');
     out('  npm run ccg -- quotes "barking mad"          quotes by their words');
@@ -47,6 +48,6 @@ each source says so in one line and the archive is built from what is stored.
     out('  npm run ccg -- search "conflict of interest" documents, with snippets');
     out('  npm run ccg -- timeline --org "NHS England"  positions over time');
     out('  npm run ccg -- --help                        every command');
-    return count('failed') || skipped ? 1 : 0;
+    return count('failed') || s.problems.length ? 1 : 0;
   },
 };

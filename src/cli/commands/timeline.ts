@@ -1,57 +1,92 @@
 import type { Command } from '../command.js';
 import { parse, str } from '../args.js';
-import { out, bold, dim } from '../output.js';
+import { out, bold, dim, useColour } from '../output.js';
 import { UsageError } from '../../core/errors.js';
-import { createContext, loadIndex } from '../../pipeline/index.js';
-import { timeline as buildTimeline } from '../../search/index.js';
-import { FILTER_HELP, filtersFrom, FILTER_OPTIONS } from '../filters.js';
+import type { Stance } from '../../core/types.js';
+import { createContext, openIndex } from '../../pipeline/index.js';
+import { timeline as buildTimeline, PERIODS, type Period, type TimelinePeriod } from '../../search/index.js';
+import { FILTER_HELP, FILTER_OPTIONS, QUERY_HELP, queryFrom } from '../filters.js';
 import { citation } from './quotes.js';
 import { toCsv } from '../csv.js';
 
+const STANCE_ORDER: readonly Stance[] = ['support', 'mixed', 'neutral', 'oppose'];
+const COLOUR: Record<Stance, string> = { support: '\x1b[32m', mixed: '\x1b[33m', neutral: '\x1b[37m', oppose: '\x1b[31m' };
+const LETTER: Record<Stance, string> = { support: 'S', mixed: 'M', neutral: 'n', oppose: 'O' };
+
+/** One bar per period: a letter per quote (S support, M mixed, n neutral, O oppose), coloured on a terminal. */
+export function bar(counts: Readonly<Record<Stance, number>>, scale: number, colour: boolean): string {
+  return STANCE_ORDER.map((s) => {
+    const n = Math.round(counts[s] * scale);
+    const run = LETTER[s].repeat(counts[s] > 0 ? Math.max(1, n) : 0);
+    return colour && run ? `${COLOUR[s]}${run}\x1b[0m` : run;
+  }).join('');
+}
+
+/** The quote that speaks for a period: the first of its most common stance. */
+function representative(p: TimelinePeriod): TimelinePeriod['quotes'][number] | undefined {
+  const top = STANCE_ORDER.reduce((a, b) => (p.counts[b] > p.counts[a] ? b : a), 'support' as Stance);
+  return p.quotes.find((q) => q.stance === top) ?? p.quotes[0];
+}
+
+const short = (s: string, n = 140): string => (s.length > n ? `${s.slice(0, n)}…` : s);
+
 export const timeline: Command = {
   name: 'timeline',
-  summary: 'positions over time: a speaker’s or an organisation’s quotes by year, with stance',
-  usage: 'ccg timeline (--org NAME | --speaker NAME) [QUERY] [--since DATE] [--until DATE] [--json | --csv]',
-  help: `Lists the quotes of an organisation (by the speaker's organisation or role) or of a
-speaker, oldest first, grouped by year with the count of each stance, so that a position can be
-followed from 2012 to the hand-over to ICBs. Partial quotes are left out. QUERY narrows the quotes
-to those about something ("conflict of interest").
+  summary: 'positions over time: a speaker’s or an organisation’s quotes by period, with stance',
+  usage: 'ccg timeline (--org NAME | --speaker NAME) [QUERY] [--by year|quarter|month] [--since DATE] [--until DATE] [--all] [--json | --csv]',
+  help: `Shows how an organisation (its quotes, its other names and its parts: --org BMA includes the
+GPC) or a person moved: one line per period with the count of each stance and a bar
+(S support, M mixed, n neutral, O oppose; coloured on a terminal), and the quote that speaks for
+the period. Partial quotes are left out. QUERY narrows the quotes to a subject.
+
+  --by P            year (default), quarter or month
+  --all             every quote of each period, not only the representative one
+
+${QUERY_HELP}
 
 ${FILTER_HELP}
 
 Examples:
   ccg timeline --org BMA
-  ccg timeline --org "Clinical Commissioners" --since 2013 --until 2016
-  ccg timeline --speaker Dixon --json`,
+  ccg timeline --org "Clinical Commissioners" --since 2013 --until 2016 --by quarter
+  ccg timeline --speaker Dixon --json
+  ccg timeline --org "NHS England" "conflict of interest" --all`,
   async run(argv, global) {
-    const { values, positionals } = parse('timeline', argv, FILTER_OPTIONS);
-    if (!str(values.org) && !str(values.speaker)) throw new UsageError('timeline: name an --org or a --speaker');
-    const { filters } = filtersFrom('timeline', values);
-    const index = await loadIndex(createContext(global.home));
-    const t = buildTimeline(index, filters, positionals.join(' '));
+    const { values, positionals } = parse('timeline', argv, { ...FILTER_OPTIONS, by: { type: 'string' }, all: { type: 'boolean' } }, { queryWords: true });
+    const { query } = queryFrom('timeline', positionals, values);
+    if (!query.filters.org.length && !query.filters.speaker.length) throw new UsageError('timeline: name an --org or a --speaker (or org:NAME / speaker:NAME in the query)');
+    const by = (str(values.by) ?? 'year') as Period;
+    if (!PERIODS.includes(by)) throw new UsageError(`timeline: --by must be one of ${PERIODS.join(', ')}; got "${by}"`);
+    const index = await openIndex(createContext(global.home));
+    const t = await buildTimeline(index, query, by);
     if (values.json) {
-      out(JSON.stringify(t, null, 2));
+      out(JSON.stringify({ ...t, periods: t.periods.map((p) => ({ ...p, representative: representative(p) ?? null })) }, null, 2));
       return 0;
     }
     if (values.csv) {
-      const rows = [...t.years.flatMap((y) => y.quotes), ...t.undated];
-      out(toCsv(['date', 'stance', 'quote', 'speaker', 'role', 'organisation', 'title', 'publisher', 'url'], rows.map((q) => [q.date, q.stance, q.text, q.speaker, q.role, q.organisation, q.title, q.publisher, q.url])));
+      const rows = [...t.periods.flatMap((p) => p.quotes.map((q) => ({ p: p.period, q }))), ...t.undated.map((q) => ({ p: 'undated', q }))];
+      out(toCsv(['period', 'date', 'stance', 'quote', 'speaker', 'role', 'organisation', 'title', 'publisher', 'url'], rows.map(({ p, q }) => [p, q.date, q.stance, q.text, q.speaker, q.role, q.organisation, q.title, q.publisher, q.url])));
       return 0;
     }
-    const who = str(values.org) ?? str(values.speaker);
-    if (!t.years.length && !t.undated.length) {
+    const who = [...query.filters.org, ...query.filters.speaker].join(', ');
+    if (!t.periods.length && !t.undated.length) {
       out(`No quotes for "${who}".`);
       return 0;
     }
-    for (const y of t.years) {
-      const c = y.counts;
-      out(`${bold(y.year)}  ${c.support} support · ${c.oppose} oppose · ${c.mixed} mixed · ${c.neutral} neutral`);
-      for (const q of y.quotes) out(`  ${q.date}  [${q.stance}] “${q.text.length > 140 ? `${q.text.slice(0, 140)}…` : q.text}” — ${q.speaker ?? 'unattributed'}\n    ${dim(citation(q))}`);
+    const colour = useColour(process.stdout);
+    const most = Math.max(1, ...t.periods.map((p) => p.quotes.length));
+    const scale = most > 40 ? 40 / most : 1;
+    const width = Math.max(...t.periods.map((p) => p.period.length), 7);
+    for (const p of t.periods) {
+      const c = p.counts;
+      out(`${bold(p.period.padEnd(width))}  ${bar(c, scale, colour)}  ${dim(`${c.support} support · ${c.oppose} oppose · ${c.mixed} mixed · ${c.neutral} neutral`)}`);
+      for (const q of values.all ? p.quotes : [representative(p)!]) out(`  ${q.date}  [${q.stance}] “${short(q.text)}” — ${q.speaker ?? 'unattributed'}\n    ${dim(citation(q))}`);
     }
     if (t.undated.length) {
-      out(`${bold('undated')}  ${t.undated.length} quotes`);
-      for (const q of t.undated) out(`  [${q.stance}] “${q.text.length > 140 ? `${q.text.slice(0, 140)}…` : q.text}” — ${q.speaker ?? 'unattributed'}\n    ${dim(citation(q))}`);
+      out(`${bold('undated'.padEnd(width))}  ${t.undated.length} quote${t.undated.length === 1 ? '' : 's'}`);
+      for (const q of values.all ? t.undated : t.undated.slice(0, 1)) out(`  [${q.stance}] “${short(q.text)}” — ${q.speaker ?? 'unattributed'}\n    ${dim(citation(q))}`);
     }
+    out(dim(`${t.total} quote${t.total === 1 ? '' : 's'} for ${who}${values.all ? '' : ' (--all shows every quote)'}`));
     return 0;
   },
 };

@@ -1,0 +1,99 @@
+/**
+ * Step two of an ingest: one item. A polite, conditional GET (fetchPage); new bytes are kept as a
+ * snapshot; the document is built from the snapshot (documentFromSnapshot), stored with
+ * de-duplication (storeDocument), and only then is the URL's state written, pointing at it. A run
+ * killed between two steps loses nothing: the next run finds the snapshot, or fetches again.
+ */
+import type { Document } from '../core/types.js';
+import type { Source } from '../sources/index.js';
+import { readDocument, SnapshotStore, sha256, type Revision, type UrlState } from '../corpus/index.js';
+import type { Fetcher } from '../fetch/fetcher.js';
+import { FeedUrlError, FetchError } from '../fetch/errors.js';
+import { feedOrSitemap } from './discover-items.js';
+import { documentFromSnapshot } from './snapshot-document.js';
+import { storeDocument, type StoreOutcome } from './store-document.js';
+import { checkedState, recordUrlState, withDocumentId } from './fetch-state.js';
+import type { PipelineContext } from './context.js';
+
+export interface FetchPageOptions {
+  readonly now?: () => Date;
+  /** A feed or sitemap is refused (FeedUrlError) before anything is stored: `ccg add URL` wants pages. */
+  readonly refuseFeeds?: boolean;
+  /** Ignore the stored validators (the stored snapshot is missing). */
+  readonly unconditional?: boolean;
+}
+
+/** A URL after one polite GET. Nothing is written but the snapshot of new bytes. */
+export interface FetchedPage {
+  readonly url: string;
+  readonly previous: UrlState | null;
+  /** The URL's state after this check, for the caller to record once what depends on it is stored. */
+  readonly state: UrlState;
+  /** The revision whose bytes are current: the new one when `changed`, else the last stored one. */
+  readonly revision: Revision;
+  /** New bytes arrived (a new revision, its documentId still null). */
+  readonly changed: boolean;
+  /** The body when one arrived; null after a 304. */
+  readonly body: Buffer | null;
+}
+
+export async function fetchPage(store: SnapshotStore, fetcher: Fetcher, source: Source, url: string, options: FetchPageOptions = {}): Promise<FetchedPage> {
+  const previous = await store.readUrlState(url);
+  const fetchedAt = (options.now ?? (() => new Date()))().toISOString();
+  const validators = previous && !options.unconditional ? { etag: previous.etag, lastModified: previous.lastModified } : {};
+  const r = await fetcher.get(url, { intervalMs: source.intervalMs, ...validators });
+  const checked = checkedState(previous, source.id, url, r, fetchedAt);
+  const last = previous?.revisions[previous.revisions.length - 1] ?? null;
+  if (r.notModified) {
+    if (!last) throw new FetchError('E_HTTP', url, 'HTTP 304 (not modified), but no copy of it is stored', false);
+    return { url, previous, state: checked, revision: last, changed: false, body: null };
+  }
+  const hash = sha256(r.body);
+  if (last?.sha256 === hash) {
+    await store.saveSnapshot(r.body); // a no-op unless the snapshot went missing
+    return { url, previous, state: checked, revision: last, changed: false, body: r.body };
+  }
+  if (options.refuseFeeds) {
+    const what = feedOrSitemap(r.body, r.headers['content-type'], r.finalUrl);
+    if (what) throw new FeedUrlError(url, what);
+  }
+  await store.saveSnapshot(r.body);
+  const revision: Revision = { sha256: hash, fetchedAt, status: r.status, contentType: r.headers['content-type'] ?? null, documentId: null };
+  return { url, previous, state: { ...checked, revisions: [...checked.revisions, revision] }, revision, changed: true, body: r.body };
+}
+
+/** The bytes of a fetched page: its body, else its stored snapshot, else (the snapshot gone) fetched again. */
+export async function pageBytes(store: SnapshotStore, fetcher: Fetcher, source: Source, page: FetchedPage, options: FetchPageOptions = {}): Promise<{ page: FetchedPage; bytes: Buffer }> {
+  if (page.body) return { page, bytes: page.body };
+  const stored = await store.readSnapshot(page.revision.sha256);
+  if (stored) return { page, bytes: stored };
+  const again = await fetchPage(store, fetcher, source, page.url, { ...options, unconditional: true });
+  if (!again.body) throw new FetchError('E_HTTP', page.url, 'the stored copy is missing and the site answers "not modified"', false);
+  return { page: again, bytes: again.body };
+}
+
+export interface ItemResult {
+  readonly outcome: StoreOutcome;
+  /** The id of the document that holds the page. */
+  readonly id: string;
+  readonly document: Document;
+}
+
+/** Fetches one item and stores its document: new, updated, unchanged (nothing written but the check) or a duplicate. */
+export async function fetchItem(ctx: PipelineContext, fetcher: Fetcher, source: Source, url: string, options: FetchPageOptions & { readonly store?: SnapshotStore } = {}): Promise<ItemResult> {
+  const store = options.store ?? new SnapshotStore(ctx.paths.corpus);
+  const fetched = await fetchPage(store, fetcher, source, url, options);
+  if (!fetched.changed && fetched.revision.documentId) {
+    const existing = await readDocument(ctx.paths.documents, fetched.revision.documentId);
+    if (existing) {
+      await recordUrlState(store, fetched.state);
+      return { outcome: 'unchanged', id: existing.id, document: existing };
+    }
+  }
+  // New bytes, or a snapshot whose document is not stored (kept by a preview, or lost): build it.
+  const { page, bytes } = await pageBytes(store, fetcher, source, fetched, options);
+  const doc = documentFromSnapshot(ctx, source, page.state, page.revision, bytes);
+  const stored = await storeDocument(ctx, doc, url);
+  await recordUrlState(store, withDocumentId(page.state, page.revision, stored.id));
+  return { outcome: stored.outcome, id: stored.id, document: stored.document };
+}

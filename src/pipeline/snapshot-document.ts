@@ -1,0 +1,52 @@
+/**
+ * A fetched page's document, built from its stored snapshot and its URL state alone: the one way
+ * ingest builds a fetched document, so that `ccg verify --repair` (or an ingest that finds a
+ * snapshot without its document) rebuilds exactly what ingest stored.
+ */
+import type { Document } from '../core/types.js';
+import type { Source } from '../sources/index.js';
+import type { Revision, SnapshotStore, UrlState } from '../corpus/index.js';
+import { normaliseUrl } from '../fetch/url.js';
+import { buildDocument } from './build-document.js';
+import { responseText } from './discover-items.js';
+import type { PipelineContext } from './context.js';
+
+/**
+ * The document of one revision of a URL. `source` is the registry's entry (for its publisher and
+ * article selector); null when it is no longer registered (the URL state's source id is kept).
+ */
+export function documentFromSnapshot(ctx: PipelineContext, source: Source | null, urlState: UrlState, revision: Revision, bytes: Uint8Array): Document {
+  // The validators in the URL state belong to its latest revision.
+  const latest = urlState.revisions[urlState.revisions.length - 1]?.sha256 === revision.sha256;
+  const contentType = revision.contentType;
+  const doc = buildDocument(responseText(bytes, contentType), {
+    format: /text\/plain/i.test(contentType ?? '') ? 'text' : 'html',
+    known: {
+      source: source?.id ?? urlState.source,
+      url: normaliseUrl(urlState.finalUrl) ?? urlState.finalUrl,
+      ...(source?.publisher ? { publisher: source.publisher } : {}),
+    },
+    organisations: ctx.organisations,
+    stance: ctx.stance,
+    articleSelector: source?.selectors?.article ?? null,
+    snapshot: {
+      sha256: revision.sha256, fetchedAt: revision.fetchedAt, status: revision.status, contentType,
+      etag: latest ? urlState.etag : null, lastModified: latest ? urlState.lastModified : null,
+    },
+  });
+  const canonicalUrl = doc.canonicalUrl ? normaliseUrl(doc.canonicalUrl) ?? doc.canonicalUrl : null;
+  return { ...doc, canonicalUrl };
+}
+
+/**
+ * The document of a URL's revision (its latest by default), read from the snapshot store; null
+ * when the URL has no revision or the snapshot is missing. A corrupt snapshot is a FormatError.
+ */
+export async function rebuildFromUrlState(ctx: PipelineContext, store: SnapshotStore, source: Source | null, urlState: UrlState, revision?: Revision): Promise<Document | null> {
+  const rev = revision ?? urlState.revisions[urlState.revisions.length - 1];
+  if (!rev) return null;
+  const bytes = await store.readSnapshot(rev.sha256);
+  if (!bytes) return null;
+  return documentFromSnapshot(ctx, source, urlState, rev, bytes);
+}
+

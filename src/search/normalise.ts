@@ -1,0 +1,81 @@
+/**
+ * How words are made comparable for search, the same at index and at query time: lower case,
+ * diacritics folded ("Léa" = "Lea"), apostrophes dropped ("GP's" = "GPs"), American spellings
+ * folded to British ("organization" = "organisation", "program" = "programme"), then Porter
+ * stemming ("commissioning" = "commissioned"). Pure and browser-safe.
+ */
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import { DOUBLE_L_STEMS, OUR_STEMS, RE_WORDS, WORD_PAIRS } from './lexicon/spelling.js';
+
+/** Very common words that are not indexed on their own (phrases still match them). */
+export const STOP_WORDS = new Set(['the', 'a', 'an', 'of', 'and', 'or', 'to', 'in', 'on', 'at', 'for', 'is', 'it', 'that', 'with', 'as', 'by', 'be', 'are', 'was', 'this']);
+
+const OUR = new Map(OUR_STEMS.map((s) => [s.replace(/our$/, 'or'), s]));
+const RE = new Map(RE_WORDS.map((w) => [w.replace(/re$/, 'er'), w]));
+const DOUBLE_L = new Set(DOUBLE_L_STEMS);
+
+/** Lower case, no diacritics, no apostrophes. */
+export function foldCase(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/['’‘`]/g, '').normalize('NFC');
+}
+
+/** An American spelling of a lower-case word → the British one; other words unchanged. */
+export function foldSpelling(w: string): string {
+  const pair = WORD_PAIRS[w];
+  if (pair) return pair;
+  // -ize/-ization/-yze → -ise/-isation/-yse (organize, organization, analyze). Symmetric, so a rare
+  // over-fold ("size" → "sise") is harmless.
+  let f = w.replace(/(?<=\w{3})iz(e|es|ed|ing|er|ers|ation|ations)$/, 'is$1').replace(/yz(e|es|ed|ing|er|ers)$/, 'ys$1');
+  // color/colors/colored → colour…; center/centers → centre…
+  const our = /^(\w+?or)(s|ed|ing|ful|less|able|ably|ite|ites)?$/.exec(f);
+  if (our && OUR.has(our[1]!)) return OUR.get(our[1]!)! + (our[2] ?? '');
+  const re = /^(\w+?er)(s|ed)?$/.exec(f);
+  if (re && RE.has(re[1]!)) return RE.get(re[1]!)! + (re[2] ?? '');
+  // traveled/traveling/traveler → travelled/travelling/traveller.
+  const l = /^(\w+l)(ed|ing|er|ers)$/.exec(f);
+  if (l && DOUBLE_L.has(l[1]!)) f = `${l[1]}l${l[2]}`;
+  return f;
+}
+
+const cache = new Map<string, string>();
+
+/** A word as the index keys it (not dropping stop words). */
+export function keyOf(word: string): string {
+  let k = cache.get(word);
+  if (k === undefined) {
+    const folded = foldSpelling(foldCase(word));
+    k = /^\p{L}+$/u.test(folded) && folded.length > 2 ? PorterStemmer.stem(folded) : folded;
+    if (cache.size > 50_000) cache.clear();
+    cache.set(word, k);
+  }
+  return k;
+}
+
+/** The index's term processor: the key of a word, or null for a stop word or an empty token. */
+export function processTerm(term: string): string | null {
+  const f = foldCase(term);
+  if (!f || STOP_WORDS.has(f)) return null;
+  return keyOf(term);
+}
+
+/** The words of a text, as MiniSearch's default tokenizer splits them (letters and digits). */
+export function words(text: string): string[] {
+  return text.split(/[^\p{L}\p{N}'’]+/u).map((w) => w.replace(/^['’]+|['’]+$/g, '')).filter(Boolean);
+}
+
+/** The keys of a text's words in order, stop words kept: what phrases are matched against. */
+export function phraseKeys(text: string): string[] {
+  return words(text).map(keyOf);
+}
+
+/** Does `text` hold `phrase` word for word (after folding and stemming)? Linear in the text. */
+export function holdsPhrase(text: string, phrase: readonly string[]): boolean {
+  const want = phrase.map(keyOf);
+  if (!want.length) return true;
+  const have = phraseKeys(text);
+  outer: for (let i = 0; i + want.length <= have.length; i++) {
+    for (let j = 0; j < want.length; j++) if (have[i + j] !== want[j]) continue outer;
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,96 @@
+import { describe, it, expect, beforeEach, afterEach } from 'vitest';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { ccgAsync, tempHome } from './helpers.js';
+import { startCountingSite, articlePage, type CountingSite, type Route } from './counting-server.js';
+
+const ARTICLES = {
+  '/articles/ccg-contracts': ['CCGs to take on GP contracts', 'Clinical commissioning groups will take on the management of GP contracts from April.', '2015-03-12'],
+  '/articles/lmc-warns': ['LMC warns on co-commissioning', 'Local medical committees warned that co-commissioning creates conflicts of interest.', '2015-03-14'],
+  '/articles/ccg-budget': ['CCG budget gap widens', 'The clinical commissioning group faces a gap in its budget this year.', '2015-03-16'],
+  '/articles/parking': ['Hospital car parking charges rise', 'Parking charges rise again at the hospital.', '2015-03-13'],
+  '/private/ccg-plans': ['CCG plans in private', 'Never to be fetched.', '2015-03-15'],
+} as const;
+
+function site(base: string): Record<string, Route> {
+  const items = Object.entries(ARTICLES).map(([path, [title]]) => `<item><title>${title}</title><link>${base}${path}</link><description>${title}</description></item>`).join('\n');
+  return {
+    // /feed/ is a usual feed path, disallowed here: discovery must not ask for it.
+    '/robots.txt': { type: 'text/plain', body: 'User-agent: *\nDisallow: /private/\nDisallow: /feed/\n' },
+    '/': { type: 'text/html', body: '<html><head><title>Northshire Health News</title></head><body><p>Home, with no feed link.</p></body></html>' },
+    '/feed/': { type: 'application/rss+xml', body: '<rss version="2.0"><channel><title>Disallowed</title></channel></rss>' },
+    '/feed': { type: 'application/rss+xml', body: `<?xml version="1.0"?><rss version="2.0"><channel><title>Northshire Health News</title>\n${items}\n</channel></rss>` },
+    '/atom': { type: 'application/atom+xml', body: `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Northshire Atom</title><entry><title>CCG news</title><link rel="alternate" href="${base}/articles/ccg-budget"/><published>2015-03-16T09:00:00Z</published></entry></feed>` },
+    ...Object.fromEntries(Object.entries(ARTICLES).map(([path, [title, body, date]], i) => [path, { type: 'text/html', body: articlePage(title, body, date), etag: `"a${i}"`, delayMs: 15 }])),
+  };
+}
+
+let server: CountingSite;
+beforeEach(async () => { server = await startCountingSite(site); });
+afterEach(async () => { await server.close(); });
+
+describe('ccg sources add: a polite preview', () => {
+  it('obeys robots.txt, fetches each URL once and one at a time, previews topical items, keeps them for ingest', async () => {
+    const home = tempHome(false);
+    const r = await ccgAsync(['sources', 'add', `${server.base}/`, '--id', 'northshire', '--interval', '20', '--yes'], { home });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Found an RSS feed at .*\/feed \("Northshire Health News"\) listing 5 items, 4 of them on its topics/);
+    // Only items that pass the topic filter are shown; the disallowed one is named as such, not fetched.
+    expect(r.stdout).toMatch(/2015-03-12 {2}CCGs to take on GP contracts {2}\(1 quote\)/);
+    expect(r.stdout).toMatch(/CCG plans in private .*disallowed by robots\.txt/);
+    expect(r.stdout).not.toMatch(/parking/i);
+    expect(server.order[0]).toBe('/robots.txt');
+    expect(server.hits.get('/robots.txt')).toBe(1);
+    expect(server.hits.get('/')).toBe(1);
+    expect(server.hits.get('/feed')).toBe(1);
+    expect(server.hits.get('/feed/') ?? 0).toBe(0);
+    expect(server.hits.get('/private/ccg-plans') ?? 0).toBe(0);
+    expect(server.hits.get('/articles/parking') ?? 0).toBe(0);
+    for (const p of ['/articles/ccg-contracts', '/articles/lmc-warns', '/articles/ccg-budget']) expect(server.hits.get(p)).toBe(1);
+    // One request at a time (the host's queue), never two in flight.
+    expect(server.maxInFlight()).toBe(1);
+    const written = JSON.parse(readFileSync(join(home, 'sources', 'registry', 'northshire.json'), 'utf8'));
+    expect(written).toMatchObject({ id: 'northshire', name: 'Northshire Health News', kind: 'rss', urls: [`${server.base}/feed`], rateLimit: { intervalMs: 20 } });
+    // The preview stored no document (the source was not registered yet), only snapshots.
+    expect(existsSync(join(home, 'corpus', 'documents'))).toBe(false);
+    const snapshots = readdirSync(join(home, 'corpus', 'snapshots'), { recursive: true }).filter((f) => String(f).endsWith('.gz'));
+    expect(snapshots).toHaveLength(3);
+
+    // The ingest that follows asks for the previewed pages conditionally: no body is sent again.
+    const ing = await ccgAsync(['ingest', '--source', 'northshire', '--json', '--no-index'], { home });
+    expect(ing.code).toBe(0);
+    expect(JSON.parse(ing.stdout.trim())).toMatchObject({ source: 'northshire', items: 4, new: 3, skipped: 1, failed: 0 });
+    for (const p of ['/articles/ccg-contracts', '/articles/lmc-warns', '/articles/ccg-budget']) {
+      expect(server.hits.get(p)).toBe(2);
+      expect(server.bodies.get(p)).toBe(1);
+    }
+    const docs = readdirSync(join(home, 'corpus', 'documents')).map((f) => JSON.parse(readFileSync(join(home, 'corpus', 'documents', f), 'utf8')).document);
+    expect(docs.map((d) => d.title).sort()).toEqual(['CCG budget gap widens', 'CCGs to take on GP contracts', 'LMC warns on co-commissioning']);
+    expect(docs.every((d) => d.source === 'northshire' && d.snapshot.status === 200)).toBe(true);
+  });
+
+  it('names an Atom feed by its title and says "an Atom feed"; --no-topics keeps everything', async () => {
+    const home = tempHome(false);
+    const r = await ccgAsync(['sources', 'add', `${server.base}/atom`, '--id', 'atom-test', '--interval', '0', '--no-topics', '--json'], { home });
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.source).toMatchObject({ name: 'Northshire Atom', kind: 'atom', topics: [] });
+    expect(j).toMatchObject({ items: 1, topical: 1 });
+    const human = await ccgAsync(['sources', 'add', `${server.base}/atom`, '--id', 'atom-test', '--interval', '0'], { home });
+    expect(human.stdout).toMatch(/^Found an Atom feed at .*\/atom \("Northshire Atom"\) listing 1 item, 1 of them on its topics/);
+  });
+
+  it('refuses an id that would leave the registry, before fetching anything', async () => {
+    const home = tempHome(false);
+    for (const id of ['../evil', '../../../../tmp/ccg-evil', 'Upper', 'a/b']) {
+      const r = await ccgAsync(['sources', 'add', `${server.base}/`, '--id', id, '--yes'], { home });
+      expect(r.code).toBe(2);
+      expect(r.stderr.split('\n')[0]).toMatch(new RegExp(`^ccg: sources add: --id "${id.replace(/[.*/]/g, '\\$&')}": expected lower-case letters, digits and hyphens`));
+    }
+    expect(existsSync(join(dirname(join(home, 'sources', 'registry')), 'evil.json'))).toBe(false);
+    expect(existsSync(join(home, 'evil.json'))).toBe(false);
+    expect(existsSync(join(home, 'sources', 'registry'))).toBe(false);
+    expect(server.total()).toBe(0);
+  });
+});
