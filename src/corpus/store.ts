@@ -7,6 +7,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Document } from '../core/types.js';
 import { CcgError, FormatError } from '../core/errors.js';
+import { normaliseUrl } from '../core/url.js';
 import { writeFileAtomic } from './atomic.js';
 import { documentProblems } from './validate.js';
 
@@ -63,7 +64,7 @@ export async function readDocument(dir: string, id: string): Promise<Document | 
  * from. Two records with one id but different identities are a collision, never an update.
  */
 export function documentIdentity(d: Document): string {
-  if (d.canonicalUrl) return d.canonicalUrl.replace(/^https?:\/\//i, '').replace(/\/$/, '');
+  if (d.canonicalUrl) return (normaliseUrl(d.canonicalUrl) ?? d.canonicalUrl).replace(/^https:\/\//, '');
   if (d.provenance) return `${d.provenance.path} (sha256 ${d.provenance.sha256.slice(0, 12)})`;
   return `the text of document ${d.id}`;
 }

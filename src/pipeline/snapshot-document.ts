@@ -6,7 +6,6 @@
 import type { Document } from '../core/types.js';
 import type { Source } from '../sources/index.js';
 import type { Revision, SnapshotStore, UrlState } from '../corpus/index.js';
-import { normaliseUrl } from '../fetch/url.js';
 import { buildDocument } from './build-document.js';
 import { responseText } from './discover-items.js';
 import type { PipelineContext } from './context.js';
@@ -23,7 +22,9 @@ export function documentFromSnapshot(ctx: PipelineContext, source: Source | null
     format: /text\/plain/i.test(contentType ?? '') ? 'text' : 'html',
     known: {
       source: source?.id ?? urlState.source,
-      url: normaliseUrl(urlState.finalUrl) ?? urlState.finalUrl,
+      // The URL as fetched and the canonical URL as the page declares it: what readers cite.
+      // Normalised forms are keys (the id, de-duplication), never shown.
+      url: urlState.finalUrl,
       ...(source?.publisher ? { publisher: source.publisher } : {}),
     },
     organisations: ctx.organisations,
@@ -34,8 +35,7 @@ export function documentFromSnapshot(ctx: PipelineContext, source: Source | null
       etag: latest ? urlState.etag : null, lastModified: latest ? urlState.lastModified : null,
     },
   });
-  const canonicalUrl = doc.canonicalUrl ? normaliseUrl(doc.canonicalUrl) ?? doc.canonicalUrl : null;
-  return { ...doc, canonicalUrl };
+  return doc;
 }
 
 /**
