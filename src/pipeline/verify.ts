@@ -29,7 +29,7 @@ import { addDocument, parseRecord, SnapshotStore, type Revision, type UrlState }
 import { recordFiles, checkedRecord } from '../corpus/store.js';
 import { loadRegistry } from '../sources/index.js';
 import { partitionKey } from '../search/index.js';
-import { normaliseUrl } from '../fetch/url.js';
+import { normaliseUrl } from '../core/url.js';
 import { MAX_GUNZIPPED_BYTES } from './read-input.js';
 import { documentFromSnapshot } from './snapshot-document.js';
 import { urlStateFromDocument } from './fetch-state.js';
