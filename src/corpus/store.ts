@@ -4,11 +4,12 @@
  * a changed document replaces the old record but keeps when and how it was first added.
  */
 import { readFile, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Document } from '../core/types.js';
 import { CcgError, FormatError } from '../core/errors.js';
 import { normaliseUrl } from '../core/url.js';
 import { writeFileAtomic } from './atomic.js';
+import { documentProblems } from './validate.js';
 
 export const DOCUMENT_FORMAT = 'ccg-document';
 export const DOCUMENT_VERSION = 1;
@@ -87,8 +88,14 @@ export async function addDocument(dir: string, doc: Document): Promise<AddStatus
   return existing ? 'updated' : 'added';
 }
 
-/** Every stored document, in id order. A corrupt record is an error that names its file. */
-export async function listDocuments(dir: string): Promise<Document[]> {
+/** A record that cannot be used: its file and what is wrong with it. */
+export interface RecordProblem {
+  readonly file: string;
+  readonly message: string;
+}
+
+/** Record files in the documents folder, in name order (temporary files of atomic writes left out). */
+export async function recordFiles(dir: string): Promise<string[]> {
   let names: string[];
   try {
     names = await readdir(dir);
@@ -96,8 +103,48 @@ export async function listDocuments(dir: string): Promise<Document[]> {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw err;
   }
-  const files = names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort();
-  const docs: Document[] = [];
-  for (const f of files) docs.push(parseRecord(await readFile(join(dir, f), 'utf8'), join(dir, f)));
-  return docs;
+  return names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort();
+}
+
+/**
+ * Reads one record file and checks it: a valid envelope, a document valid against the data model
+ * (corpus/validate.ts), and a file named after the document's id. Throws a FormatError naming
+ * the file and the first problems otherwise.
+ */
+export function checkedRecord(raw: string, file: string): Document {
+  const doc = parseRecord(raw, file);
+  const problems = documentProblems(doc);
+  if (problems.length) {
+    const more = problems.length > 3 ? ` (and ${problems.length - 3} more)` : '';
+    throw new FormatError(file, `invalid document record: ${problems.slice(0, 3).join('; ')}${more}`);
+  }
+  if (basename(file) !== `${doc.id}.json`) throw new FormatError(file, `record of document ${doc.id} under another name (expected ${doc.id}.json)`);
+  return doc;
+}
+
+/**
+ * Every usable stored document, in id order, and the records that could not be used (corrupt,
+ * invalid, or named otherwise than their id), each named with its file: one bad record does not
+ * hide the others.
+ */
+export async function scanDocuments(dir: string): Promise<{ documents: Document[]; problems: RecordProblem[] }> {
+  const documents: Document[] = [];
+  const problems: RecordProblem[] = [];
+  for (const f of await recordFiles(dir)) {
+    const file = join(dir, f);
+    try {
+      documents.push(checkedRecord(await readFile(file, 'utf8'), file));
+    } catch (err) {
+      if (!(err instanceof FormatError)) throw err;
+      problems.push({ file, message: err.message.slice(file.length + 2) });
+    }
+  }
+  return { documents, problems };
+}
+
+/** Every stored document, in id order. A corrupt record is an error that names its file. */
+export async function listDocuments(dir: string): Promise<Document[]> {
+  const { documents, problems } = await scanDocuments(dir);
+  if (problems[0]) throw new FormatError(problems[0].file, problems[0].message);
+  return documents;
 }

@@ -21,7 +21,8 @@ import type { Document } from '../core/types.js';
 import { CcgError, FormatError, errorMessage, toStorageError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
 import { inside } from '../core/safe-path.js';
-import { parseRecord, writeFileAtomic } from '../corpus/index.js';
+import { writeFileAtomic } from '../corpus/index.js';
+import { checkedRecord } from '../corpus/store.js';
 import { loadOrganisations } from '../sources/index.js';
 import {
   Partition, parseTexts, loadQuoteIndex, loadDocumentIndex, partitionKey, orgTable,
@@ -32,7 +33,7 @@ import type { PipelineContext } from './context.js';
 
 const CATALOG_FORMAT = 'ccg-index-catalog';
 
-interface CatalogEntry {
+export interface CatalogEntry {
   readonly key: string;
   readonly size: number;
   readonly mtimeMs: number;
@@ -216,7 +217,8 @@ export async function indexCorpus(ctx: PipelineContext, options: IndexOptions = 
   for (const f of changed) {
     let doc: Document;
     try {
-      doc = parseRecord(await readFile(f.file, 'utf8'), f.file);
+      // Valid against the data model and named after its id, as `ccg verify` checks it.
+      doc = checkedRecord(await readFile(f.file, 'utf8'), f.file);
     } catch (e) {
       if (!(e instanceof CcgError) && (e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
       problems.push({ file: f.file, message: errorMessage(e) });
@@ -225,7 +227,7 @@ export async function indexCorpus(ctx: PipelineContext, options: IndexOptions = 
       options.onProgress?.(++read, changed.length);
     }
     const key = partitionKey(doc.published);
-    (await partition(key)).add(doc.id === f.id ? doc : { ...doc, id: f.id }, table);
+    (await partition(key)).add(doc, table);
     entries[f.id] = { key, size: f.size, mtimeMs: f.mtimeMs };
   }
 
@@ -299,6 +301,43 @@ async function commit(ctx: PipelineContext, w: Pending): Promise<IndexSummary> {
     problems,
     bytes,
   };
+}
+
+/** The whole index as stored, for `ccg verify`: what it says it holds and each partition read in full. */
+export interface StoredIndex {
+  /** The manifest: the file problems of the index are named with. */
+  readonly file: string;
+  readonly manifest: IndexManifest;
+  /** Each indexed document's partition and the record's size and mtime when it was read. */
+  readonly catalog: Readonly<Record<string, CatalogEntry>>;
+  readonly partitions: ReadonlyMap<string, Partition>;
+}
+
+/**
+ * Reads the index whole; null when there is none. A FormatError names what cannot be read: the
+ * manifest (or an index of another version), the catalog, a partition's files.
+ */
+export async function readStoredIndex(ctx: PipelineContext): Promise<StoredIndex | null> {
+  const file = manifestFile(ctx);
+  const { manifest, stale } = await readManifest(ctx);
+  if (!manifest) {
+    if (stale) throw new FormatError(file, stale);
+    return null;
+  }
+  const catalogFile = inside(ctx.paths.index, manifest.catalog);
+  const catalog = await readJson<Catalog>(catalogFile);
+  if (!catalog || catalog.format !== CATALOG_FORMAT || catalog.version !== INDEX_VERSION || typeof catalog.documents !== 'object') {
+    throw new FormatError(catalogFile, 'the index catalog is missing or not a catalog of this version');
+  }
+  const partitions = new Map<string, Partition>();
+  for (const info of manifest.partitions) {
+    try {
+      partitions.set(info.key, await loadPartition(ctx, info));
+    } catch (e) {
+      throw new FormatError(partitionDir(ctx, info.key), `index partition ${info.key} cannot be read (${errorMessage(e)})`);
+    }
+  }
+  return { file, manifest, catalog: catalog.documents, partitions };
 }
 
 /** The index for queries: partitions read from disk when first needed. */

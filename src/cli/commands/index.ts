@@ -8,5 +8,6 @@ import { quotes } from './quotes.js';
 import { ingest } from './ingest.js';
 import { sources } from './sources.js';
 import { timeline } from './timeline.js';
+import { verify } from './verify.js';
 
-export const commands: readonly Command[] = [start, ingest, sources, add, extract, index, search, quotes, timeline];
+export const commands: readonly Command[] = [start, ingest, sources, add, extract, index, search, quotes, timeline, verify];

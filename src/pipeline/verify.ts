@@ -1,0 +1,722 @@
+/**
+ * Checking and repairing the archive (`ccg verify [--repair]`).
+ *
+ * verifyArchive reads everything stored and names each problem with its file: document records
+ * that are corrupt, invalid against the data model, or under another name than their id; snapshots
+ * whose bytes do not match their name; snapshots no fetch state or document refers to; fetch states
+ * whose revision names a missing snapshot or document; temporary files left by a killed write; and
+ * an index that does not match the corpus (count, ids, entries).
+ *
+ * repairArchive rebuilds what can be rebuilt: a document from its snapshot, a fetch state from a
+ * document and its snapshot, the index; it moves unreadable files to corpus/quarantine/ with a note
+ * (where from, when, why), removes temporary files, and names what it could not repair.
+ *
+ * Problems are of two severities. A *leftover* is what a run stopped at any moment (even by
+ * SIGKILL) may leave: a temporary file, a snapshot stored just before the kill, a document whose
+ * fetch was not yet recorded, an index older than the corpus. The next run or `--repair` clears
+ * it and nothing is lost. *Damage* is anything else: it never follows from a kill.
+ */
+import { readFile, readdir, rename, stat, unlink, mkdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { basename, join, relative, resolve, isAbsolute } from 'node:path';
+import type { Document } from '../core/types.js';
+import { errorMessage, FormatError } from '../core/errors.js';
+import { sha256 } from '../core/hash.js';
+import { inside } from '../core/safe-path.js';
+import { plural } from '../core/plural.js';
+import { addDocument, parseRecord, SnapshotStore, type Revision, type UrlState } from '../corpus/index.js';
+import { recordFiles, checkedRecord } from '../corpus/store.js';
+import { loadRegistry } from '../sources/index.js';
+import { partitionKey } from '../search/index.js';
+import { normaliseUrl } from '../core/url.js';
+import { MAX_GUNZIPPED_BYTES } from './read-input.js';
+import { documentFromSnapshot } from './snapshot-document.js';
+import { urlStateFromDocument } from './fetch-state.js';
+import { indexCorpus, readStoredIndex } from './index-corpus.js';
+import { addFiles, localManifest } from './add.js';
+import { extractFile } from './extract-file.js';
+import type { PipelineContext } from './context.js';
+
+export type ProblemKind =
+  | 'temporary-file'
+  | 'record-corrupt'
+  | 'record-misnamed'
+  | 'duplicate-id'
+  | 'snapshot-corrupt'
+  | 'snapshot-orphan'
+  | 'stray-file'
+  | 'state-corrupt'
+  | 'state-missing-snapshot'
+  | 'state-missing-document'
+  | 'document-without-state'
+  | 'document-missing-snapshot'
+  | 'content-key-stale'
+  | 'index-missing'
+  | 'index-corrupt'
+  | 'index-stale';
+
+/** What a run stopped at any moment may leave behind; everything else is damage. */
+export const LEFTOVER_KINDS: ReadonlySet<ProblemKind> = new Set(['temporary-file', 'snapshot-orphan', 'document-without-state', 'index-missing', 'index-stale']);
+
+export interface Problem {
+  readonly kind: ProblemKind;
+  /** The file the problem is in (absolute path). */
+  readonly file: string;
+  readonly message: string;
+  readonly leftover: boolean;
+  /** Document ids, snapshot hashes or URLs the problem concerns, when there are several. */
+  readonly items?: readonly string[];
+}
+
+export interface VerifyReport {
+  readonly home: string;
+  readonly checked: {
+    readonly documents: number;
+    readonly snapshots: number;
+    readonly urlStates: number;
+    readonly sourceStates: number;
+    readonly indexed: number | null;
+    readonly quarantined: number;
+  };
+  readonly problems: readonly Problem[];
+}
+
+export interface RepairAction {
+  readonly kind: ProblemKind;
+  readonly file: string;
+  readonly action: string;
+}
+
+export interface RepairReport {
+  readonly repaired: readonly RepairAction[];
+  /** What is still wrong after repairing, with what to do about it where something can be done. */
+  readonly unrepaired: readonly (Problem & { readonly hint?: string })[];
+  /** The archive as it stands after repairing. */
+  readonly after: VerifyReport;
+}
+
+/** `.NAME.PID.HEX.tmp`: a temporary file of an atomic write (corpus/atomic.ts). */
+const TMP = /^\.(.+)\.(\d+)\.([0-9a-f]+)\.tmp$/;
+const SNAPSHOT = /^[0-9a-f]{64}\.gz$/;
+
+const processAlive = (pid: number): boolean => {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+async function list(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).sort();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') return [];
+    throw e;
+  }
+}
+
+/** Every file under `dir`, recursively, except under the folders in `skip`. */
+async function walk(dir: string, skip: ReadonlySet<string> = new Set()): Promise<string[]> {
+  const files: string[] = [];
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return files;
+    throw e;
+  }
+  for (const e of entries) {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) {
+      if (!skip.has(path)) files.push(...(await walk(path, skip)));
+    } else files.push(path);
+  }
+  return files.sort();
+}
+
+const urlKey = (url: string): string => sha256(url).slice(0, 24);
+
+function layout(ctx: PipelineContext) {
+  const corpus = ctx.paths.corpus;
+  return {
+    documents: ctx.paths.documents,
+    snapshots: join(corpus, 'snapshots'),
+    urls: join(corpus, 'fetch-state', 'urls'),
+    sources: join(corpus, 'fetch-state', 'sources'),
+    content: join(corpus, 'fetch-state', 'content'),
+    quarantine: join(corpus, 'quarantine'),
+    snapshotFile: (hash: string): string => join(corpus, 'snapshots', hash.slice(0, 2), `${hash}.gz`),
+    urlFile: (url: string): string => join(corpus, 'fetch-state', 'urls', `${urlKey(url)}.json`),
+  };
+}
+
+/** A URL state's shape, as ingest reads it; the problems, or an empty list. */
+function urlStateProblems(s: unknown): string[] {
+  if (typeof s !== 'object' || s === null) return ['not an object'];
+  const o = s as Record<string, unknown>;
+  const problems: string[] = [];
+  if (o.format !== 'ccg-fetch-state' || o.version !== 1) problems.push('not a ccg fetch state of version 1');
+  for (const k of ['url', 'finalUrl', 'source', 'lastCheckedAt']) if (typeof o[k] !== 'string') problems.push(`${k}: expected a string`);
+  for (const k of ['etag', 'lastModified']) if (o[k] !== null && typeof o[k] !== 'string') problems.push(`${k}: expected a string or null`);
+  if (!Array.isArray(o.revisions)) problems.push('revisions: expected an array');
+  else {
+    o.revisions.forEach((r: unknown, i) => {
+      const v = (r ?? {}) as Record<string, unknown>;
+      if (typeof v.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(v.sha256)) problems.push(`revisions[${i}].sha256: expected 64 hex digits`);
+      if (typeof v.fetchedAt !== 'string') problems.push(`revisions[${i}].fetchedAt: expected a string`);
+      if (typeof v.status !== 'number') problems.push(`revisions[${i}].status: expected a number`);
+      if (v.documentId !== null && typeof v.documentId !== 'string') problems.push(`revisions[${i}].documentId: expected a string or null`);
+    });
+  }
+  return problems;
+}
+
+/** Everything read from disk, for checking and for repairing. */
+interface Scan {
+  readonly docs: Map<string, { doc: Document; file: string }>;
+  /** Record files by name (valid or not), to tell a corrupt record from a missing one. */
+  readonly recordNames: Set<string>;
+  /** Parseable but unusable records (invalid, misnamed), with their document when it could be read. */
+  readonly unusable: Map<string, Document | null>;
+  /** Snapshots whose bytes match their name. */
+  readonly snapshots: Map<string, string>;
+  /** Snapshot hashes present on disk, whole or not. */
+  readonly snapshotNames: Set<string>;
+  readonly states: Map<string, { state: UrlState; file: string }>;
+  readonly sourceStates: number;
+  readonly index: IndexView | null;
+  readonly quarantined: number;
+}
+
+async function scan(ctx: PipelineContext, problems: Problem[]): Promise<Scan> {
+  const L = layout(ctx);
+  const add = (kind: ProblemKind, file: string, message: string, items?: string[]): void => {
+    problems.push({ kind, file, message, leftover: LEFTOVER_KINDS.has(kind), ...(items ? { items } : {}) });
+  };
+
+  // Temporary files of atomic writes whose writer is gone.
+  for (const root of [ctx.paths.corpus, ctx.paths.index, ctx.paths.registry]) {
+    for (const file of await walk(root, new Set([L.quarantine]))) {
+      const m = TMP.exec(basename(file));
+      if (m && !processAlive(Number(m[2]))) add('temporary-file', file, `temporary file of a write that did not finish (process ${m[2]} is gone)`);
+    }
+  }
+
+  // Document records.
+  const docs = new Map<string, { doc: Document; file: string }>();
+  const recordNames = new Set<string>();
+  const unusable = new Map<string, Document | null>();
+  const misnamed: { doc: Document; file: string }[] = [];
+  for (const name of await recordFiles(L.documents)) {
+    const file = join(L.documents, name);
+    recordNames.add(name);
+    let raw: string;
+    try {
+      raw = await readFile(file, 'utf8');
+    } catch (e) {
+      add('record-corrupt', file, `cannot be read (${errorMessage(e)})`);
+      unusable.set(file, null);
+      continue;
+    }
+    try {
+      docs.set(basename(name, '.json'), { doc: checkedRecord(raw, file), file });
+    } catch (e) {
+      if (!(e instanceof FormatError)) throw e;
+      let doc: Document | null = null;
+      try {
+        doc = parseRecord(raw, file);
+      } catch { /* not even an envelope */ }
+      if (doc && e.message.includes('under another name')) misnamed.push({ doc, file });
+      else add('record-corrupt', file, e.message.slice(file.length + 2));
+      unusable.set(file, doc);
+    }
+  }
+  for (const { doc, file } of misnamed) {
+    if (docs.has(doc.id) || recordNames.has(`${doc.id}.json`)) add('duplicate-id', file, `holds document ${doc.id}, which ${doc.id}.json holds too`, [doc.id]);
+    else add('record-misnamed', file, `holds document ${doc.id} but is not named ${doc.id}.json: ccg does not find it there`, [doc.id]);
+  }
+
+  // Snapshots: the name is the sha256 of the gunzipped bytes.
+  const snapshots = new Map<string, string>();
+  const snapshotNames = new Set<string>();
+  for (const file of await walk(L.snapshots)) {
+    const name = basename(file);
+    if (TMP.test(name)) continue;
+    const dir = basename(join(file, '..'));
+    if (!SNAPSHOT.test(name) || dir !== name.slice(0, 2)) {
+      add('stray-file', file, 'not a snapshot (snapshots are <aa>/<sha256>.gz)');
+      continue;
+    }
+    const hash = name.slice(0, 64);
+    snapshotNames.add(hash);
+    try {
+      const bytes = gunzipSync(await readFile(file), { maxOutputLength: MAX_GUNZIPPED_BYTES });
+      const actual = sha256(bytes);
+      if (actual === hash) snapshots.set(hash, file);
+      else add('snapshot-corrupt', file, `bytes do not match the name (their sha256 is ${actual.slice(0, 12)}…)`);
+    } catch (e) {
+      add('snapshot-corrupt', file, `cannot be unpacked (${errorMessage(e)})`);
+    }
+  }
+
+  // URL states.
+  const states = new Map<string, { state: UrlState; file: string }>();
+  for (const name of await list(L.urls)) {
+    const file = join(L.urls, name);
+    if (TMP.test(name)) continue;
+    if (!name.endsWith('.json')) {
+      add('stray-file', file, 'not a fetch state');
+      continue;
+    }
+    let state: unknown;
+    try {
+      state = JSON.parse(await readFile(file, 'utf8'));
+    } catch (e) {
+      add('state-corrupt', file, `corrupt fetch state (${errorMessage(e)})`);
+      continue;
+    }
+    const bad = urlStateProblems(state);
+    if (bad.length) {
+      add('state-corrupt', file, `invalid fetch state: ${bad.slice(0, 3).join('; ')}`);
+      continue;
+    }
+    const s = state as UrlState;
+    if (name !== `${urlKey(s.url)}.json`) add('state-corrupt', file, `fetch state of ${s.url} under another name (expected ${urlKey(s.url)}.json)`);
+    else states.set(s.url, { state: s, file });
+  }
+
+  // Source states and the content keys (text hash → the document that holds that text).
+  let sourceStates = 0;
+  for (const name of await list(L.sources)) {
+    const file = join(L.sources, name);
+    if (TMP.test(name) || !name.endsWith('.json')) continue;
+    sourceStates++;
+    try {
+      const s = JSON.parse(await readFile(file, 'utf8')) as { id?: unknown };
+      if (s.id !== basename(name, '.json')) add('state-corrupt', file, 'source state of another source or without an id');
+    } catch (e) {
+      add('state-corrupt', file, `corrupt source state (${errorMessage(e)})`);
+    }
+  }
+  for (const name of await list(L.content)) {
+    const file = join(L.content, name);
+    if (TMP.test(name) || !name.endsWith('.json')) continue;
+    try {
+      const owner = (JSON.parse(await readFile(file, 'utf8')) as { id?: unknown }).id;
+      if (typeof owner !== 'string') add('state-corrupt', file, 'content key without a document id');
+      else if (!docs.has(owner) && !recordNames.has(`${owner}.json`)) add('content-key-stale', file, `names document ${owner}, which is not stored`, [owner]);
+    } catch (e) {
+      add('state-corrupt', file, `corrupt content key (${errorMessage(e)})`);
+    }
+  }
+
+  // The index.
+  let index: IndexView | null = null;
+  let unreadable = false;
+  try {
+    index = await readIndexView(ctx);
+  } catch (e) {
+    if (!(e instanceof FormatError)) throw e;
+    unreadable = true;
+    add('index-corrupt', e.file, e.message.slice(e.file.length + 2));
+  }
+  if (!index && !unreadable && docs.size) add('index-missing', join(ctx.paths.index, 'manifest.json'), `no index: ${plural(docs.size, 'document')} cannot be searched`);
+
+  return { docs, recordNames, unusable, snapshots, snapshotNames, states, sourceStates, index, quarantined: (await list(L.quarantine)).filter((n) => !n.endsWith('.note')).length };
+}
+
+/** The URLs a document is known by, as written and normalised. */
+function urlsOf(doc: Document): Set<string> {
+  const urls = new Set<string>();
+  for (const u of [doc.url, doc.canonicalUrl, ...(doc.alternateUrls ?? [])]) {
+    if (!u) continue;
+    urls.add(u);
+    const n = normaliseUrl(u);
+    if (n) urls.add(n);
+  }
+  return urls;
+}
+
+function crossCheck(s: Scan, problems: Problem[]): void {
+  const add = (kind: ProblemKind, file: string, message: string, items?: string[]): void => {
+    problems.push({ kind, file, message, leftover: LEFTOVER_KINDS.has(kind), ...(items ? { items } : {}) });
+  };
+  const knownUrls = new Set<string>();
+  for (const { doc } of s.docs.values()) for (const u of urlsOf(doc)) knownUrls.add(u);
+
+  // Fetch states: each revision's snapshot and document.
+  const inStates = new Set<string>();
+  for (const { state, file } of s.states.values()) {
+    const missingSnapshots = state.revisions.filter((r) => !s.snapshotNames.has(r.sha256));
+    if (missingSnapshots.length) {
+      add('state-missing-snapshot', file, `${state.url}: ${plural(missingSnapshots.length, 'revision')} whose snapshot is missing (${missingSnapshots.map((r) => r.sha256.slice(0, 12)).join(', ')})`, missingSnapshots.map((r) => r.sha256));
+    }
+    const missingDocs = [...new Set(state.revisions.map((r) => r.documentId).filter((id): id is string => id !== null))]
+      .filter((id) => !s.docs.has(id) && !s.recordNames.has(`${id}.json`));
+    const listed = knownUrls.has(state.url) || knownUrls.has(normaliseUrl(state.url) ?? state.url);
+    if (missingDocs.length && !listed) add('state-missing-document', file, `${state.url}: names document ${missingDocs.join(', ')}, which is not stored`, missingDocs);
+    for (const r of state.revisions) inStates.add(r.sha256);
+  }
+
+  // Documents: their snapshot is stored and recorded in a fetch state.
+  const inDocs = new Set<string>();
+  for (const { doc, file } of s.docs.values()) {
+    if (!doc.snapshot) continue;
+    inDocs.add(doc.snapshot.sha256);
+    if (!s.snapshotNames.has(doc.snapshot.sha256) && !inStates.has(doc.snapshot.sha256)) {
+      add('document-missing-snapshot', file, `its snapshot ${doc.snapshot.sha256.slice(0, 12)}… is missing (the raw page is lost until it is fetched again)`, [doc.snapshot.sha256]);
+    } else if (!inStates.has(doc.snapshot.sha256)) {
+      add('document-without-state', file, `fetched ${doc.snapshot.fetchedAt} but no fetch state records it (a run stopped before recording it)`, [doc.snapshot.sha256]);
+    }
+  }
+
+  // Snapshots nothing refers to.
+  for (const [hash, file] of s.snapshots) {
+    if (!inStates.has(hash) && !inDocs.has(hash)) add('snapshot-orphan', file, 'no fetch state or document refers to it (a run stopped before storing what it fetched)');
+  }
+
+  // The index against the corpus.
+  if (s.index) indexProblems(s.index, s, add);
+}
+
+/**
+ * What verify needs of the search index, whatever its format: the documents it holds, what it says
+ * it holds, and whether its entry for a document matches the stored record. readIndexView is the
+ * one place that knows the index's files.
+ */
+export interface IndexView {
+  /** The file problems are named with. */
+  readonly file: string;
+  readonly ids: readonly string[];
+  /** The counts the index records about itself. */
+  readonly documentCount: number;
+  readonly quoteCount: number;
+  /** Problems of the index's own consistency (it says it holds what it does not). */
+  readonly inconsistencies: readonly string[];
+  upToDate(doc: Document): boolean;
+}
+
+/** The index as verify sees it; null when there is none; a FormatError when it cannot be read. */
+export async function readIndexView(ctx: PipelineContext): Promise<IndexView | null> {
+  const stored = await readStoredIndex(ctx);
+  if (!stored) return null;
+  const { manifest, catalog, partitions } = stored;
+  const ids = Object.keys(catalog);
+  const inconsistencies: string[] = [];
+  const documents = manifest.partitions.reduce((n, p) => n + p.documents, 0);
+  if (manifest.documentCount !== ids.length || documents !== ids.length) {
+    inconsistencies.push(`says it holds ${plural(manifest.documentCount, 'document')}; its partitions list ${documents} and its catalog ${ids.length}`);
+  }
+  for (const info of manifest.partitions) {
+    const p = partitions.get(info.key)!;
+    if (p.documentCount !== info.documents || p.quoteCount !== info.quotes) {
+      inconsistencies.push(`partition ${info.key} holds ${plural(p.documentCount, 'document')} and ${plural(p.quoteCount, 'quote')}; the manifest says ${info.documents} and ${info.quotes}`);
+    }
+  }
+  const lost = ids.filter((id) => !partitions.get(catalog[id]!.key)?.texts.has(id));
+  if (lost.length) inconsistencies.push(`its catalog lists ${plural(lost.length, 'document')} that no partition holds: ${lost.slice(0, 5).join(', ')}`);
+  // The index reads a record again when its size or mtime changes: the same test tells whether it is up to date.
+  const files = new Map<string, { size: number; mtimeMs: number }>();
+  for (const id of ids) {
+    const st = await stat(join(ctx.paths.documents, `${id}.json`)).catch(() => null);
+    if (st) files.set(id, { size: st.size, mtimeMs: st.mtimeMs });
+  }
+  return {
+    file: stored.file,
+    ids,
+    documentCount: manifest.documentCount,
+    quoteCount: manifest.quoteCount,
+    inconsistencies,
+    upToDate(doc) {
+      const entry = catalog[doc.id];
+      const file = files.get(doc.id);
+      const p = entry ? partitions.get(entry.key) : undefined;
+      return Boolean(entry && file && p)
+        && entry!.size === file!.size && entry!.mtimeMs === file!.mtimeMs
+        && entry!.key === partitionKey(doc.published)
+        && p!.texts.get(doc.id) === doc.text
+        && (p!.quoteCounts.get(doc.id) ?? 0) === doc.quotes.length;
+    },
+  };
+}
+
+function indexProblems(index: IndexView, s: Scan, add: (kind: ProblemKind, file: string, message: string, items?: string[]) => void): void {
+  const file = index.file;
+  const some = (ids: readonly string[]): string => `${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ` and ${ids.length - 5} more` : ''}`;
+  const indexed = new Set(index.ids);
+  const extra = index.ids.filter((id) => !s.docs.has(id));
+  const missing = [...s.docs.keys()].filter((id) => !indexed.has(id));
+  if (extra.length) add('index-stale', file, `lists ${plural(extra.length, 'document')} that the corpus lacks or cannot read: ${some(extra)}`, extra);
+  if (missing.length) add('index-stale', file, `lacks ${plural(missing.length, 'document')} of the corpus: ${some(missing)}`, missing);
+  const outdated = [...s.docs.values()].filter(({ doc }) => indexed.has(doc.id) && !index.upToDate(doc)).map(({ doc }) => doc.id);
+  if (outdated.length) add('index-stale', file, `is out of date for ${plural(outdated.length, 'document')}: ${some(outdated)}`, outdated);
+  for (const m of index.inconsistencies) add('index-corrupt', file, m);
+  const quotes = [...s.docs.values()].reduce((n, { doc }) => n + doc.quotes.length, 0);
+  if (!extra.length && !missing.length && !outdated.length && !index.inconsistencies.length && index.quoteCount !== quotes) {
+    add('index-stale', file, `holds ${plural(index.quoteCount, 'quote')}; the corpus has ${quotes}`);
+  }
+}
+
+export async function verifyArchive(ctx: PipelineContext): Promise<VerifyReport> {
+  const problems: Problem[] = [];
+  const s = await scan(ctx, problems);
+  crossCheck(s, problems);
+  return {
+    home: ctx.paths.home,
+    checked: {
+      documents: s.docs.size + s.unusable.size,
+      snapshots: s.snapshotNames.size,
+      urlStates: s.states.size + problems.filter((p) => p.kind === 'state-corrupt' && p.file.startsWith(layout(ctx).urls)).length,
+      sourceStates: s.sourceStates,
+      indexed: s.index ? s.index.ids.length : null,
+      quarantined: s.quarantined,
+    },
+    problems,
+  };
+}
+
+/** Gunzipped bytes of a stored snapshot, or null when it is missing or does not match its name. */
+async function snapshotBytes(ctx: PipelineContext, hash: string): Promise<Buffer | null> {
+  try {
+    const bytes = gunzipSync(await readFile(layout(ctx).snapshotFile(hash)), { maxOutputLength: MAX_GUNZIPPED_BYTES });
+    return sha256(bytes) === hash ? bytes : null;
+  } catch {
+    return null;
+  }
+}
+
+const stamp = (d: Date): string => d.toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '');
+
+/** Moves a file into corpus/quarantine/ beside a `.note` saying where it came from, when and why. */
+async function quarantine(ctx: PipelineContext, file: string, why: string, now: Date): Promise<string> {
+  const L = layout(ctx);
+  await mkdir(L.quarantine, { recursive: true });
+  const rel = relative(ctx.paths.home, file);
+  const shown = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
+  const base = `${stamp(now)}-${shown.replace(/^corpus[/\\]/, '').replace(/[/\\]/g, '_').replace(/^\.+/, '')}`;
+  let target = inside(L.quarantine, base);
+  for (let n = 2; existsSync(target); n++) target = inside(L.quarantine, `${base}.${n}`);
+  await rename(file, target);
+  await writeFile(`${target}.note`, `moved here by ccg verify --repair\nfrom: ${shown}\nat: ${now.toISOString()}\nwhy: ${why}\n`);
+  return target;
+}
+
+const sortRevisions = (rs: readonly Revision[]): Revision[] => [...rs].sort((a, b) => a.fetchedAt.localeCompare(b.fetchedAt));
+
+/**
+ * Repairs what can be repaired, in passes (one repair can reveal the next: a corrupt record set
+ * aside leaves a fetch state that names a missing document, which is then rebuilt), then rebuilds
+ * the index and checks again.
+ */
+export async function repairArchive(ctx: PipelineContext, options: { now?: () => Date } = {}): Promise<RepairReport> {
+  const now = options.now ?? (() => new Date());
+  const L = layout(ctx);
+  const store = new SnapshotStore(ctx.paths.corpus);
+  const repaired: RepairAction[] = [];
+  const hints = new Map<string, string>();
+  const done = (p: Problem, action: string): void => { repaired.push({ kind: p.kind, file: p.file, action }); };
+  const sources = new Map(loadRegistry(ctx.paths.registry).sources.map((x) => [x.id, x]));
+  let documentsChanged = false;
+  const tried = new Set<string>();
+  /** Documents the archive had and lacks now (records set aside, ids the index lists), by id: where and what to say if not rebuilt. */
+  const setAside = new Map<string, { file: string; message: string }>();
+
+  for (let pass = 0; pass < 5; pass++) {
+    const problems: Problem[] = [];
+    const s = await scan(ctx, problems);
+    crossCheck(s, problems);
+    let acted = false;
+    // A stale content key is looked at last: the document it names may be rebuilt in this pass.
+    const ordered = [...problems.filter((p) => p.kind !== 'content-key-stale'), ...problems.filter((p) => p.kind === 'content-key-stale')];
+    for (const p of ordered) {
+      const key = `${p.kind}\0${p.file}\0${p.message}`;
+      if (tried.has(key)) continue;
+      tried.add(key);
+      switch (p.kind) {
+        case 'temporary-file':
+          await unlink(p.file).catch(() => undefined);
+          done(p, 'removed');
+          acted = true;
+          break;
+        case 'record-corrupt':
+        case 'duplicate-id': {
+          const doc = s.unusable.get(p.file) ?? null;
+          const target = await quarantine(ctx, p.file, p.message, now());
+          done(p, `moved to ${target}`);
+          acted = true;
+          documentsChanged = true;
+          if (p.kind === 'record-corrupt') {
+            const id = basename(p.file, '.json');
+            setAside.set(id, { file: target, message: `document ${id} was set aside here and could not be rebuilt (no snapshot, no source file with the same bytes)` });
+          }
+          // A local file still where its provenance says, with the same bytes, is added again.
+          const prov = doc?.provenance;
+          if (p.kind === 'record-corrupt' && prov && typeof prov.path === 'string') {
+            const path = isAbsolute(prov.path) ? prov.path : resolve(ctx.paths.home, prov.path);
+            const same = existsSync(path) && (await readFile(path).then((b) => sha256(b) === prov.sha256, () => false));
+            if (same) {
+              const [r] = await addFiles(ctx, [path], { addedBy: 'ccg verify --repair' });
+              if (r && r.status !== 'failed') {
+                done(p, `document ${r.id} added again from ${prov.path}`);
+                setAside.delete(basename(p.file, '.json'));
+              }
+            }
+          }
+          break;
+        }
+        case 'record-misnamed': {
+          const id = p.items![0]!;
+          const target = inside(L.documents, `${id}.json`);
+          if (!existsSync(target)) {
+            await rename(p.file, target);
+            done(p, `renamed to ${target}`);
+            acted = true;
+            documentsChanged = true;
+          }
+          break;
+        }
+        case 'snapshot-corrupt':
+        case 'stray-file':
+        case 'state-corrupt':
+        case 'snapshot-orphan': {
+          const target = await quarantine(ctx, p.file, p.message, now());
+          done(p, `moved to ${target}`);
+          acted = true;
+          break;
+        }
+        case 'content-key-stale':
+          // Unless this pass rebuilt the document it names (content keys come first in the list: see below).
+          if (!existsSync(join(L.documents, `${p.items![0]!}.json`))) {
+            await unlink(p.file).catch(() => undefined);
+            done(p, 'removed (ingest writes it again when it stores that text)');
+            acted = true;
+          }
+          break;
+        case 'state-missing-document': {
+          const entry = [...s.states.values()].find((e) => e.file === p.file);
+          if (!entry) break;
+          let state = entry.state;
+          for (const id of p.items ?? []) {
+            const revision = [...state.revisions].reverse().find((r) => r.documentId === id && s.snapshots.has(r.sha256));
+            const bytes = revision ? await snapshotBytes(ctx, revision.sha256) : null;
+            // The one way ingest builds a fetched document (pipeline/snapshot-document.ts).
+            const doc = revision && bytes ? documentFromSnapshot(ctx, sources.get(state.source) ?? null, state, revision, bytes) : null;
+            if (!doc || !revision) {
+              hints.set(p.file, 'no snapshot to rebuild it from: "ccg ingest" fetches the page again');
+              continue;
+            }
+            // Other URLs whose fetch gave this document are its alternate URLs, as ingest records them.
+            const alternates = [...s.states.values()].filter((e) => e.state.url !== state.url && e.state.revisions.some((r) => r.documentId === id)).map((e) => e.state.url);
+            const stored = alternates.length ? { ...doc, alternateUrls: alternates } : doc;
+            // The snapshot gives another id whose record exists: that record is newer; only the revisions are corrected.
+            if (!existsSync(join(L.documents, `${doc.id}.json`))) {
+              await addDocument(L.documents, stored);
+              documentsChanged = true;
+              done(p, `document ${doc.id} rebuilt from snapshot ${revision.sha256.slice(0, 12)}…`);
+            }
+            acted = true;
+            setAside.delete(id);
+            if (doc.id !== id) {
+              state = { ...state, revisions: state.revisions.map((r) => (r.documentId === id ? { ...r, documentId: doc.id } : r)) };
+              await store.writeUrlState(state);
+              done(p, `revisions now name document ${doc.id}, which their snapshot gives`);
+            }
+          }
+          break;
+        }
+        case 'state-missing-snapshot': {
+          const entry = [...s.states.values()].find((e) => e.file === p.file);
+          if (!entry) break;
+          const state = entry.state;
+          const kept = state.revisions.filter((r) => s.snapshotNames.has(r.sha256));
+          const lostLatest = kept[kept.length - 1] !== state.revisions[state.revisions.length - 1];
+          // Without its latest snapshot the page must be fetched whole again: no conditional request.
+          await store.writeUrlState({ ...state, revisions: kept, ...(lostLatest ? { etag: null, lastModified: null } : {}) });
+          done(p, `${plural(state.revisions.length - kept.length, 'revision')} without a snapshot removed; the next "ccg ingest" fetches the page again`);
+          acted = true;
+          break;
+        }
+        case 'document-without-state': {
+          const entry = [...s.docs.values()].find((e) => e.file === p.file);
+          const doc = entry?.doc;
+          if (!doc?.snapshot || !doc.url || !s.snapshots.has(doc.snapshot.sha256)) break;
+          const ref = doc.snapshot;
+          // The state of a URL the document is known by, if there is one; else one for its URL.
+          const candidates = [...urlsOf(doc)].flatMap((u) => [u, u.replace(/^https:/, 'http:')]);
+          const existing = candidates.map((u) => s.states.get(u)?.state).find(Boolean);
+          const revision: Revision = { sha256: ref.sha256, fetchedAt: ref.fetchedAt, status: ref.status, contentType: ref.contentType, documentId: doc.id };
+          const revisions = sortRevisions([...(existing?.revisions ?? []), revision]);
+          const latest = revisions[revisions.length - 1] === revision;
+          const state: UrlState | null = existing
+            ? { ...existing, revisions, ...(latest ? { etag: ref.etag, lastModified: ref.lastModified } : {}), lastCheckedAt: existing.lastCheckedAt > ref.fetchedAt ? existing.lastCheckedAt : ref.fetchedAt }
+            : urlStateFromDocument(doc);
+          if (!state) break;
+          await store.writeUrlState(state);
+          done(p, `fetch state of ${state.url} ${existing ? 'given the revision' : 'rebuilt from the document and its snapshot'} (${L.urlFile(state.url)})`);
+          acted = true;
+          break;
+        }
+        case 'document-missing-snapshot':
+          hints.set(p.file, 'the raw page is lost: "ccg ingest" fetches it again and keeps its snapshot');
+          break;
+        case 'index-stale':
+          // Documents the index lists and the corpus lacks were stored once: rebuild them if they can be.
+          if (p.message.startsWith('lists ')) {
+            for (const id of p.items ?? []) {
+              if (!s.recordNames.has(`${id}.json`) && !setAside.has(id)) setAside.set(id, { file: p.file, message: `lists document ${id}, whose record is gone and could not be rebuilt (no snapshot or source file)` });
+            }
+          }
+          break;
+        case 'index-missing':
+        case 'index-corrupt':
+          break;
+      }
+    }
+    if (!acted) break;
+  }
+
+  // A shipped document set aside comes back from sources/local/, as "ccg start" would add it.
+  if (setAside.size) {
+    for (const d of localManifest(ctx)) {
+      const rel = relative(ctx.paths.home, d.path);
+      const shownPath = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : d.path;
+      const doc = await extractFile(ctx, d.path, { known: d, shownPath }).catch(() => null);
+      const target = doc ? setAside.get(doc.id) : undefined;
+      if (!doc || !target) continue;
+      const [r] = await addFiles(ctx, [d.path], { addedBy: 'ccg verify --repair' });
+      if (r && r.status !== 'failed') {
+        repaired.push({ kind: 'record-corrupt', file: join(L.documents, `${doc.id}.json`), action: `document ${doc.id} added again from ${d.path}` });
+        setAside.delete(doc.id);
+        documentsChanged = true;
+      }
+    }
+  }
+
+  const before: Problem[] = [];
+  const s = await scan(ctx, before);
+  crossCheck(s, before);
+  const indexProblem = before.find((p) => p.kind.startsWith('index-'));
+  if (indexProblem || (documentsChanged && s.index)) {
+    // An index that is not what it says it is is rebuilt whole; a stale one re-reads what changed.
+    const summary = await indexCorpus(ctx, { full: before.some((p) => p.kind === 'index-corrupt') });
+    repaired.push({ kind: indexProblem?.kind ?? 'index-stale', file: indexProblem?.file ?? join(ctx.paths.index, 'manifest.json'), action: `rebuilt: ${plural(summary.documents, 'document')}, ${plural(summary.quotes, 'quote')}` });
+  }
+  const after = await verifyArchive(ctx);
+  // A record set aside and not rebuilt under its name is a document the archive no longer has.
+  const lost = [...setAside].filter(([id]) => !existsSync(join(L.documents, `${id}.json`))).map(([, { file, message }]) => ({
+    kind: 'record-corrupt' as const,
+    file,
+    message,
+    leftover: false,
+    hint: 'a shipped document comes back with "ccg start", a fetched one with "ccg ingest", another with "ccg add FILE"',
+  }));
+  return {
+    repaired,
+    unrepaired: [...lost, ...after.problems.map((p) => (hints.has(p.file) ? { ...p, hint: hints.get(p.file)! } : p))],
+    after,
+  };
+}

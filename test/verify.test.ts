@@ -1,0 +1,269 @@
+/**
+ * ccg verify and ccg verify --repair, as a user runs them: a real archive built by the CLI (the
+ * shipped local documents and pages fetched from a server on 127.0.0.1), damaged on disk, then
+ * checked and repaired by the CLI.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ccg, ccgAsync, tempHome } from './helpers.js';
+import { documentProblems } from '../src/corpus/validate.js';
+
+const TOPICS = ['ccg*', 'co-commissioning'];
+const SPEAKERS = [
+  ['Dr Anna Reyes', 'chair of Westmere LMC'],
+  ['Tom Okafor', 'chief officer of NHS Eastbrook CCG'],
+  ['Dr Priya Lal', 'a GP in Northvale'],
+  ['Sam Whitlow', 'director of the Health Policy Unit'],
+];
+
+function article(n: number): string {
+  const [who, role] = SPEAKERS[n % SPEAKERS.length]!;
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>CCG story ${n} | Test Health News</title>
+<meta property="article:published_time" content="2015-0${(n % 9) + 1}-1${n % 10}T09:00:00Z"></head><body><article><h1>CCG story number ${n}</h1>
+<p>Clinical commissioning groups in area ${n} will take on the commissioning of GP services from April, under plans published this week by the regional team.</p>
+<p>${who}, ${role}, said: ‘Story ${n} shows that co-commissioning needs clear rules on conflicts of interest before CCGs take it on.’</p>
+<p>The plans for area ${n} will be discussed at the board meeting next month, when members are expected to vote on the timetable.</p></article></body></html>`;
+}
+
+let server: Server;
+let base = '';
+const ARTICLES = 4;
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0]!;
+    if (path === '/robots.txt') { res.writeHead(404); res.end(); return; }
+    if (path === '/feed.xml') {
+      const items = Array.from({ length: ARTICLES }, (_, i) => `<item><title>CCG story ${i}</title><link>${base}/news/${i}</link><description>CCGs and co-commissioning</description></item>`).join('');
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      res.end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Test Health News</title>${items}</channel></rss>`);
+      return;
+    }
+    const m = /^\/news\/(\d+)$/.exec(path);
+    if (m && Number(m[1]) < ARTICLES) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(article(Number(m[1])));
+      return;
+    }
+    res.writeHead(404, { 'content-type': 'text/plain' });
+    res.end('not found');
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => { await new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }); });
+
+interface Doc { id: string; url: string | null; title: string; text: string; quotes: { text: string; speaker: string | null }[]; snapshot?: { sha256: string } }
+
+async function archive(): Promise<string> {
+  const home = tempHome();
+  expect(ccg(['start', '--offline'], { home }).code).toBe(0);
+  const dir = join(home, 'sources', 'registry');
+  for (const f of readdirSync(dir)) rmSync(join(dir, f));
+  writeFileSync(join(dir, 'test-news.json'), JSON.stringify({ id: 'test-news', name: 'Test Health News', publisher: 'Test Health News', kind: 'rss', urls: [`${base}/feed.xml`], topics: TOPICS, rateLimit: { intervalMs: 0 } }));
+  const r = await ccgAsync(['ingest', '--json'], { home });
+  expect(JSON.parse(r.stdout.trim().split('\n')[0]!)).toMatchObject({ new: ARTICLES, failed: 0 });
+  return home;
+}
+
+const docsDir = (home: string): string => join(home, 'corpus', 'documents');
+const docs = (home: string): Doc[] => readdirSync(docsDir(home)).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(join(docsDir(home), f), 'utf8')).document as Doc);
+const fetched = (home: string): Doc[] => docs(home).filter((d) => d.snapshot).sort((a, b) => a.url!.localeCompare(b.url!));
+const snapshotFile = (home: string, hash: string): string => join(home, 'corpus', 'snapshots', hash.slice(0, 2), `${hash}.gz`);
+const same = (d: Doc): object => ({ id: d.id, title: d.title, text: d.text, quotes: d.quotes.map((q) => [q.text, q.speaker]) });
+
+describe('ccg verify', () => {
+  it('finds nothing wrong in an archive built by start and ingest', async () => {
+    const home = await archive();
+    const r = ccg(['verify'], { home });
+    expect(r.stdout).toMatch(/^All well: 9 documents, 4 snapshots, 4 URL fetch states, an index of 9 documents$/m);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(ccg(['verify', '--json'], { home }).stdout);
+    expect(json).toMatchObject({ ok: true, problems: [], checked: { documents: 9, snapshots: 4, urlStates: 4, indexed: 9 } });
+  });
+
+  it('names each kind of damage with its file; --repair fixes what it can and names the rest; then all is well', async () => {
+    const home = await archive();
+    const before = fetched(home);
+    expect(before).toHaveLength(4);
+    const [truncated, flipped, unsnapped, removed] = before as [Doc, Doc, Doc, Doc];
+    const dir = docsDir(home);
+    const local = docs(home).find((d) => !d.snapshot)!;
+    // 1. a truncated record; 2. a byte flipped in a snapshot; 3. a snapshot deleted; 4. a record the index lists, removed
+    truncateSync(join(dir, `${truncated.id}.json`), 100);
+    const flippedFile = snapshotFile(home, flipped.snapshot!.sha256);
+    const bytes = readFileSync(flippedFile);
+    bytes[bytes.length - 6] = bytes[bytes.length - 6]! ^ 0xff;
+    writeFileSync(flippedFile, bytes);
+    rmSync(snapshotFile(home, unsnapped.snapshot!.sha256));
+    rmSync(join(dir, `${removed.id}.json`));
+    // 5. a temporary file left by a killed write; 6. a record under another name than its id
+    const tmp = join(dir, `.${truncated.id}.json.4194999.0badc0de.tmp`);
+    writeFileSync(tmp, '{"format":');
+    renameSync(join(dir, `${local.id}.json`), join(dir, 'renamed.json'));
+
+    const r = ccg(['verify'], { home });
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trim().split('\n');
+    const line = (file: string, pattern: RegExp): void => {
+      expect(lines.some((l) => l.startsWith(`${file}: `) && pattern.test(l)), `${file} ${pattern}\n${r.stdout}`).toBe(true);
+    };
+    line(join(dir, `${truncated.id}.json`), /corrupt document record \(not valid JSON/);
+    line(flippedFile, /bytes do not match the name|cannot be unpacked/);
+    line(join(home, 'index', 'manifest.json'), new RegExp(`lists 3 documents that the corpus lacks or cannot read: .*${removed.id}`));
+    line(join(dir, 'renamed.json'), new RegExp(`holds document ${local.id} but is not named ${local.id}\\.json`));
+    line(tmp, /temporary file of a write that did not finish/);
+    expect(lines.filter((l) => /revision whose snapshot is missing/.test(l))).toHaveLength(1);
+    expect(lines.some((l) => l.includes(`names document ${removed.id}, which is not stored`))).toBe(true);
+    expect(lines.at(-1)).toMatch(/^\d+ problems in .*"ccg verify --repair"/);
+    const json = JSON.parse(ccg(['verify', '--json'], { home }).stdout);
+    expect(json.ok).toBe(false);
+    expect(new Set(json.problems.map((p: { kind: string }) => p.kind))).toEqual(new Set([
+      'temporary-file', 'record-corrupt', 'record-misnamed', 'snapshot-corrupt', 'state-missing-snapshot', 'state-missing-document', 'content-key-stale', 'index-stale',
+    ]));
+
+    // The index still builds from what can be read, naming what it left out.
+    const index = ccg(['index'], { home });
+    expect(index.code).toBe(1);
+    expect(index.stderr).toContain(`${join(dir, `${truncated.id}.json`)}: corrupt document record`);
+    expect(index.stderr).toContain('run "ccg verify --repair"');
+    expect(index.stdout).toMatch(/Indexed 6 documents/);
+
+    const repair = ccg(['verify', '--repair'], { home });
+    expect(repair.code).toBe(1);
+    expect(repair.stdout).toContain(`repaired: ${tmp}: removed`);
+    expect(repair.stdout).toMatch(new RegExp(`document ${truncated.id} rebuilt from snapshot`));
+    expect(repair.stdout).toMatch(new RegExp(`document ${removed.id} rebuilt from snapshot`));
+    expect(repair.stdout).toContain(`renamed to ${join(dir, `${local.id}.json`)}`);
+    // The two pages whose raw bytes are gone cannot be repaired offline: named, with what to run.
+    const notRepaired = repair.stdout.split('\n').filter((l) => l.startsWith('not repaired: '));
+    expect(notRepaired).toHaveLength(2);
+    for (const d of [flipped, unsnapped]) expect(notRepaired.some((l) => l.includes(`${d.id}.json: its snapshot`) && l.includes('ccg ingest'))).toBe(true);
+    expect(existsSync(tmp)).toBe(false);
+
+    // Quarantine: the truncated record and the damaged snapshot, each with a note saying where from, when and why.
+    const q = join(home, 'corpus', 'quarantine');
+    const notes = readdirSync(q).filter((f) => f.endsWith('.note')).map((f) => readFileSync(join(q, f), 'utf8'));
+    expect(notes).toHaveLength(2);
+    expect(notes.some((n) => n.includes(`from: corpus/documents/${truncated.id}.json`) && /why: corrupt document record/.test(n))).toBe(true);
+    expect(notes.some((n) => n.includes(`from: corpus/snapshots/${flipped.snapshot!.sha256.slice(0, 2)}/`) && /at: \d{4}-\d\d-\d\dT/.test(n))).toBe(true);
+
+    // Rebuilt documents are the documents ingest made.
+    const after = new Map(docs(home).map((d) => [d.id, d]));
+    expect(same(after.get(truncated.id)!)).toEqual(same(truncated));
+    expect(same(after.get(removed.id)!)).toEqual(same(removed));
+    expect(after.size).toBe(9);
+
+    // The next ingest fetches the two lost pages again; then all is well.
+    await ccgAsync(['ingest'], { home });
+    const v = ccg(['verify'], { home });
+    expect(v.stdout).toMatch(/^All well: 9 documents, 4 snapshots/m);
+    expect(v.code).toBe(0);
+    expect(existsSync(flippedFile)).toBe(true);
+  });
+
+  it('a record invalid against the data model is named with the field; a shipped document set aside comes back from sources/local', async () => {
+    const home = tempHome();
+    ccg(['start', '--offline'], { home });
+    const dir = docsDir(home);
+    const victim = readdirSync(dir).find((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')).document.quotes.length)!;
+    const record = JSON.parse(readFileSync(join(dir, victim), 'utf8'));
+    const original = same(record.document);
+    record.document.quotes[0].stance = 'furious';
+    record.document.quotes[0].end = record.document.text.length + 5;
+    record.document.published = '2015-02-30';
+    writeFileSync(join(dir, victim), JSON.stringify(record));
+    const r = ccg(['verify'], { home });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`${join(dir, victim)}: invalid document record: published: expected a date YYYY, YYYY-MM or YYYY-MM-DD, got "2015-02-30"; quotes[0].stance: expected one of support, oppose, mixed, neutral; got "furious"; quotes[0].start: offsets`);
+    const repair = ccg(['verify', '--repair'], { home });
+    expect(repair.stdout).toMatch(/added again from .*sources\/local\//);
+    expect(repair.code).toBe(0);
+    expect(same(JSON.parse(readFileSync(join(dir, victim), 'utf8')).document)).toEqual(original);
+    expect(ccg(['verify'], { home }).code).toBe(0);
+  });
+
+  it('--repair on a sound archive changes nothing; leftovers of a stopped run are marked as such', async () => {
+    const home = await archive();
+    const r = ccg(['verify', '--repair'], { home });
+    expect(r.stdout).toMatch(/^Nothing to repair; all well/m);
+    expect(r.code).toBe(0);
+    expect(existsSync(join(home, 'corpus', 'quarantine'))).toBe(false);
+    // A snapshot stored just before a kill: what a stopped run leaves.
+    const { gzipSync } = await import('node:zlib');
+    const { createHash } = await import('node:crypto');
+    const body = Buffer.from('<html><body>a page fetched just before a kill</body></html>');
+    const hash = createHash('sha256').update(body).digest('hex');
+    const real = snapshotFile(home, hash);
+    mkdirSync(join(real, '..'), { recursive: true });
+    writeFileSync(real, gzipSync(body));
+    const v = JSON.parse(ccg(['verify', '--json'], { home }).stdout);
+    expect(v.problems).toEqual([expect.objectContaining({ kind: 'snapshot-orphan', file: real, leftover: true })]);
+    expect(ccg(['verify', '--repair'], { home }).code).toBe(0);
+    expect(existsSync(real)).toBe(false);
+    expect(ccg(['verify'], { home }).code).toBe(0);
+  });
+});
+
+describe('ccg verify and the index', () => {
+  it('an index out of date with a record, or unreadable, is named; --repair rebuilds it', () => {
+    const home = tempHome();
+    ccg(['start', '--offline'], { home });
+    const dir = docsDir(home);
+    const name = readdirSync(dir)[0]!;
+    const record = JSON.parse(readFileSync(join(dir, name), 'utf8'));
+    record.document.title = 'A title changed after indexing';
+    writeFileSync(join(dir, name), JSON.stringify(record));
+    const indexFile = join(home, 'index', 'manifest.json');
+    const r = ccg(['verify'], { home });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`${indexFile}: is out of date for 1 document: ${record.document.id} [left by a stopped run]`);
+    expect(ccg(['verify', '--repair'], { home }).code).toBe(0);
+    expect(ccg(['verify'], { home }).code).toBe(0);
+    writeFileSync(indexFile, '{"format": "ccg-index", "version"');
+    const corrupt = JSON.parse(ccg(['verify', '--json'], { home }).stdout);
+    expect(corrupt.problems).toEqual([expect.objectContaining({ kind: 'index-corrupt', file: indexFile, leftover: false })]);
+    const repair = JSON.parse(ccg(['verify', '--repair', '--json'], { home }).stdout);
+    expect(repair).toMatchObject({ ok: true, unrepaired: [], repaired: [{ kind: 'index-corrupt', file: indexFile, action: expect.stringMatching(/^rebuilt: 5 documents, \d+ quotes$/) }] });
+    expect(ccg(['quotes', 'barking mad'], { home }).stdout).toMatch(/barking mad/);
+  });
+});
+
+describe('the document validator', () => {
+  const valid = {
+    id: 'abc123', source: null, url: 'https://example.org/a', canonicalUrl: null, title: 'T', publisher: null, authors: ['A B'], published: '2016-02-29',
+    modified: null, language: 'en', kind: 'news', text: 'He said: ‘We object.’\n\nMore.', organisations: [{ name: 'BMA', aliases: [], kind: 'union', mentions: 1 }],
+    people: [{ name: 'A B', role: null, organisation: 'BMA' }], dates: [{ text: 'May 2015', value: '2015-05' }],
+    quotes: [{ text: 'We object.', speaker: 'A B', role: null, organisation: 'BMA', stance: 'oppose', paragraph: 0, start: 10, end: 20 }],
+    positions: { speakers: [{ name: 'A B', stance: 'oppose', quotes: 1, counts: { support: 0, oppose: 1, mixed: 0, neutral: 0 } }], organisations: [] },
+    snapshot: { sha256: 'a'.repeat(64), fetchedAt: '2026-01-01T10:00:00.000Z', status: 200, contentType: 'text/html', etag: null, lastModified: null },
+    aFieldOfALaterVersion: true,
+  };
+  it('accepts a valid document, fields it does not know included', () => {
+    expect(documentProblems(valid)).toEqual([]);
+  });
+  it.each([
+    [{ published: '2015-13' }, 'published: expected a date YYYY, YYYY-MM or YYYY-MM-DD, got "2015-13"'],
+    [{ published: '2015-02-29' }, 'published: expected a date'],
+    [{ id: '../x' }, 'id: expected lower-case letters'],
+    [{ kind: 'tweet' }, 'kind: expected one of news, report, blog, press release, page; got "tweet"'],
+    [{ authors: 'A B' }, 'authors: expected an array, got a string'],
+    [{ text: undefined }, 'text: expected a string, got nothing'],
+    [{ url: 'not a url' }, 'url: expected a URL'],
+    [{ organisations: [{ name: 'X', aliases: [], kind: 'club', mentions: 1 }] }, 'organisations[0].kind: expected one of'],
+    [{ dates: [{ text: 'x', value: 'soon' }] }, 'dates[0].value: expected a date'],
+    [{ quotes: [{ ...valid.quotes[0], start: 11 }] }, 'quotes[0].text: differs from the text at offsets 11–20'],
+    [{ quotes: [{ ...valid.quotes[0], end: 99 }] }, 'quotes[0].start: offsets 10–99 are not inside the text'],
+    [{ quotes: [{ ...valid.quotes[0], paragraph: 2 }] }, 'quotes[0].paragraph: 2 is past the text\'s last paragraph (1)'],
+    [{ quotes: [{ ...valid.quotes[0], partial: 'yes' }] }, 'quotes[0].partial: expected true or false'],
+    [{ positions: { speakers: [{ name: 'A', stance: 'oppose', quotes: 1, counts: { support: 0, oppose: '1', mixed: 0, neutral: 0 } }], organisations: [] } }, 'positions.speakers[0].counts.oppose: expected a whole number ≥ 0, got "1"'],
+    [{ snapshot: { ...valid.snapshot, fetchedAt: 'yesterday' } }, 'snapshot.fetchedAt: expected an ISO timestamp'],
+    [{ snapshot: { ...valid.snapshot, sha256: 'abc' } }, 'snapshot.sha256: expected a sha256'],
+  ])('%j is named with its field', (change, problem) => {
+    const problems = documentProblems({ ...valid, ...change });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(problem);
+  });
+});
