@@ -38,8 +38,9 @@ that is still running is not touched).
 Examples:
   ccg verify
   ccg verify --repair`,
+  home: 'reads',
   async run(argv, global) {
-    const { values } = parse('verify', argv, { repair: { type: 'boolean' }, json: { type: 'boolean' } });
+    const { values } = parse('verify', argv, { repair: { type: 'boolean' }, json: { type: 'boolean' } }, { max: 0 });
     const ctx = createContext(global.home);
     if (!values.repair) {
       const report = await verifyArchive(ctx);
