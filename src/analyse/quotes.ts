@@ -17,6 +17,7 @@ import type { PeopleResult } from './people.js';
 import { SPEECH_VERBS, PRONOUNS, INVERTIBLE_VERBS } from './lexicon/speech.js';
 import { findQuoteMarks } from './quote-marks.js';
 import { splitSentences, maskAbbreviations, type Span } from './sentences.js';
+import { lowerBound, startingIn } from './spans.js';
 
 export interface Speaker {
   readonly speaker: string | null;
@@ -66,8 +67,13 @@ interface Context {
   readonly masked: string;
   readonly people: PeopleResult;
   readonly orgs: readonly OrganisationSpan[];
-  /** Spans of every quotation, so that names inside quotes are not taken for speakers. */
+  /** Spans of every quotation (in order, disjoint), so that names inside quotes are not taken for speakers. */
   quoted: Span[];
+  /**
+   * For each person mention i, the last mention at or before i outside quotes: of any gender, of a
+   * gender that fits "she", of one that fits "he" (-1 when there is none). Built once per document.
+   */
+  lastMention: { any: Int32Array; f: Int32Array; m: Int32Array };
 }
 
 function personSpeaker(ctx: Context, index: number): Speaker {
@@ -75,24 +81,49 @@ function personSpeaker(ctx: Context, index: number): Speaker {
   return { speaker: p.name, role: p.role, organisation: p.organisation };
 }
 
-const inQuote = (ctx: Context, pos: number): boolean => ctx.quoted.some((q) => pos > q.start && pos < q.end);
+/** Inside a quotation: the quotations are in order and disjoint, so only the last that opens before `pos` can hold it. */
+function inQuote(ctx: Context, pos: number): boolean {
+  const i = lowerBound(ctx.quoted, (q) => q.start, pos) - 1;
+  return i >= 0 && pos < ctx.quoted[i]!.end;
+}
+
+function lastMentions(ctx: Context): Context['lastMention'] {
+  const { mentions, people } = ctx.people;
+  const any = new Int32Array(mentions.length);
+  const f = new Int32Array(mentions.length);
+  const m = new Int32Array(mentions.length);
+  let a = -1;
+  let lf = -1;
+  let lm = -1;
+  mentions.forEach((mention, i) => {
+    if (!inQuote(ctx, mention.start)) {
+      const g = people[mention.person]!.gender;
+      a = i;
+      if (g === null || g === 'f') lf = i;
+      if (g === null || g === 'm') lm = i;
+    }
+    any[i] = a;
+    f[i] = lf;
+    m[i] = lm;
+  });
+  return { any, f, m };
+}
 
 /** The last person mentioned before `pos` (outside quotes) whose gender fits. */
 function resolvePronoun(ctx: Context, pos: number, pronoun: string): Speaker | null {
   const want = PRONOUNS[pronoun] ?? 'any';
-  const before = ctx.people.mentions.filter((m) => m.end <= pos && !inQuote(ctx, m.start));
-  for (let i = before.length - 1; i >= 0; i--) {
-    const g = ctx.people.people[before[i]!.person]!.gender;
-    if (want === 'any' || g === null || g === want) return personSpeaker(ctx, before[i]!.person);
-  }
+  // Mentions are in order and disjoint: those that end by `pos` are a prefix of the list.
+  const k = lowerBound(ctx.people.mentions, (m) => m.end, pos + 1) - 1;
+  if (k < 0) return null;
+  const fit = want === 'any' ? ctx.lastMention.any[k]! : ctx.lastMention[want][k]!;
   // Nobody of that gender: the gender lists can be wrong, and the last person named is the best guess.
-  const last = before[before.length - 1];
-  return last ? personSpeaker(ctx, last.person) : null;
+  const at = fit >= 0 ? fit : ctx.lastMention.any[k]!;
+  return at >= 0 ? personSpeaker(ctx, ctx.people.mentions[at]!.person) : null;
 }
 
 /** Who a region of text names as a speaker: a person, a pronoun, an organisation, or the phrase itself. */
 function resolveSubject(ctx: Context, start: number, end: number, prefer: 'first' | 'last'): Speaker | null {
-  const people = ctx.people.mentions.filter((m) => m.start >= start && m.end <= end && !inQuote(ctx, m.start));
+  const people = startingIn(ctx.people.mentions, start, end).filter((m) => m.end <= end && !inQuote(ctx, m.start));
   if (people.length) return personSpeaker(ctx, (prefer === 'last' ? people[people.length - 1]! : people[0]!).person);
   const region = ctx.text.slice(start, end);
   const pron = /(?<![\p{L}])(he|she|He|She)(?![\p{L}])/u.exec(prefer === 'last' ? region.split(/[,;]/).pop() ?? region : region);
@@ -100,7 +131,7 @@ function resolveSubject(ctx: Context, start: number, end: number, prefer: 'first
     const at = prefer === 'last' ? start + region.lastIndexOf(pron[1]!) : start + pron.index;
     return resolvePronoun(ctx, at, pron[1]!);
   }
-  const orgs = ctx.orgs.filter((o) => o.start >= start && o.end <= end);
+  const orgs = startingIn(ctx.orgs, start, end).filter((o) => o.end <= end);
   if (orgs.length) {
     const o = prefer === 'last' ? orgs[orgs.length - 1]! : orgs[0]!;
     return { speaker: o.name, role: null, organisation: o.name };
@@ -162,7 +193,9 @@ function attributeBefore(ctx: Context, sentenceStart: number, open: number): Spe
   const verb = ctx.text.slice(v.start, v.end).toLowerCase().replace(/\s+/g, ' ');
   const invertible = INVERTIBLE_VERBS.has(verb);
   // Inverted, as a parenthesis: "Fragmentation, said Dr Broch, had provided ‘…’"
-  const next = ctx.people.mentions.find((m) => m.start >= v.end && /^\s*$/.test(ctx.text.slice(v.end, m.start)) && !/^['’]s\b/.test(ctx.text.slice(m.end, m.end + 3)));
+  // Only the first mention after the verb can follow it across white space alone (mentions are disjoint).
+  const first = ctx.people.mentions[lowerBound(ctx.people.mentions, (m) => m.start, v.end)];
+  const next = first && /^\s*$/.test(ctx.text.slice(v.end, first.start)) && !/^['’]s\b/.test(ctx.text.slice(first.end, first.end + 3)) ? first : undefined;
   if (next && invertible) return personSpeaker(ctx, next.person);
   // A participle ("…, tweeting", "before asking her") belongs to the sentence's subject.
   if (/ing$/.test(verb)) return resolveSubject(ctx, sentenceStart, v.start, 'first');
@@ -177,20 +210,25 @@ function attributeBefore(ctx: Context, sentenceStart: number, open: number): Spe
   return resolveSubject(ctx, sentenceStart, v.start, 'last');
 }
 
+/** The sentence that holds `pos` (sentences are in order and disjoint), else the last one. */
 function sentenceAt(sentences: readonly Span[], pos: number): Span | undefined {
-  return sentences.find((s) => pos >= s.start && pos < s.end) ?? sentences[sentences.length - 1];
+  const i = lowerBound(sentences, (s) => s.start, pos + 1) - 1;
+  return (i >= 0 && pos < sentences[i]!.end ? sentences[i] : undefined) ?? sentences[sentences.length - 1];
 }
 
 export function findQuotes(text: string, paragraphs: readonly Span[], people: PeopleResult, orgs: readonly OrganisationSpan[]): FoundQuote[] {
-  const ctx: Context = { text, masked: maskAbbreviations(text), people, orgs, quoted: [] };
+  const ctx: Context = { text, masked: maskAbbreviations(text), people, orgs, quoted: [], lastMention: { any: new Int32Array(0), f: new Int32Array(0), m: new Int32Array(0) } };
   const perParagraph = paragraphs.map((p) => findQuoteMarks(text.slice(p.start, p.end)).map((m) => ({
     ...m,
     open: p.start + m.open,
     close: p.start + m.close,
   })));
   ctx.quoted = perParagraph.flat().map((m) => ({ start: m.open, end: m.close }));
+  ctx.lastMention = lastMentions(ctx);
 
   const out: FoundQuote[] = [];
+  /** The furthest end of the quotes kept so far (they are kept in order of their start). */
+  let keptEnd = -Infinity;
   let previousUnclosed = false;
   let previousSpeaker: Speaker | null = null;
   let previousParagraphSpeaker: Speaker | null = null;
@@ -241,7 +279,7 @@ export function findQuotes(text: string, paragraphs: readonly Span[], people: Pe
       const wholeParagraph = text.slice(para.start, para.end).trim().length <= mark.close - mark.open + 2;
       if (((!who && !sentenceHasVerb) || wholeParagraph) && quotedWords < MIN_UNATTRIBUTED_WORDS && !continuation) return;
       // Nested marks inside a quote are part of it; a quote inside another quote is never separate.
-      if (out.some((q) => trimmedStart > q.start && trimmedStart < q.end)) return;
+      if (trimmedStart < keptEnd) return;
       const start = trimmedStart;
       const end = start + written.length;
       out.push({
@@ -254,6 +292,7 @@ export function findQuotes(text: string, paragraphs: readonly Span[], people: Pe
         end,
         partial,
       });
+      keptEnd = Math.max(keptEnd, end);
       if (who) lastInParagraph = who;
       if (who) previousSpeaker = who;
     });
