@@ -49,6 +49,7 @@ export function analyse(fullText: string, options: AnalyseOptions): Analysis {
   });
   // A partial quote ("‘nepotism and favouritism’") is judged on the sentence that carries it.
   const sentencesOf = new Map<number, Span[]>();
+  const contextOf = new Map<number, string>();
   const withContext = found.map((q) => {
     if (!q.partial) return q;
     const para = paragraphs[q.paragraph]!;
@@ -56,7 +57,11 @@ export function analyse(fullText: string, options: AnalyseOptions): Analysis {
     if (!sentences) sentencesOf.set(q.paragraph, (sentences = splitSentences(text.slice(para.start, para.end), para.start)));
     const i = lowerBound(sentences, (s) => s.start, q.start + 1) - 1;
     const sentence = i >= 0 && q.start < sentences[i]!.end ? sentences[i] : undefined;
-    return { ...q, context: sentence ? text.slice(sentence.start, sentence.end) : q.text };
+    if (!sentence) return { ...q, context: q.text };
+    // One string per sentence: quotes of one sentence share it, and their stance is scored once.
+    let context = contextOf.get(sentence.start);
+    if (context === undefined) contextOf.set(sentence.start, (context = text.slice(sentence.start, sentence.end)));
+    return { ...q, context };
   });
   const stances = quoteStances(withContext, options.stance);
   const quotes: Quote[] = found.map((q, i) => ({

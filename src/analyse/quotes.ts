@@ -59,7 +59,42 @@ const MIN_UNATTRIBUTED_WORDS = 8;
 /** Quotations of this many words or fewer inside a sentence are partial ("‘nepotism and favouritism’"). */
 const MAX_PARTIAL_WORDS = 3;
 
-const wordsOf = (s: string): number => (s.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? []).length;
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+const wordsOf = (s: string): number => (s.match(WORD) ?? []).length;
+
+/** The verbs and the words of a quote's sentences, found once for all the quotes in them. */
+interface SentenceFacts {
+  readonly start: number;
+  readonly end: number;
+  readonly verbs: VerbHit[];
+  /** The words' offsets, found when first asked for. */
+  words?: { readonly starts: number[]; readonly ends: number[] };
+}
+
+function sentenceFacts(ctx: Context, start: number, end: number): SentenceFacts {
+  return { start, end, verbs: verbHits(ctx, start, end) };
+}
+
+/**
+ * `wordsOf(text.slice(from, end))` for a sentence region [start, end) and `from` its start or the end
+ * of one of its verbs: the words that start at `from` or later, and the rest of a word cut by `from`
+ * (a verb ends before a non-letter, so a cut word goes on with digits or ’s to where it ended).
+ */
+function wordsFrom(ctx: Context, facts: SentenceFacts, from: number): number {
+  if (!facts.words) {
+    const starts: number[] = [];
+    const ends: number[] = [];
+    for (const m of ctx.text.slice(facts.start, facts.end).matchAll(WORD)) {
+      starts.push(facts.start + m.index);
+      ends.push(facts.start + m.index + m[0].length);
+    }
+    facts.words = { starts, ends };
+  }
+  const { starts, ends } = facts.words;
+  const i = lowerBound(starts, (x) => x, from);
+  const cut = i > 0 && ends[i - 1]! > from ? 1 : 0;
+  return starts.length - i + cut;
+}
 
 interface Context {
   readonly text: string;
@@ -171,15 +206,18 @@ interface VerbHit {
   readonly according: boolean;
 }
 
-function lastVerb(ctx: Context, start: number, end: number): VerbHit | null {
-  const region = ctx.text.slice(start, end);
-  let last: VerbHit | null = null;
-  for (const m of region.matchAll(VERB_RE)) {
+/** The speech verbs of a region, outside quotes, in order. */
+function verbHits(ctx: Context, start: number, end: number): VerbHit[] {
+  const hits: VerbHit[] = [];
+  for (const m of ctx.text.slice(start, end).matchAll(VERB_RE)) {
     const s = start + m.index;
-    if (inQuote(ctx, s)) continue;
-    last = { start: s, end: s + m[0].length, according: /^according/i.test(m[0]) };
+    if (!inQuote(ctx, s)) hits.push({ start: s, end: s + m[0].length, according: /^according/i.test(m[0]) });
   }
-  return last;
+  return hits;
+}
+
+function lastVerb(ctx: Context, start: number, end: number): VerbHit | null {
+  return verbHits(ctx, start, end).at(-1) ?? null;
 }
 
 /** Attribution before the quote, in its sentence: the subject of the last speech verb. */
@@ -235,6 +273,7 @@ export function findQuotes(text: string, paragraphs: readonly Span[], people: Pe
 
   paragraphs.forEach((para, pi) => {
     const sentences = splitSentences(text.slice(para.start, para.end), para.start);
+    const sentenceVerbs = new Map<string, SentenceFacts>();
     const marks = perParagraph[pi]!;
     let lastInParagraph: Speaker | null = null;
     marks.forEach((mark, mi) => {
@@ -263,13 +302,18 @@ export function findQuotes(text: string, paragraphs: readonly Span[], people: Pe
 
       // Direct, partial, or not a quotation at all (scare quotes, titles).
       const quotedWords = wordsOf(written);
-      const sentenceHasVerb = lastVerb(ctx, sOpen.start, sClose.end) !== null;
+      // The verbs and words of the quote's sentences, found once for all the quotes in them (a sentence may hold hundreds).
+      const key = `${sOpen.start}:${sClose.end}`;
+      let facts = sentenceVerbs.get(key);
+      if (!facts) sentenceVerbs.set(key, (facts = sentenceFacts(ctx, sOpen.start, sClose.end)));
+      const hits = facts.verbs;
+      const sentenceHasVerb = hits.length > 0;
       let partial = false;
       if (!(atStart || continuation || introduced || saidAfter)) {
-        const clause = text.slice(sOpen.start, sClose.end);
-        const v = lastVerb(ctx, sOpen.start, mark.open);
-        const reported = v ? text.slice(v.end, sClose.end) : clause;
-        const share = quotedWords / Math.max(1, wordsOf(reported));
+        // The last verb before the mark: no verb runs across a quotation mark, so this is what a
+        // search of the text from the sentence's start to the mark would find.
+        const v = hits[lowerBound(hits, (h) => h.end, mark.open + 1) - 1] ?? null;
+        const share = quotedWords / Math.max(1, wordsFrom(ctx, facts, v ? v.end : sOpen.start));
         if (sentenceHasVerb || who) partial = share < DIRECT_SHARE;
         else if (quotedWords < MIN_UNATTRIBUTED_WORDS) return; // scare quote or title
       }

@@ -109,7 +109,14 @@ const NEUTRAL_CONFIDENCE = 0.6;
  * holds across the document's other quotes.
  */
 export function quoteStances(quotes: readonly { text: string; speaker: string | null; context?: string }[], scorer: StanceScorer): Stance[] {
-  const own = quotes.map((q) => scorer(q.context ?? q.text));
+  // The scorer is pure: quotes judged on the same sentence are scored once.
+  const scored = new Map<string, Record<Stance, number>>();
+  const own = quotes.map((q) => {
+    const text = q.context ?? q.text;
+    let p = scored.get(text);
+    if (!p) scored.set(text, (p = scorer(text)));
+    return p;
+  });
   const bySpeaker = new Map<string, Record<Stance, number>>();
   quotes.forEach((q, i) => {
     if (!q.speaker) return;
