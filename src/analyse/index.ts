@@ -8,7 +8,8 @@ import { findPeople, toPeople } from './people.js';
 import { findQuotes } from './quotes.js';
 import { findDates } from './dates.js';
 import { quoteStances, summarisePositions, type Topic, type StanceScorer } from './stance.js';
-import { splitParagraphs, splitSentences } from './sentences.js';
+import { splitParagraphs, splitSentences, type Span } from './sentences.js';
+import { lowerBound } from './spans.js';
 
 export interface Analysis {
   readonly organisations: OrganisationMention[];
@@ -25,13 +26,16 @@ export interface AnalyseOptions {
   readonly published?: string | null;
   /** Scores stance towards the topic: the trained classifier blend, or a topic's lexicon alone. */
   readonly stance: StanceScorer;
+  /** Read at most this many characters (default MAX_ANALYSED_CHARS); benchmarks pass Infinity. */
+  readonly maxChars?: number;
 }
 
 /** Analysis reads at most this much of a text (about 150,000 words), so that time stays bounded. */
 export const MAX_ANALYSED_CHARS = 1_000_000;
 
 export function analyse(fullText: string, options: AnalyseOptions): Analysis {
-  const text = fullText.length > MAX_ANALYSED_CHARS ? fullText.slice(0, MAX_ANALYSED_CHARS) : fullText;
+  const max = options.maxChars ?? MAX_ANALYSED_CHARS;
+  const text = fullText.length > max ? fullText.slice(0, max) : fullText;
   const orgSpans = findOrganisations(text, options.organisations);
   const people = findPeople(text, orgSpans);
   const paragraphs = splitParagraphs(text);
@@ -44,11 +48,20 @@ export function analyse(fullText: string, options: AnalyseOptions): Analysis {
     return true;
   });
   // A partial quote ("‘nepotism and favouritism’") is judged on the sentence that carries it.
+  const sentencesOf = new Map<number, Span[]>();
+  const contextOf = new Map<number, string>();
   const withContext = found.map((q) => {
     if (!q.partial) return q;
     const para = paragraphs[q.paragraph]!;
-    const sentence = splitSentences(text.slice(para.start, para.end), para.start).find((s) => q.start >= s.start && q.start < s.end);
-    return { ...q, context: sentence ? text.slice(sentence.start, sentence.end) : q.text };
+    let sentences = sentencesOf.get(q.paragraph);
+    if (!sentences) sentencesOf.set(q.paragraph, (sentences = splitSentences(text.slice(para.start, para.end), para.start)));
+    const i = lowerBound(sentences, (s) => s.start, q.start + 1) - 1;
+    const sentence = i >= 0 && q.start < sentences[i]!.end ? sentences[i] : undefined;
+    if (!sentence) return { ...q, context: q.text };
+    // One string per sentence: quotes of one sentence share it, and their stance is scored once.
+    let context = contextOf.get(sentence.start);
+    if (context === undefined) contextOf.set(sentence.start, (context = text.slice(sentence.start, sentence.end)));
+    return { ...q, context };
   });
   const stances = quoteStances(withContext, options.stance);
   const quotes: Quote[] = found.map((q, i) => ({

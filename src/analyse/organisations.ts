@@ -5,6 +5,7 @@
  * reference data comes in compiled.
  */
 import type { OrganisationKind, OrganisationMention } from '../core/types.js';
+import { GrowingOverlapSet, lowerBound, OverlapIndex } from './spans.js';
 
 export interface OrganisationEntry {
   readonly name: string;
@@ -200,9 +201,11 @@ export function findOrganisations(text: string, orgs: CompiledOrganisations): Or
 function resolveOverlaps(found: Candidate[]): Candidate[] {
   found.sort((a, b) => (b.end - b.start) - (a.end - a.start) || b.priority - a.priority || a.start - b.start);
   const kept: Candidate[] = [];
+  const taken = new GrowingOverlapSet(found.map((c) => c.start));
   for (const c of found) {
-    if (kept.some((k) => c.start < k.end && k.start < c.end)) continue;
+    if (taken.overlaps(c.start, c.end)) continue;
     kept.push(c);
+    taken.add(c);
   }
   return kept.sort((a, b) => a.start - b.start);
 }
@@ -211,25 +214,32 @@ function resolveOverlaps(found: Candidate[]): Candidate[] {
 function learnAcronyms(text: string, spans: Candidate[]): OrganisationSpan[] {
   const learnt = new Map<string, Candidate>();
   const definitions = new Set<number>();
+  // The spans are in order and disjoint, so in order of their ends too.
   for (const m of text.matchAll(ACRONYM_DEF)) {
     const acr = m[1]!;
     definitions.add(m.index + m[0].length - acr.length - 1);
     const nameEnd = m.index;
-    const org = spans.find((s) => s.end === nameEnd || (s.end <= nameEnd && s.end >= nameEnd - 1));
+    const first = spans[lowerBound(spans, (s) => s.end, nameEnd - 1)];
+    const org = first && first.end <= nameEnd ? first : undefined;
     if (!org || !initialsFit(org.text, acr)) continue;
     learnt.set(acr, org);
   }
   if (!learnt.size) return spans;
+  // The first acronym learnt for each name.
+  const acronymOf = new Map<string, string>();
+  for (const [acr, o] of learnt) if (!acronymOf.has(o.name)) acronymOf.set(o.name, acr);
   const out: OrganisationSpan[] = spans.map((s) => {
-    const acr = [...learnt].find(([, o]) => o.name === s.name)?.[0];
+    const acr = acronymOf.get(s.name);
     return acr && !s.aliases.includes(acr) ? { ...s, aliases: [...s.aliases, acr] } : s;
   });
+  // A later use of an acronym is new when it overlaps no named span (uses found here follow each other without overlapping).
+  const named = new OverlapIndex(spans);
   const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...learnt.keys()].map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
   for (const m of text.matchAll(re)) {
     const org = learnt.get(m[0])!;
     // The definition itself is not another mention.
     if (definitions.has(m.index)) continue;
-    if (out.some((s) => m.index < s.end && s.start < m.index + m[0].length)) continue;
+    if (named.overlaps(m.index, m.index + m[0].length)) continue;
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0], name: org.name, kind: org.kind, aliases: [...org.aliases, m[0]] });
   }
   return out.sort((a, b) => a.start - b.start);

@@ -7,6 +7,7 @@
 import type { Person } from '../core/types.js';
 import type { OrganisationSpan } from './organisations.js';
 import { FEMALE_NAMES, MALE_NAMES } from './lexicon/first-names.js';
+import { lowerBound, OverlapIndex, startingIn } from './spans.js';
 import { HONORIFICS, FEMALE_HONORIFICS, MALE_HONORIFICS, ROLE_NOUNS, SPEECH_VERBS } from './lexicon/speech.js';
 
 export type Gender = 'f' | 'm' | null;
@@ -71,8 +72,6 @@ function genderOf(title: string, first: string): Gender {
   return null;
 }
 
-const insideAny = (start: number, end: number, spans: readonly { start: number; end: number }[]): boolean =>
-  spans.some((s) => start < s.end && s.start < end);
 
 /** The role phrase just before a name ("Birmingham LMC secretary"), back to a comma or a sentence start. */
 function roleBefore(text: string, start: number): { role: string; start: number } | null {
@@ -107,7 +106,7 @@ function roleAfter(text: string, end: number): string | null {
 
 /** The organisation a role names: "X at ORG" (the employer) first, else the first organisation in it. */
 function organisationOfRole(roleStart: number, roleEnd: number, text: string, orgs: readonly OrganisationSpan[]): string | null {
-  const inside = orgs.filter((o) => o.start >= roleStart && o.end <= roleEnd);
+  const inside = startingIn(orgs, roleStart, roleEnd).filter((o) => o.end <= roleEnd);
   if (!inside.length) return null;
   const at = inside.find((o) => /\bat\s+(?:the\s+)?$/i.test(text.slice(Math.max(roleStart, o.start - 10), o.start)));
   return (at ?? inside[0]!).name;
@@ -117,6 +116,7 @@ export function findPeople(text: string, orgs: readonly OrganisationSpan[]): Peo
   const people: PersonRecord[] = [];
   const mentions: PersonMention[] = [];
   const bySurname = new Map<string, number>();
+  const orgIndex = new OverlapIndex(orgs);
 
   for (const m of text.matchAll(PERSON_RE)) {
     const title = m[1] ?? '';
@@ -141,7 +141,7 @@ export function findPeople(text: string, orgs: readonly OrganisationSpan[]): Peo
     if (!words.length || (PLACE_STARTS.has(words[0]!) && !title)) continue;
     name = words.join(' ');
     const end = start + name.length;
-    if (insideAny(title ? m.index : start, end, orgs)) continue;
+    if (orgIndex.overlaps(title ? m.index : start, end)) continue;
     if (words.some((w) => NOT_NAMES.has(w) && w !== words[0])) {
       // A name does not contain sentence words ("Michael Dixon said" never reaches here; "Leeds Health" does).
       if (!title) continue;
@@ -169,7 +169,8 @@ export function findPeople(text: string, orgs: readonly OrganisationSpan[]): Peo
     // "Dr Jane Smith, of the Nuffield Trust, said": an organisation without a role.
     if (!organisation) {
       const of = /^,\s*(?:of|from|at)\s+(?:the\s+)?/i.exec(text.slice(end, end + 12));
-      const org = of ? orgs.find((o) => o.start === end + of[0].length) : undefined;
+      const at = of ? lowerBound(orgs, (o) => o.start, end + of[0].length) : -1;
+      const org = of && orgs[at]?.start === end + of[0].length ? orgs[at] : undefined;
       if (org) organisation = org.name;
     }
     const displayName = `${title}${words.length > 1 || !known ? name : ''}`.trim() || name;

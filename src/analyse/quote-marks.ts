@@ -55,8 +55,8 @@ function findSingleClose(p: string, open: number, limit: number): number {
  * The closing double mark: ” or ", whichever comes first (captures mix curly and straight marks:
  * "…,” said X). A straight " counts only where it can close (after a non-space).
  */
-function firstDoubleClose(p: string, from: number): number {
-  for (let i = from; i < p.length; i++) {
+function firstDoubleClose(p: string, from: number, limit = p.length): number {
+  for (let i = from; i < limit; i++) {
     const ch = p[i];
     if (ch === '”') return i;
     if (ch === '"' && !/\s/.test(p[i - 1] ?? ' ')) return i;
@@ -74,10 +74,10 @@ export function findQuoteMarks(p: string): MarkSpan[] {
     if ((ch === '“' || ch === '"' || ch === '‘') && canOpen(p, i)) {
       let close = -1;
       if (ch === '“') {
-        close = firstDoubleClose(p, i + 1);
         const reopen = p.indexOf('“', i + 1);
         // A second opening before any closing: the first quote runs on (a multi-paragraph quote ends later).
-        if (reopen >= 0 && (close < 0 || reopen < close)) close = -1;
+        // The closing is looked for only up to that opening, so that each stretch is read once.
+        close = firstDoubleClose(p, i + 1, reopen >= 0 ? reopen : p.length);
         if (close < 0 && reopen >= 0) {
           spans.push({ open: i, close: reopen, mark: 'double', unclosed: true });
           i = reopen;

@@ -17,6 +17,7 @@ import type { PeopleResult } from './people.js';
 import { SPEECH_VERBS, PRONOUNS, INVERTIBLE_VERBS } from './lexicon/speech.js';
 import { findQuoteMarks } from './quote-marks.js';
 import { splitSentences, maskAbbreviations, type Span } from './sentences.js';
+import { lowerBound, startingIn } from './spans.js';
 
 export interface Speaker {
   readonly speaker: string | null;
@@ -58,7 +59,42 @@ const MIN_UNATTRIBUTED_WORDS = 8;
 /** Quotations of this many words or fewer inside a sentence are partial ("‘nepotism and favouritism’"). */
 const MAX_PARTIAL_WORDS = 3;
 
-const wordsOf = (s: string): number => (s.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? []).length;
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+const wordsOf = (s: string): number => (s.match(WORD) ?? []).length;
+
+/** The verbs and the words of a quote's sentences, found once for all the quotes in them. */
+interface SentenceFacts {
+  readonly start: number;
+  readonly end: number;
+  readonly verbs: VerbHit[];
+  /** The words' offsets, found when first asked for. */
+  words?: { readonly starts: number[]; readonly ends: number[] };
+}
+
+function sentenceFacts(ctx: Context, start: number, end: number): SentenceFacts {
+  return { start, end, verbs: verbHits(ctx, start, end) };
+}
+
+/**
+ * `wordsOf(text.slice(from, end))` for a sentence region [start, end) and `from` its start or the end
+ * of one of its verbs: the words that start at `from` or later, and the rest of a word cut by `from`
+ * (a verb ends before a non-letter, so a cut word goes on with digits or ’s to where it ended).
+ */
+function wordsFrom(ctx: Context, facts: SentenceFacts, from: number): number {
+  if (!facts.words) {
+    const starts: number[] = [];
+    const ends: number[] = [];
+    for (const m of ctx.text.slice(facts.start, facts.end).matchAll(WORD)) {
+      starts.push(facts.start + m.index);
+      ends.push(facts.start + m.index + m[0].length);
+    }
+    facts.words = { starts, ends };
+  }
+  const { starts, ends } = facts.words;
+  const i = lowerBound(starts, (x) => x, from);
+  const cut = i > 0 && ends[i - 1]! > from ? 1 : 0;
+  return starts.length - i + cut;
+}
 
 interface Context {
   readonly text: string;
@@ -66,8 +102,13 @@ interface Context {
   readonly masked: string;
   readonly people: PeopleResult;
   readonly orgs: readonly OrganisationSpan[];
-  /** Spans of every quotation, so that names inside quotes are not taken for speakers. */
+  /** Spans of every quotation (in order, disjoint), so that names inside quotes are not taken for speakers. */
   quoted: Span[];
+  /**
+   * For each person mention i, the last mention at or before i outside quotes: of any gender, of a
+   * gender that fits "she", of one that fits "he" (-1 when there is none). Built once per document.
+   */
+  lastMention: { any: Int32Array; f: Int32Array; m: Int32Array };
 }
 
 function personSpeaker(ctx: Context, index: number): Speaker {
@@ -75,24 +116,49 @@ function personSpeaker(ctx: Context, index: number): Speaker {
   return { speaker: p.name, role: p.role, organisation: p.organisation };
 }
 
-const inQuote = (ctx: Context, pos: number): boolean => ctx.quoted.some((q) => pos > q.start && pos < q.end);
+/** Inside a quotation: the quotations are in order and disjoint, so only the last that opens before `pos` can hold it. */
+function inQuote(ctx: Context, pos: number): boolean {
+  const i = lowerBound(ctx.quoted, (q) => q.start, pos) - 1;
+  return i >= 0 && pos < ctx.quoted[i]!.end;
+}
+
+function lastMentions(ctx: Context): Context['lastMention'] {
+  const { mentions, people } = ctx.people;
+  const any = new Int32Array(mentions.length);
+  const f = new Int32Array(mentions.length);
+  const m = new Int32Array(mentions.length);
+  let a = -1;
+  let lf = -1;
+  let lm = -1;
+  mentions.forEach((mention, i) => {
+    if (!inQuote(ctx, mention.start)) {
+      const g = people[mention.person]!.gender;
+      a = i;
+      if (g === null || g === 'f') lf = i;
+      if (g === null || g === 'm') lm = i;
+    }
+    any[i] = a;
+    f[i] = lf;
+    m[i] = lm;
+  });
+  return { any, f, m };
+}
 
 /** The last person mentioned before `pos` (outside quotes) whose gender fits. */
 function resolvePronoun(ctx: Context, pos: number, pronoun: string): Speaker | null {
   const want = PRONOUNS[pronoun] ?? 'any';
-  const before = ctx.people.mentions.filter((m) => m.end <= pos && !inQuote(ctx, m.start));
-  for (let i = before.length - 1; i >= 0; i--) {
-    const g = ctx.people.people[before[i]!.person]!.gender;
-    if (want === 'any' || g === null || g === want) return personSpeaker(ctx, before[i]!.person);
-  }
+  // Mentions are in order and disjoint: those that end by `pos` are a prefix of the list.
+  const k = lowerBound(ctx.people.mentions, (m) => m.end, pos + 1) - 1;
+  if (k < 0) return null;
+  const fit = want === 'any' ? ctx.lastMention.any[k]! : ctx.lastMention[want][k]!;
   // Nobody of that gender: the gender lists can be wrong, and the last person named is the best guess.
-  const last = before[before.length - 1];
-  return last ? personSpeaker(ctx, last.person) : null;
+  const at = fit >= 0 ? fit : ctx.lastMention.any[k]!;
+  return at >= 0 ? personSpeaker(ctx, ctx.people.mentions[at]!.person) : null;
 }
 
 /** Who a region of text names as a speaker: a person, a pronoun, an organisation, or the phrase itself. */
 function resolveSubject(ctx: Context, start: number, end: number, prefer: 'first' | 'last'): Speaker | null {
-  const people = ctx.people.mentions.filter((m) => m.start >= start && m.end <= end && !inQuote(ctx, m.start));
+  const people = startingIn(ctx.people.mentions, start, end).filter((m) => m.end <= end && !inQuote(ctx, m.start));
   if (people.length) return personSpeaker(ctx, (prefer === 'last' ? people[people.length - 1]! : people[0]!).person);
   const region = ctx.text.slice(start, end);
   const pron = /(?<![\p{L}])(he|she|He|She)(?![\p{L}])/u.exec(prefer === 'last' ? region.split(/[,;]/).pop() ?? region : region);
@@ -100,7 +166,7 @@ function resolveSubject(ctx: Context, start: number, end: number, prefer: 'first
     const at = prefer === 'last' ? start + region.lastIndexOf(pron[1]!) : start + pron.index;
     return resolvePronoun(ctx, at, pron[1]!);
   }
-  const orgs = ctx.orgs.filter((o) => o.start >= start && o.end <= end);
+  const orgs = startingIn(ctx.orgs, start, end).filter((o) => o.end <= end);
   if (orgs.length) {
     const o = prefer === 'last' ? orgs[orgs.length - 1]! : orgs[0]!;
     return { speaker: o.name, role: null, organisation: o.name };
@@ -140,15 +206,18 @@ interface VerbHit {
   readonly according: boolean;
 }
 
-function lastVerb(ctx: Context, start: number, end: number): VerbHit | null {
-  const region = ctx.text.slice(start, end);
-  let last: VerbHit | null = null;
-  for (const m of region.matchAll(VERB_RE)) {
+/** The speech verbs of a region, outside quotes, in order. */
+function verbHits(ctx: Context, start: number, end: number): VerbHit[] {
+  const hits: VerbHit[] = [];
+  for (const m of ctx.text.slice(start, end).matchAll(VERB_RE)) {
     const s = start + m.index;
-    if (inQuote(ctx, s)) continue;
-    last = { start: s, end: s + m[0].length, according: /^according/i.test(m[0]) };
+    if (!inQuote(ctx, s)) hits.push({ start: s, end: s + m[0].length, according: /^according/i.test(m[0]) });
   }
-  return last;
+  return hits;
+}
+
+function lastVerb(ctx: Context, start: number, end: number): VerbHit | null {
+  return verbHits(ctx, start, end).at(-1) ?? null;
 }
 
 /** Attribution before the quote, in its sentence: the subject of the last speech verb. */
@@ -162,7 +231,9 @@ function attributeBefore(ctx: Context, sentenceStart: number, open: number): Spe
   const verb = ctx.text.slice(v.start, v.end).toLowerCase().replace(/\s+/g, ' ');
   const invertible = INVERTIBLE_VERBS.has(verb);
   // Inverted, as a parenthesis: "Fragmentation, said Dr Broch, had provided ‘…’"
-  const next = ctx.people.mentions.find((m) => m.start >= v.end && /^\s*$/.test(ctx.text.slice(v.end, m.start)) && !/^['’]s\b/.test(ctx.text.slice(m.end, m.end + 3)));
+  // Only the first mention after the verb can follow it across white space alone (mentions are disjoint).
+  const first = ctx.people.mentions[lowerBound(ctx.people.mentions, (m) => m.start, v.end)];
+  const next = first && /^\s*$/.test(ctx.text.slice(v.end, first.start)) && !/^['’]s\b/.test(ctx.text.slice(first.end, first.end + 3)) ? first : undefined;
   if (next && invertible) return personSpeaker(ctx, next.person);
   // A participle ("…, tweeting", "before asking her") belongs to the sentence's subject.
   if (/ing$/.test(verb)) return resolveSubject(ctx, sentenceStart, v.start, 'first');
@@ -177,26 +248,32 @@ function attributeBefore(ctx: Context, sentenceStart: number, open: number): Spe
   return resolveSubject(ctx, sentenceStart, v.start, 'last');
 }
 
+/** The sentence that holds `pos` (sentences are in order and disjoint), else the last one. */
 function sentenceAt(sentences: readonly Span[], pos: number): Span | undefined {
-  return sentences.find((s) => pos >= s.start && pos < s.end) ?? sentences[sentences.length - 1];
+  const i = lowerBound(sentences, (s) => s.start, pos + 1) - 1;
+  return (i >= 0 && pos < sentences[i]!.end ? sentences[i] : undefined) ?? sentences[sentences.length - 1];
 }
 
 export function findQuotes(text: string, paragraphs: readonly Span[], people: PeopleResult, orgs: readonly OrganisationSpan[]): FoundQuote[] {
-  const ctx: Context = { text, masked: maskAbbreviations(text), people, orgs, quoted: [] };
+  const ctx: Context = { text, masked: maskAbbreviations(text), people, orgs, quoted: [], lastMention: { any: new Int32Array(0), f: new Int32Array(0), m: new Int32Array(0) } };
   const perParagraph = paragraphs.map((p) => findQuoteMarks(text.slice(p.start, p.end)).map((m) => ({
     ...m,
     open: p.start + m.open,
     close: p.start + m.close,
   })));
   ctx.quoted = perParagraph.flat().map((m) => ({ start: m.open, end: m.close }));
+  ctx.lastMention = lastMentions(ctx);
 
   const out: FoundQuote[] = [];
+  /** The furthest end of the quotes kept so far (they are kept in order of their start). */
+  let keptEnd = -Infinity;
   let previousUnclosed = false;
   let previousSpeaker: Speaker | null = null;
   let previousParagraphSpeaker: Speaker | null = null;
 
   paragraphs.forEach((para, pi) => {
     const sentences = splitSentences(text.slice(para.start, para.end), para.start);
+    const sentenceVerbs = new Map<string, SentenceFacts>();
     const marks = perParagraph[pi]!;
     let lastInParagraph: Speaker | null = null;
     marks.forEach((mark, mi) => {
@@ -225,13 +302,18 @@ export function findQuotes(text: string, paragraphs: readonly Span[], people: Pe
 
       // Direct, partial, or not a quotation at all (scare quotes, titles).
       const quotedWords = wordsOf(written);
-      const sentenceHasVerb = lastVerb(ctx, sOpen.start, sClose.end) !== null;
+      // The verbs and words of the quote's sentences, found once for all the quotes in them (a sentence may hold hundreds).
+      const key = `${sOpen.start}:${sClose.end}`;
+      let facts = sentenceVerbs.get(key);
+      if (!facts) sentenceVerbs.set(key, (facts = sentenceFacts(ctx, sOpen.start, sClose.end)));
+      const hits = facts.verbs;
+      const sentenceHasVerb = hits.length > 0;
       let partial = false;
       if (!(atStart || continuation || introduced || saidAfter)) {
-        const clause = text.slice(sOpen.start, sClose.end);
-        const v = lastVerb(ctx, sOpen.start, mark.open);
-        const reported = v ? text.slice(v.end, sClose.end) : clause;
-        const share = quotedWords / Math.max(1, wordsOf(reported));
+        // The last verb before the mark: no verb runs across a quotation mark, so this is what a
+        // search of the text from the sentence's start to the mark would find.
+        const v = hits[lowerBound(hits, (h) => h.end, mark.open + 1) - 1] ?? null;
+        const share = quotedWords / Math.max(1, wordsFrom(ctx, facts, v ? v.end : sOpen.start));
         if (sentenceHasVerb || who) partial = share < DIRECT_SHARE;
         else if (quotedWords < MIN_UNATTRIBUTED_WORDS) return; // scare quote or title
       }
@@ -241,7 +323,7 @@ export function findQuotes(text: string, paragraphs: readonly Span[], people: Pe
       const wholeParagraph = text.slice(para.start, para.end).trim().length <= mark.close - mark.open + 2;
       if (((!who && !sentenceHasVerb) || wholeParagraph) && quotedWords < MIN_UNATTRIBUTED_WORDS && !continuation) return;
       // Nested marks inside a quote are part of it; a quote inside another quote is never separate.
-      if (out.some((q) => trimmedStart > q.start && trimmedStart < q.end)) return;
+      if (trimmedStart < keptEnd) return;
       const start = trimmedStart;
       const end = start + written.length;
       out.push({
@@ -254,6 +336,7 @@ export function findQuotes(text: string, paragraphs: readonly Span[], people: Pe
         end,
         partial,
       });
+      keptEnd = Math.max(keptEnd, end);
       if (who) lastInParagraph = who;
       if (who) previousSpeaker = who;
     });

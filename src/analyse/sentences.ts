@@ -33,8 +33,11 @@ export function splitSentences(text: string, offset = 0): Span[] {
     // A sentence ends before white space and a capital, a digit or an opening mark; or at the end.
     if (next.length && !/^\s+[\p{Lu}\d‘“"'(£$€•-]/u.test(next)) continue;
     if (m[0] === '.') {
-      const before = text.slice(start, m.index);
-      const word = /(\S+)$/.exec(before)?.[1] ?? '';
+      // The word before the stop, found by a scan back (a regex anchored at the end is tried at
+      // every position of the sentence so far, which is quadratic in a long sentence).
+      let from = m.index;
+      while (from > start && !/\s/.test(text[from - 1]!)) from--;
+      const word = text.slice(from, m.index);
       const bare = word.replace(/^[("'‘“]+/, '').toLowerCase();
       if (ABBREVIATIONS.has(bare)) continue;
       if (/^\p{Lu}$/u.test(word)) continue; // an initial: "John F. Kennedy"

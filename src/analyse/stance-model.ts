@@ -28,6 +28,18 @@ const NEGATORS = new Set(['not', 'no', 'never', "n't", 'cannot', 'without', 'nor
 const NEGATION_SCOPE = 3;
 const STOP = new Set(['the', 'a', 'an', 'of', 'to', 'and', 'in', 'on', 'for', 'is', 'are', 'be', 'that', 'this', 'it', 'we', 'our', 'i', 'they', 'will', 'with', 'by', 'as', 'at', 'has', 'have', 'was', 'were', 'from', 'their', 'its']);
 
+/** Stems of words seen, since one word recurs across a document's quotes (bounded: cleared when full). */
+const stems = new Map<string, string>();
+const MAX_STEMS = 100_000;
+function stem(word: string): string {
+  let s = stems.get(word);
+  if (s === undefined) {
+    if (stems.size >= MAX_STEMS) stems.clear();
+    stems.set(word, (s = PorterStemmer.stem(word)));
+  }
+  return s;
+}
+
 /** The features of a text: stems (negated within a short scope), cue counts and contrast markers. */
 export function stanceFeatures(text: string, topic: Topic): string[] {
   const toks = tokens(text);
@@ -37,7 +49,7 @@ export function stanceFeatures(text: string, topic: Topic): string[] {
     if (NEGATORS.has(t)) { negated = NEGATION_SCOPE; out.push('__neg'); continue; }
     // "Not just X but Y" adds, it does not contrast.
     if (CONTRAST.has(t) && !(t === 'but' && /\bnot (?:just|only|simply|merely)\b/.test(toks.slice(Math.max(0, out.length - 12)).join(' ')))) out.push('__contrast');
-    if (!STOP.has(t)) out.push(`${negated > 0 ? '!' : ''}${PorterStemmer.stem(t)}`);
+    if (!STOP.has(t)) out.push(`${negated > 0 ? '!' : ''}${stem(t)}`);
     if (negated > 0) negated--;
   }
   const cues = cueScores(text, topic);
@@ -55,6 +67,17 @@ export function trainStanceModel(examples: readonly StanceExample[], topic: Topi
   const nb = new BayesClassifier(PorterStemmer, 0.5);
   for (const e of examples) nb.addDocument(stanceFeatures(e.text, topic), e.stance);
   nb.train();
+  // natural looks up each of the model's features in the text's list of features (indexOf: the
+  // vocabulary times the text's length); a set gives the same vector in one pass over each.
+  const vocabulary = nb as unknown as { features: Record<string, number>; textToFeatures(observation: string[] | string): number[] };
+  const byList = vocabulary.textToFeatures.bind(nb);
+  vocabulary.textToFeatures = (observation: string[] | string): number[] => {
+    if (typeof observation === 'string') return byList(observation);
+    const present = new Set(observation);
+    const vector: number[] = [];
+    for (const feature in vocabulary.features) vector.push(present.has(feature) ? 1 : 0);
+    return vector;
+  };
   const probabilities = (text: string): Record<Stance, number> => {
     const raw = nb.getClassifications(stanceFeatures(text, topic));
     const total = raw.reduce((n, r) => n + r.value, 0) || 1;

@@ -31,7 +31,35 @@ function compile(cues: readonly string[]): CompiledCue[] {
   return cues.map((c) => ({ words: c.replace(/\*$/, '').split(/\s+/), prefix: c.endsWith('*') }));
 }
 
-const cache = new WeakMap<Topic, { support: CompiledCue[]; oppose: CompiledCue[] }>();
+/**
+ * A topic's cues indexed by first word, so that each word of a text is tried against the few cues
+ * that can start there rather than all of them. A one-word cue with * matches by prefix.
+ */
+interface CueIndex {
+  readonly byFirst: ReadonlyMap<string, readonly CompiledCue[]>;
+  readonly prefixes: ReadonlySet<string>;
+  readonly longestPrefix: number;
+}
+
+function indexCues(cues: readonly CompiledCue[]): CueIndex {
+  const byFirst = new Map<string, CompiledCue[]>();
+  const prefixes = new Set<string>();
+  for (const cue of cues) {
+    if (cue.prefix && cue.words.length === 1) prefixes.add(cue.words[0]!);
+    else byFirst.set(cue.words[0]!, [...(byFirst.get(cue.words[0]!) ?? []), cue]);
+  }
+  return { byFirst, prefixes, longestPrefix: Math.max(0, ...[...prefixes].map((p) => p.length)) };
+}
+
+/** Some cue of the index matches the words from `i` on. */
+function anyCueAt(toks: readonly string[], i: number, index: CueIndex): boolean {
+  const t = toks[i]!;
+  for (let n = Math.min(t.length, index.longestPrefix); n >= 0; n--) if (index.prefixes.has(t.slice(0, n))) return true;
+  for (const cue of index.byFirst.get(t) ?? []) if (matchesAt(toks, i, cue)) return true;
+  return false;
+}
+
+const cache = new WeakMap<Topic, { support: CueIndex; oppose: CueIndex }>();
 
 export function tokens(text: string): string[] {
   return text.toLowerCase().replace(/[’‘]/g, "'").replace(/n't\b/g, " n't").match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?|n't/gu) ?? [];
@@ -51,14 +79,14 @@ function matchesAt(toks: readonly string[], i: number, cue: CompiledCue): boolea
 /** Lexicon scores of a text: support and opposition cue counts after negation. */
 export function cueScores(text: string, topic: Topic): { support: number; oppose: number } {
   let c = cache.get(topic);
-  if (!c) { c = { support: compile(topic.support), oppose: compile(topic.oppose) }; cache.set(topic, c); }
+  if (!c) { c = { support: indexCues(compile(topic.support)), oppose: indexCues(compile(topic.oppose)) }; cache.set(topic, c); }
   const toks = tokens(text);
   let support = 0;
   let oppose = 0;
   for (let i = 0; i < toks.length; i++) {
     const negated = toks.slice(Math.max(0, i - NEGATION_WINDOW), i).some((t) => NEGATIONS.has(t));
-    for (const cue of c.support) if (matchesAt(toks, i, cue)) { if (negated) oppose++; else support++; break; }
-    for (const cue of c.oppose) if (matchesAt(toks, i, cue)) { if (negated) support += 0.5; else oppose++; break; }
+    if (anyCueAt(toks, i, c.support)) { if (negated) oppose++; else support++; }
+    if (anyCueAt(toks, i, c.oppose)) { if (negated) support += 0.5; else oppose++; }
   }
   return { support, oppose };
 }
@@ -109,7 +137,14 @@ const NEUTRAL_CONFIDENCE = 0.6;
  * holds across the document's other quotes.
  */
 export function quoteStances(quotes: readonly { text: string; speaker: string | null; context?: string }[], scorer: StanceScorer): Stance[] {
-  const own = quotes.map((q) => scorer(q.context ?? q.text));
+  // The scorer is pure: quotes judged on the same sentence are scored once.
+  const scored = new Map<string, Record<Stance, number>>();
+  const own = quotes.map((q) => {
+    const text = q.context ?? q.text;
+    let p = scored.get(text);
+    if (!p) scored.set(text, (p = scorer(text)));
+    return p;
+  });
   const bySpeaker = new Map<string, Record<Stance, number>>();
   quotes.forEach((q, i) => {
     if (!q.speaker) return;
