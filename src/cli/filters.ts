@@ -5,7 +5,8 @@
  */
 import { UsageError } from '../core/errors.js';
 import { STANCES, type Stance } from '../core/types.js';
-import { parseQuery, normaliseDate, dateBounds, SORTS, type ParsedQuery, type Sort, type FacetValue, type Facets } from '../search/index.js';
+import { parseQuery, normaliseDate, dateBounds, SORTS, type ParsedQuery, type Sort } from '../search/query-language.js';
+import type { FacetValue, Facets } from '../search/execute.js';
 import type { Options, Parsed } from './args.js';
 import { str } from './args.js';
 

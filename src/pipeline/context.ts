@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { paths, PACKAGE_ROOT, type Paths } from '../core/config.js';
+import { warnOnStderr } from './index-context.js';
 import { loadOrganisations, loadStanceExamples, loadTopics } from '../sources/index.js';
 import { compileOrganisations, trainStanceModel, blendScorers, lexiconScorer, CLASSIFIER_WEIGHT, type CompiledOrganisations, type StanceScorer } from '../analyse/index.js';
 
@@ -19,9 +20,6 @@ export interface ContextOptions {
   readonly warn?: (message: string) => void;
 }
 
-const warnOnStderr = (message: string): void => {
-  process.stderr.write(`ccg: warning: ${message}\n`);
-};
 
 export function createContext(home?: string | null, options: ContextOptions = {}): PipelineContext {
   const p = paths(home);

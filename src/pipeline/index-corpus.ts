@@ -29,7 +29,7 @@ import {
   INDEX_FORMAT, INDEX_VERSION, PARTITION_KEY,
   type IndexManifest, type IndexSource, type PartitionInfo, type OrgTable, type QuoteRecord, type DocumentRecord,
 } from '../search/index.js';
-import type { PipelineContext } from './context.js';
+import type { IndexContext as PipelineContext } from './index-context.js';
 
 const CATALOG_FORMAT = 'ccg-index-catalog';
 

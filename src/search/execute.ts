@@ -22,8 +22,9 @@ export interface IndexSource {
   texts(key: string): Promise<ReadonlyMap<string, string>>;
 }
 
-export type Sort = 'relevance' | 'date' | '-date';
-export const SORTS: readonly Sort[] = ['relevance', 'date', '-date'];
+import type { Sort } from './query-language.js';
+export type { Sort } from './query-language.js';
+export { SORTS } from './query-language.js';
 
 export interface RunOptions {
   readonly limit?: number;

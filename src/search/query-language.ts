@@ -16,6 +16,10 @@
 import { STANCES, type Stance } from '../core/types.js';
 import { isoDay, isoMonth } from '../core/dates.js';
 
+/** How results are ordered: by relevance, oldest first, newest first. */
+export type Sort = 'relevance' | 'date' | '-date';
+export const SORTS: readonly Sort[] = ['relevance', 'date', '-date'];
+
 export type Term =
   | { readonly kind: 'word'; readonly text: string }
   | { readonly kind: 'phrase'; readonly text: string; readonly words: readonly string[] };

@@ -1,9 +1,8 @@
 import type { Command } from '../command.js';
+import type { AddResult } from '../../pipeline/add.js';
 import { parse } from '../args.js';
 import { out, err } from '../output.js';
 import { plural } from '../../core/plural.js';
-import { createContext } from '../../pipeline/index.js';
-import { addInputs, type AddResult } from '../../pipeline/add.js';
 
 /** One line per input: what became of it, its id, title and quotes (or why it failed). */
 function line(r: AddResult): void {
@@ -51,6 +50,7 @@ Examples:
   ccg add https://www.kingsfund.org.uk/publications/clinical-commissioning-groups`,
   home: 'creates',
   async run(argv, global) {
+    const [{ createContext }, { addInputs }] = await Promise.all([import('../../pipeline/context.js'), import('../../pipeline/add.js')]);
     const { values, positionals } = parse('add', argv, { json: { type: 'boolean' } }, { min: 1, name: 'FILE or URL' });
     const ctx = createContext(global.home);
     const results = await addInputs(ctx, positionals, {

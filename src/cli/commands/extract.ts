@@ -1,8 +1,6 @@
 import type { Command } from '../command.js';
 import { parse } from '../args.js';
 import { out, err, bold } from '../output.js';
-import { createContext } from '../../pipeline/context.js';
-import { extractFile } from '../../pipeline/extract-file.js';
 import { errorMessage } from '../../core/errors.js';
 import { plural } from '../../core/plural.js';
 import type { Document } from '../../core/types.js';
@@ -39,6 +37,7 @@ Examples:
   ccg extract --jsonl page.html.gz report.txt`,
   home: 'reads',
   async run(argv, global) {
+    const [{ createContext }, { extractFile }] = await Promise.all([import('../../pipeline/context.js'), import('../../pipeline/extract-file.js')]);
     const { values, positionals } = parse('extract', argv, { json: { type: 'boolean' }, jsonl: { type: 'boolean' } }, { min: 1, name: 'FILE' });
     const ctx = createContext(global.home);
     let failed = 0;

@@ -2,7 +2,6 @@ import type { Command } from '../command.js';
 import { parse } from '../args.js';
 import { out, err } from '../output.js';
 import { plural } from '../../core/plural.js';
-import { createContext, indexCorpus } from '../../pipeline/index.js';
 import type { IndexSummary } from '../../pipeline/index.js';
 
 export function describeIndex(s: IndexSummary): string {
@@ -29,8 +28,9 @@ Example:
   ccg index`,
   home: 'reads',
   async run(argv, global) {
+    const [{ indexContext }, { indexCorpus }] = await Promise.all([import('../../pipeline/index-context.js'), import('../../pipeline/index-corpus.js')]);
     const { values } = parse('index', argv, { json: { type: 'boolean' }, full: { type: 'boolean' } }, { max: 0 });
-    const ctx = createContext(global.home);
+    const ctx = indexContext(global.home);
     const s = await indexCorpus(ctx, { full: Boolean(values.full) });
     for (const p of s.problems) err(`ccg index: skipped ${p.message} (run "ccg verify --repair")`);
     if (values.json) out(JSON.stringify(s));

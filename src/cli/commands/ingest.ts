@@ -3,10 +3,6 @@ import { parse, str } from '../args.js';
 import { out, err } from '../output.js';
 import { UsageError } from '../../core/errors.js';
 import { plural } from '../../core/plural.js';
-import { loadRegistry } from '../../sources/index.js';
-import { createContext, indexCorpus } from '../../pipeline/index.js';
-import { ingest as runIngest } from '../../pipeline/ingest.js';
-import { progressReporter } from '../progress.js';
 
 export const ingest: Command = {
   name: 'ingest',
@@ -30,6 +26,9 @@ Examples:
   ccg ingest --source pulse --max-items 20`,
   home: 'creates',
   async run(argv, global) {
+    const [{ loadRegistry }, { createContext }, { indexCorpus }, { ingest: runIngest }, { progressReporter }] = await Promise.all([
+      import('../../sources/index.js'), import('../../pipeline/context.js'), import('../../pipeline/index-corpus.js'), import('../../pipeline/ingest.js'), import('../progress.js'),
+    ]);
     const { values } = parse('ingest', argv, {
       source: { type: 'string', multiple: true },
       'max-items': { type: 'string' },
@@ -66,7 +65,9 @@ Examples:
     if (!values.json) out(`${plural(summaries.length, 'source')}: ${total('new')} new, ${total('updated')} updated, ${total('unchanged')} unchanged, ${total('failed')} failed${offline ? `; ${offline} offline` : ''}`);
     if (!values['no-index']) {
       const s = await indexCorpus(ctx);
+      for (const p of s.problems) err(`ccg ingest: skipped ${p.message} (run "ccg verify --repair")`);
       if (!values.json) out(`Indexed ${plural(s.documents, 'document')} and ${plural(s.quotes, 'quote')}.`);
+      if (s.problems.length) return 1;
     }
     return registry.errors.length || summaries.some((s) => s.error && !s.offline) ? 1 : 0;
   },

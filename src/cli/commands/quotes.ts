@@ -1,9 +1,10 @@
 import type { Command } from '../command.js';
+import { indexContext } from '../../pipeline/index-context.js';
 import { parse } from '../args.js';
 import { out, bold, dim } from '../output.js';
 import { FILTER_OPTIONS, FILTER_HELP, QUERY_HELP, queryFrom, facetLines, describeTotal } from '../filters.js';
-import { createContext, openIndex } from '../../pipeline/index.js';
-import { searchQuotes, formatQuery, type QuoteHit } from '../../search/index.js';
+import { formatQuery } from '../../search/query-language.js';
+import type { QuoteHit } from '../../search/execute.js';
 import { toCsv } from '../csv.js';
 import { plural } from '../../core/plural.js';
 
@@ -38,7 +39,8 @@ Examples:
   async run(argv, global) {
     const { values, positionals } = parse('quotes', argv, { ...FILTER_OPTIONS, 'no-partial': { type: 'boolean' } }, { queryWords: true });
     const { query, limit, sort } = queryFrom('quotes', positionals, values);
-    const index = await openIndex(createContext(global.home));
+    const [{ openIndex }, { searchQuotes }] = await Promise.all([import('../../pipeline/index-corpus.js'), import('../../search/execute.js')]);
+    const index = await openIndex(indexContext(global.home));
     const r = await searchQuotes(index, query, { limit, ...(sort ? { sort } : {}), ...(values['no-partial'] ? { partial: false } : {}) });
     if (values.json) {
       out(JSON.stringify({ query: formatQuery(query), total: r.total, loose: r.loose, hits: r.hits.map((h) => ({ ...h, citation: citation(h) })), facets: r.facets }, null, 2));

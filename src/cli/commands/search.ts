@@ -1,13 +1,14 @@
 import type { Command } from '../command.js';
+import { indexContext } from '../../pipeline/index-context.js';
 import { parse } from '../args.js';
 import { out, bold, dim, useColour } from '../output.js';
 import { FILTER_OPTIONS, FILTER_HELP, QUERY_HELP, queryFrom, facetLines, describeTotal } from '../filters.js';
-import { createContext, openIndex } from '../../pipeline/index.js';
-import { searchDocuments, markSnippet, makeSnippet, formatQuery, type DocumentHit } from '../../search/index.js';
+import { formatQuery } from '../../search/query-language.js';
+import type { DocumentHit } from '../../search/execute.js';
+import type { Snippet } from '../../search/snippet.js';
 import { toCsv } from '../csv.js';
 import { plural } from '../../core/plural.js';
 
-const snippetOf = (h: DocumentHit): ReturnType<typeof makeSnippet> => makeSnippet(h.text, h.terms);
 
 export const search: Command = {
   name: 'search',
@@ -29,7 +30,11 @@ Examples:
   async run(argv, global) {
     const { values, positionals } = parse('search', argv, FILTER_OPTIONS, { queryWords: true });
     const { query, limit, sort } = queryFrom('search', positionals, values);
-    const index = await openIndex(createContext(global.home));
+    const [{ openIndex }, { searchDocuments }, { makeSnippet, markSnippet }] = await Promise.all([
+      import('../../pipeline/index-corpus.js'), import('../../search/execute.js'), import('../../search/snippet.js'),
+    ]);
+    const snippetOf = (h: DocumentHit): Snippet => makeSnippet(h.text, h.terms);
+    const index = await openIndex(indexContext(global.home));
     const r = await searchDocuments(index, query, { limit, ...(sort ? { sort } : {}) });
     if (values.json) {
       const hits = r.hits.map(({ text: _text, terms: _terms, ...h }, i) => {

@@ -6,12 +6,7 @@ import { out, err, bold, dim } from '../output.js';
 import { UsageError } from '../../core/errors.js';
 import { checkId, inside, PathError } from '../../core/safe-path.js';
 import { plural } from '../../core/plural.js';
-import { loadRegistry, validateSource } from '../../sources/index.js';
 import { paths } from '../../core/config.js';
-import { SnapshotStore, writeFileAtomic } from '../../corpus/index.js';
-import { Fetcher } from '../../fetch/fetcher.js';
-import { createContext } from '../../pipeline/index.js';
-import { discoverSource, previewSource } from '../../pipeline/discover-source.js';
 
 /** Items previewed before a source is registered. */
 const PREVIEW_ITEMS = 5;
@@ -19,6 +14,7 @@ const PREVIEW_ITEMS = 5;
 const DEFAULT_TOPICS = ['ccg*', 'clinical commissioning', 'commissioning group*', 'co-commissioning', 'delegated commissioning', 'primary care commissioning', 'icb*', 'integrated care board*', 'nhs clinical commissioners'];
 
 async function list(home: string | null, json: boolean): Promise<number> {
+  const { loadRegistry } = await import('../../sources/index.js');
   const p = paths(home);
   const reg = loadRegistry(p.registry);
   for (const e of reg.errors) err(`ccg: ${e.message}`);
@@ -31,6 +27,7 @@ async function list(home: string | null, json: boolean): Promise<number> {
 }
 
 async function check(home: string | null, json: boolean): Promise<number> {
+  const [{ loadRegistry }, { SnapshotStore }] = await Promise.all([import('../../sources/index.js'), import('../../corpus/index.js')]);
   const p = paths(home);
   const reg = loadRegistry(p.registry);
   const store = new SnapshotStore(p.corpus);
@@ -53,6 +50,9 @@ function registryFile(registryDir: string, id: string): string {
 }
 
 async function add(home: string | null, argv: readonly string[]): Promise<number> {
+  const [{ validateSource }, { writeFileAtomic }, { Fetcher }, { createContext }, { discoverSource, previewSource }] = await Promise.all([
+    import('../../sources/index.js'), import('../../corpus/index.js'), import('../../fetch/fetcher.js'), import('../../pipeline/context.js'), import('../../pipeline/discover-source.js'),
+  ]);
   const { values, positionals } = parse('sources add', argv, {
     id: { type: 'string' }, name: { type: 'string' }, publisher: { type: 'string' }, topics: { type: 'string' },
     'no-topics': { type: 'boolean' }, interval: { type: 'string' }, yes: { type: 'boolean' }, json: { type: 'boolean' },

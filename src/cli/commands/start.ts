@@ -1,10 +1,6 @@
 import type { Command } from '../command.js';
 import { parse } from '../args.js';
 import { out, err } from '../output.js';
-import { createContext, addFiles, indexCorpus, localManifest } from '../../pipeline/index.js';
-import { ingest } from '../../pipeline/ingest.js';
-import { loadRegistry } from '../../sources/index.js';
-import { progressReporter } from '../progress.js';
 import { describeIndex } from './index-cmd.js';
 import { plural } from '../../core/plural.js';
 
@@ -20,6 +16,9 @@ each source says so in one line and the archive is built from what is stored.
   --offline   do not fetch; build from what is stored`,
   home: 'creates',
   async run(argv, global) {
+    const [{ createContext }, { addFiles, localManifest }, { indexCorpus }, { ingest }, { loadRegistry }, { progressReporter }] = await Promise.all([
+      import('../../pipeline/context.js'), import('../../pipeline/add.js'), import('../../pipeline/index-corpus.js'), import('../../pipeline/ingest.js'), import('../../sources/index.js'), import('../progress.js'),
+    ]);
     const { values } = parse('start', argv, { offline: { type: 'boolean' } }, { max: 0 });
     const ctx = createContext(global.home);
     const files = localManifest(ctx).map((d) => d.path);

@@ -1,10 +1,10 @@
 import type { Command } from '../command.js';
+import { indexContext } from '../../pipeline/index-context.js';
 import { parse, str } from '../args.js';
 import { out, bold, dim, useColour } from '../output.js';
 import { UsageError } from '../../core/errors.js';
 import type { Stance } from '../../core/types.js';
-import { createContext, openIndex } from '../../pipeline/index.js';
-import { timeline as buildTimeline, PERIODS, type Period, type TimelinePeriod } from '../../search/index.js';
+import type { Period, TimelinePeriod } from '../../search/timeline.js';
 import { FILTER_HELP, FILTER_OPTIONS, QUERY_HELP, queryFrom } from '../filters.js';
 import { citation } from './quotes.js';
 import { toCsv } from '../csv.js';
@@ -57,9 +57,10 @@ Examples:
     const { values, positionals } = parse('timeline', argv, { ...FILTER_OPTIONS, by: { type: 'string' }, all: { type: 'boolean' } }, { queryWords: true });
     const { query } = queryFrom('timeline', positionals, values);
     if (!query.filters.org.length && !query.filters.speaker.length) throw new UsageError('timeline: name an --org or a --speaker (or org:NAME / speaker:NAME in the query)');
+    const [{ openIndex }, { timeline: buildTimeline, PERIODS }] = await Promise.all([import('../../pipeline/index-corpus.js'), import('../../search/timeline.js')]);
     const by = (str(values.by) ?? 'year') as Period;
     if (!PERIODS.includes(by)) throw new UsageError(`timeline: --by must be one of ${PERIODS.join(', ')}; got "${by}"`);
-    const index = await openIndex(createContext(global.home));
+    const index = await openIndex(indexContext(global.home));
     const t = await buildTimeline(index, query, by);
     if (values.json) {
       out(JSON.stringify({ ...t, periods: t.periods.map((p) => ({ ...p, representative: representative(p) ?? null })) }, null, 2));

@@ -1,9 +1,8 @@
 import type { Command } from '../command.js';
+import type { Problem, VerifyReport } from '../../pipeline/verify.js';
 import { parse } from '../args.js';
 import { out } from '../output.js';
 import { plural } from '../../core/plural.js';
-import { createContext } from '../../pipeline/index.js';
-import { verifyArchive, repairArchive, type Problem, type VerifyReport } from '../../pipeline/verify.js';
 
 const line = (p: Problem & { hint?: string }): string => `${p.file}: ${p.message}${p.leftover ? ' [left by a stopped run]' : ''}${p.hint ? ` (${p.hint})` : ''}`;
 
@@ -40,6 +39,7 @@ Examples:
   ccg verify --repair`,
   home: 'reads',
   async run(argv, global) {
+    const [{ createContext }, { verifyArchive, repairArchive }] = await Promise.all([import('../../pipeline/context.js'), import('../../pipeline/verify.js')]);
     const { values } = parse('verify', argv, { repair: { type: 'boolean' }, json: { type: 'boolean' } }, { max: 0 });
     const ctx = createContext(global.home);
     if (!values.repair) {
