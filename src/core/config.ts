@@ -20,7 +20,6 @@ export interface Paths {
   readonly corpus: string;
   readonly documents: string;
   readonly index: string;
-  readonly indexFile: string;
 }
 
 /** The archive folder: `--home`, else CCG_HOME (an empty value counts as unset), else the project. */
@@ -72,6 +71,5 @@ export function paths(home?: string | null): Paths {
     corpus: join(h, 'corpus'),
     documents: join(h, 'corpus', 'documents'),
     index: join(h, 'index'),
-    indexFile: join(h, 'index', 'search-index.json'),
   };
 }
