@@ -10,6 +10,7 @@ import { access, readFile } from 'node:fs/promises';
 import { gzipSync, gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic.js';
+import { checkId, inside } from '../core/safe-path.js';
 import { FormatError } from '../core/errors.js';
 
 export interface Revision {
@@ -111,13 +112,13 @@ export class SnapshotStore {
 
   async readSourceState(id: string): Promise<SourceState> {
     try {
-      return JSON.parse(await readFile(join(this.corpusDir, 'fetch-state', 'sources', `${id}.json`), 'utf8')) as SourceState;
+      return JSON.parse(await readFile(inside(join(this.corpusDir, 'fetch-state', 'sources'), `${checkId(id, 'source id')}.json`), 'utf8')) as SourceState;
     } catch {
       return { id, lastRunAt: null, lastSuccessAt: null, lastError: null, itemsSeen: 0, itemsNew: 0 };
     }
   }
 
   async writeSourceState(state: SourceState): Promise<void> {
-    await writeFileAtomic(join(this.corpusDir, 'fetch-state', 'sources', `${state.id}.json`), `${JSON.stringify(state, null, 1)}\n`);
+    await writeFileAtomic(inside(join(this.corpusDir, 'fetch-state', 'sources'), `${checkId(state.id, 'source id')}.json`), `${JSON.stringify(state, null, 1)}\n`);
   }
 }

@@ -8,6 +8,7 @@ import { basename, join } from 'node:path';
 import type { Document } from '../core/types.js';
 import { CcgError, FormatError } from '../core/errors.js';
 import { normaliseUrl } from '../core/url.js';
+import { checkId, inside } from '../core/safe-path.js';
 import { writeFileAtomic } from './atomic.js';
 import { documentProblems } from './validate.js';
 
@@ -22,7 +23,8 @@ interface Envelope {
 
 export type AddStatus = 'added' | 'unchanged' | 'updated';
 
-const fileOf = (dir: string, id: string): string => join(dir, `${id}.json`);
+/** A record's file: ids are safe names (`[a-z0-9-]`), so the path never leaves the folder. */
+const fileOf = (dir: string, id: string): string => inside(dir, `${checkId(id, 'document id')}.json`);
 
 /** Documents are equal when everything but their provenance is. */
 function sameContent(a: Document, b: Document): boolean {
