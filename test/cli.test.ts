@@ -68,10 +68,34 @@ describe('ccg start, then searching the archive it built', () => {
     expect(hits.map((h: { speaker: string }) => h.speaker)).toContain('Dr Nigel Watson');
   });
 
-  it('exports quotes as CSV for a spreadsheet', () => {
-    const lines = ccg(['quotes', 'barking mad', '--csv'], { home }).stdout.trim().split('\r\n');
-    expect(lines[0]).toBe('quote,speaker,role,organisation,stance,partial,date,title,publisher,url,citation');
-    expect(lines[1]).toMatch(/^"The idea that organisations .*barking mad\.",Dr Robert Morley,Birmingham LMC secretary,Birmingham LMC,oppose,false,,/);
+  it('exports quotes as CSV for a spreadsheet (UTF-8 with a byte-order mark), Markdown and JSON lines', () => {
+    const csv = ccg(['quotes', 'barking mad', '--csv'], { home }).stdout;
+    expect(csv.startsWith('\uFEFFquote,speaker,role,organisation,stance,partial,date,title,publisher,url,citation\r\n')).toBe(true);
+    const lines = csv.trim().split('\r\n');
+    expect(lines[1]).toMatch(/^"The idea that organisations .*barking mad\.",Dr Robert Morley,Birmingham LMC secretary,Birmingham LMC,oppose,false,c\. 2014,/);
+    const md = ccg(['quotes', 'barking mad', '--format', 'md'], { home }).stdout.split('\n');
+    expect(md[0]).toBe('| quote | speaker | organisation | stance | date | citation |');
+    expect(md[2]).toMatch(/^\| “The idea that organisations .*\| Dr Robert Morley \| Birmingham LMC \| oppose \| c\. 2014 \|/);
+    const jsonl = ccg(['quotes', 'org:BMA', '--jsonl'], { home }).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(jsonl.length).toBeGreaterThan(0);
+    expect(jsonl.every((h: { lineage: string[] }) => h.lineage.includes('British Medical Association'))).toBe(true);
+    expect(ccg(['quotes', 'x', '--format', 'csv', '--json'], { home }).code).toBe(2);
+    expect(ccg(['quotes', 'x', '--format', 'xml'], { home }).stderr).toMatch(/--format must be one of table, json, jsonl, csv, md/);
+  });
+
+  it('cites a quote ready to paste: speaker, role, title, publisher, date, URL as published, date accessed', () => {
+    const r = ccg(['quotes', 'barking mad', '--cite'], { home });
+    expect(r.stdout).toMatch(/^“The idea that .*barking mad\.” — Dr Robert Morley, Birmingham LMC secretary, quoted in “NHS England confirms plans to hand CCGs primary care commissioning role”, GPonline, c\. 2014\. https:\/\/www\.gponline\.com\/\S+ \(accessed \d{4}-\d{2}-\d{2}\)$/m);
+  });
+
+  it('says who said most about a subject, with stance counts', () => {
+    const w = JSON.parse(ccg(['who', 'commissioning', '--json'], { home }).stdout);
+    expect(w.total).toBeGreaterThan(5);
+    expect(w.organisations[0]).toMatchObject({ name: expect.any(String), quotes: expect.any(Number) });
+    expect(w.organisations.map((o: { quotes: number }) => o.quotes)).toEqual([...w.organisations.map((o: { quotes: number }) => o.quotes)].sort((a, b) => b - a));
+    const sum = (c: Record<string, number>): number => Object.values(c).reduce((a, b) => a + b, 0);
+    for (const o of w.organisations) expect(sum(o.counts)).toBe(o.quotes);
+    expect(ccg(['who'], { home }).code).toBe(2);
   });
 
   it('speaks the query language: phrases, exclusions, fields, counts', () => {
@@ -107,7 +131,11 @@ describe('ccg start, then searching the archive it built', () => {
     const y2017 = t.periods.find((y: { period: string }) => y.period === '2017');
     expect(y2017.counts.support).toBeGreaterThanOrEqual(2);
     expect(y2017.quotes.every((q: { organisation: string; date: string }) => q.organisation === 'NHS England' && q.date === '2017-10-25')).toBe(true);
-    expect(t.undated.length).toBeGreaterThan(0);
+    // The shipped documents without a stated date carry the year context suggests, marked approximate.
+    const y2014 = t.periods.find((y: { period: string }) => y.period === '2014');
+    expect(y2014.quotes.every((q: { approximate: boolean }) => q.approximate)).toBe(true);
+    expect(t.undated).toEqual([]);
+    expect(ccg(['timeline', '--org', 'NHS England'], { home }).stdout).toMatch(/ c\. 2014 /);
     expect(ccg(['timeline'], { home }).code).toBe(2);
   });
 
@@ -169,7 +197,7 @@ describe('errors', () => {
 
   it.each([
     ['{ not json', /not valid JSON.*rebuilding it/],
-    [JSON.stringify({ format: 'ccg-index', version: 99 }), /the index is of version 99; this ccg reads version 3: rebuilding it/],
+    [JSON.stringify({ format: 'ccg-index', version: 99 }), /the index is of version 99; this ccg reads version 4: rebuilding it/],
     [JSON.stringify({ hello: 1 }), /is not a ccg index: rebuilding it/],
   ])('an index manifest %s is rebuilt, with a line saying so', (content, message) => {
     const home = tempHome();
@@ -179,7 +207,7 @@ describe('errors', () => {
     expect(r.stderr).toMatch(message);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).hits[0].speaker).toBe('Dr Robert Morley');
-    expect(JSON.parse(readFileSync(join(home, 'index', 'manifest.json'), 'utf8')).version).toBe(3);
+    expect(JSON.parse(readFileSync(join(home, 'index', 'manifest.json'), 'utf8')).version).toBe(4);
   });
 
   it('a corrupt index partition gives a one-line error that says how to rebuild', () => {

@@ -23,9 +23,23 @@ export const FILTER_OPTIONS: Options = {
   limit: { type: 'string' },
   sort: { type: 'string' },
   facets: { type: 'boolean' },
+  format: { type: 'string' },
   json: { type: 'boolean' },
+  jsonl: { type: 'boolean' },
   csv: { type: 'boolean' },
 };
+
+export type Format = 'table' | 'json' | 'jsonl' | 'csv' | 'md';
+export const FORMATS: readonly Format[] = ['table', 'json', 'jsonl', 'csv', 'md'];
+
+/** `--format F`, or its shorthands `--json`, `--jsonl`, `--csv`; one format per command line. */
+export function formatFrom(command: string, values: Parsed['values']): Format {
+  const chosen = str(values.format);
+  if (chosen !== undefined && !FORMATS.includes(chosen as Format)) throw new UsageError(`${command}: --format must be one of ${FORMATS.join(', ')}; got "${chosen}"`);
+  const short = (['json', 'jsonl', 'csv'] as const).filter((f) => values[f] === true);
+  if (chosen && short.length && !short.every((f) => f === chosen)) throw new UsageError(`${command}: choose one output format, not --format ${chosen} and --${short[0]}`);
+  return (chosen as Format | undefined) ?? short[0] ?? 'table';
+}
 
 export const QUERY_HELP = `Query language (the same on the static page):
   words             every word must match (stemmed: "commissioning" finds "commissioned";
@@ -50,8 +64,9 @@ export const FILTER_HELP = `  --speaker NAME    quotes by this person ("Mehta", 
                     the default without words)
   --limit N         at most N results (default 20)
   --facets          also count the matches by organisation, speaker, stance, publisher and year
-  --json            machine-readable: {query, total, loose, hits, facets}
-  --csv             a spreadsheet: one row per result`;
+  --format F        table (default), json ({query, total, loose, hits, facets}), jsonl (one
+                    result per line), csv (a spreadsheet, UTF-8 with a byte-order mark) or md
+                    (a Markdown table); --json, --jsonl and --csv are short for them`;
 
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : []);
 

@@ -110,6 +110,8 @@ export interface Document {
   readonly authors: readonly string[];
   /** `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` when only that is known; null rather than a guess. */
   readonly published: string | null;
+  /** "approximate" when `published` is an estimate (a year that context suggests), shown as "c. 2014". */
+  readonly datePrecision?: 'approximate';
   readonly modified: string | null;
   readonly language: string | null;
   readonly kind: DocumentKind;
@@ -145,6 +147,8 @@ export interface KnownMetadata {
   readonly title?: string | null;
   readonly publisher?: string | null;
   readonly published?: string | null;
+  /** "approximate" when `published` is an estimate. */
+  readonly datePrecision?: 'approximate';
   readonly authors?: readonly string[];
   readonly kind?: DocumentKind | null;
 }

@@ -153,6 +153,10 @@ export function documentProblems(value: unknown): string[] {
   c.string(d, 'publisher', '', true);
   c.strings(d, 'authors', '');
   c.date(d, 'published', '', true);
+  if (d.datePrecision !== undefined) {
+    c.oneOf(d, 'datePrecision', '', ['approximate'] as const);
+    if (d.published === null) c.fail('datePrecision', 'an approximate date needs a published date');
+  }
   c.date(d, 'modified', '', true);
   c.string(d, 'language', '', true);
   c.oneOf(d, 'kind', '', DOCUMENT_KINDS);

@@ -58,6 +58,7 @@ export function buildDocument(content: string, options: BuildOptions): Document 
     publisher: known.publisher ?? ex.publisher,
     authors: known.authors?.length ? [...known.authors] : [...ex.authors],
     published,
+    ...(known.datePrecision === 'approximate' && known.published && published === known.published ? { datePrecision: 'approximate' as const } : {}),
     modified: ex.modified,
     language: ex.language ?? (options.format === 'text' ? 'en' : null),
     kind: known.kind ?? ex.kind ?? (options.format === 'html' ? 'news' : 'page'),

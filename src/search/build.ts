@@ -16,6 +16,7 @@ export function documentRecord(d: Document, table: OrgTable): DocumentRecord {
     text: d.text,
     publisher: d.publisher,
     published: d.published,
+    approximate: d.datePrecision === 'approximate',
     url: d.url ?? d.canonicalUrl,
     source: d.source,
     kind: d.kind,
@@ -31,6 +32,7 @@ export function documentRecord(d: Document, table: OrgTable): DocumentRecord {
 export function quoteRecords(d: Document, table: OrgTable): QuoteRecord[] {
   const aliases = new Map(d.organisations.map((o) => [o.name, o.aliases.join(' | ')]));
   const paragraphs = d.text.split(/\n\s*\n/);
+  const accessed = (d.snapshot?.fetchedAt ?? d.provenance?.addedAt ?? '').slice(0, 10) || null;
   return d.quotes.map((q, i) => ({
     id: `${d.id}#${i}`,
     documentId: d.id,
@@ -44,6 +46,8 @@ export function quoteRecords(d: Document, table: OrgTable): QuoteRecord[] {
     stance: q.stance,
     partial: q.partial === true,
     date: d.published,
+    approximate: d.datePrecision === 'approximate',
+    accessed,
     title: d.title,
     publisher: d.publisher,
     // The URL as published: normalised URLs are keys for de-duplication, not for readers.

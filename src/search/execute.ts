@@ -285,6 +285,7 @@ export async function searchQuotes(src: IndexSource, q: ParsedQuery, options: Ru
   const hits = sorted.slice(offset, offset + (options.limit ?? 20)).map(({ record: r, score }) => ({
     id: String((r as unknown as { id: string }).id), score, documentId: r.documentId, text: r.text, speaker: r.speaker ?? null, role: r.role ?? null,
     organisation: r.organisation ?? null, lineage: r.lineage ?? [], stance: r.stance, partial: r.partial === true, date: r.date ?? null,
+    approximate: r.approximate === true, accessed: r.accessed ?? null,
     title: r.title, publisher: r.publisher ?? null, url: r.url ?? null, source: r.source ?? null, kind: r.kind,
   }));
   const recs = rows.map((x) => x.record);
@@ -321,7 +322,7 @@ export async function searchDocuments(src: IndexSource, q: ParsedQuery, options:
     const key = partitionKey(r.published);
     if (!byKey.has(key)) byKey.set(key, await src.texts(key));
     hits.push({
-      id: String(r.id), score, title: r.title, publisher: r.publisher ?? null, published: r.published ?? null, url: r.url ?? null, source: r.source ?? null,
+      id: String(r.id), score, title: r.title, publisher: r.publisher ?? null, published: r.published ?? null, approximate: r.approximate === true, url: r.url ?? null, source: r.source ?? null,
       kind: r.kind, orgs: r.orgs ?? [], speakerList: r.speakerList ?? [], stances: r.stances ?? [], text: byKey.get(key)!.get(String(r.id)) ?? '', terms,
     });
   }

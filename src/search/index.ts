@@ -12,3 +12,6 @@ export type { OrgTable } from './organisations.js';
 export { timeline, periodOf, PERIODS } from './timeline.js';
 export type { Timeline, TimelinePeriod, Period } from './timeline.js';
 export { memoryIndex } from './memory.js';
+export { citation, shownDate } from './citation.js';
+export { who } from './who.js';
+export type { Who, Voice } from './who.js';

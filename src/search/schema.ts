@@ -12,7 +12,7 @@ import { processTerm } from './normalise.js';
 import type { OrgTable } from './organisations.js';
 
 export const INDEX_FORMAT = 'ccg-index';
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 4;
 
 export interface DocumentRecord {
   readonly id: string;
@@ -21,6 +21,8 @@ export interface DocumentRecord {
   readonly text: string;
   readonly publisher: string | null;
   readonly published: string | null;
+  /** The date is an estimate ("c. 2014"). */
+  readonly approximate: boolean;
   readonly url: string | null;
   readonly source: string | null;
   readonly kind: DocumentKind;
@@ -51,6 +53,10 @@ export interface QuoteRecord {
   readonly stance: Stance;
   readonly partial: boolean;
   readonly date: string | null;
+  /** The date is an estimate ("c. 2014"). */
+  readonly approximate: boolean;
+  /** When the archive fetched or was given the document (YYYY-MM-DD): the citation's "accessed". */
+  readonly accessed: string | null;
   readonly title: string;
   readonly publisher: string | null;
   readonly url: string | null;
@@ -67,14 +73,14 @@ export const fuzzy = (term: string): number => (term.length >= 11 ? 2 : term.len
 
 export const DOCUMENT_OPTIONS: Options<DocumentRecord> = {
   fields: ['title', 'text', 'publisher', 'authors', 'organisations', 'speakers'],
-  storeFields: ['title', 'publisher', 'published', 'url', 'source', 'kind', 'orgs', 'speakerList', 'stances'],
+  storeFields: ['title', 'publisher', 'published', 'approximate', 'url', 'source', 'kind', 'orgs', 'speakerList', 'stances'],
   processTerm,
   searchOptions: { boost: { title: 3, speakers: 2, organisations: 1.5 }, fuzzy, combineWith: 'AND' },
 };
 
 export const QUOTE_OPTIONS: Options<QuoteRecord> = {
   fields: ['text', 'speaker', 'organisation', 'organisationAliases', 'role', 'title', 'context'],
-  storeFields: ['documentId', 'text', 'speaker', 'role', 'organisation', 'lineage', 'stance', 'partial', 'date', 'title', 'publisher', 'url', 'source', 'kind'],
+  storeFields: ['documentId', 'text', 'speaker', 'role', 'organisation', 'lineage', 'stance', 'partial', 'date', 'approximate', 'accessed', 'title', 'publisher', 'url', 'source', 'kind'],
   processTerm,
   searchOptions: { boost: { speaker: 3, organisation: 2, organisationAliases: 1.5, text: 1.5, role: 1, title: 0.3, context: 0.3 }, fuzzy, combineWith: 'AND' },
 };

@@ -28,6 +28,9 @@ export function loadLocalManifest(file: string): LocalDocument[] {
       throw new ValidationError(file, `${at}.published`, `expected YYYY, YYYY-MM or YYYY-MM-DD; got ${JSON.stringify(d.published)}`);
     }
     if (d.kind != null && !KINDS.includes(d.kind as DocumentKind)) throw new ValidationError(file, `${at}.kind`, `expected one of ${KINDS.join(', ')}`);
+    if (d.datePrecision != null && (d.datePrecision !== 'approximate' || d.published == null)) {
+      throw new ValidationError(file, `${at}.datePrecision`, 'expected "approximate" (with a published date) or nothing');
+    }
     return {
       path: resolve(dirname(file), d.file),
       source: 'local',
@@ -35,6 +38,7 @@ export function loadLocalManifest(file: string): LocalDocument[] {
       title: (d.title as string | null) ?? null,
       publisher: (d.publisher as string | null) ?? null,
       published: (d.published as string | null) ?? null,
+      ...(d.datePrecision === 'approximate' ? { datePrecision: 'approximate' as const } : {}),
       authors: Array.isArray(d.authors) ? (d.authors as string[]) : [],
       kind: (d.kind as DocumentKind | null) ?? null,
     };

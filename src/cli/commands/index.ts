@@ -9,5 +9,6 @@ import { ingest } from './ingest.js';
 import { sources } from './sources.js';
 import { timeline } from './timeline.js';
 import { verify } from './verify.js';
+import { who } from './who.js';
 
-export const commands: readonly Command[] = [start, ingest, sources, add, extract, index, search, quotes, timeline, verify];
+export const commands: readonly Command[] = [start, ingest, sources, add, extract, index, search, quotes, timeline, who, verify];

@@ -2,23 +2,19 @@ import type { Command } from '../command.js';
 import { indexContext } from '../../pipeline/index-context.js';
 import { parse } from '../args.js';
 import { out, bold, dim } from '../output.js';
-import { FILTER_OPTIONS, FILTER_HELP, QUERY_HELP, queryFrom, facetLines, describeTotal } from '../filters.js';
+import { FILTER_OPTIONS, FILTER_HELP, QUERY_HELP, queryFrom, facetLines, describeTotal, formatFrom } from '../filters.js';
 import { formatQuery } from '../../search/query-language.js';
 import type { QuoteHit } from '../../search/execute.js';
-import { toCsv } from '../csv.js';
+import { toCsv, toMarkdown } from '../csv.js';
+import { citation, shownDate } from '../../search/citation.js';
 import { plural } from '../../core/plural.js';
 
-/** A citation a journalist can paste. */
-export function citation(q: QuoteHit): string {
-  const who = [q.speaker ?? 'Unattributed', q.role].filter(Boolean).join(', ');
-  const where = [`“${q.title}”`, q.publisher, q.date ?? 'undated'].filter(Boolean).join(', ');
-  return `${who}, quoted in ${where}.${q.url ? ` ${q.url}` : ''}`;
-}
+export { citation };
 
 export const quotes: Command = {
   name: 'quotes',
   summary: 'search quotations: who said what, for which organisation, with what stance',
-  usage: 'ccg quotes [QUERY] [--speaker NAME] [--org NAME] [--stance S] [--since DATE] [--until DATE] [--sort S] [--facets] [--no-partial] [--json | --csv]',
+  usage: 'ccg quotes [QUERY] [--speaker NAME] [--org NAME] [--stance S] [--since DATE] [--until DATE] [--sort S] [--facets] [--no-partial] [--cite] [--format table|json|jsonl|csv|md]',
   help: `Searches quotations by their words, speaker, role and organisation (and the reported speech
 around them), and prints each with speaker, role, organisation, stance towards CCGs taking on
 primary care commissioning, date, source and a citation to paste. With no QUERY, lists the quotes
@@ -28,6 +24,8 @@ ${QUERY_HELP}
 
 ${FILTER_HELP}
   --no-partial      leave out partial quotes (a few words quoted inside reported speech)
+  --cite            print only each quote and its citation, ready to paste: speaker, role, title,
+                    publisher, date ("c. 2014" when estimated), URL as published, date accessed
 
 Examples:
   ccg quotes "barking mad"
@@ -37,18 +35,33 @@ Examples:
   ccg quotes delegation --sort -date --json`,
   home: 'reads',
   async run(argv, global) {
-    const { values, positionals } = parse('quotes', argv, { ...FILTER_OPTIONS, 'no-partial': { type: 'boolean' } }, { queryWords: true });
+    const { values, positionals } = parse('quotes', argv, { ...FILTER_OPTIONS, 'no-partial': { type: 'boolean' }, cite: { type: 'boolean' } }, { queryWords: true });
     const { query, limit, sort } = queryFrom('quotes', positionals, values);
+    const format = formatFrom('quotes', values);
     const [{ openIndex }, { searchQuotes }] = await Promise.all([import('../../pipeline/index-corpus.js'), import('../../search/execute.js')]);
     const index = await openIndex(indexContext(global.home));
     const r = await searchQuotes(index, query, { limit, ...(sort ? { sort } : {}), ...(values['no-partial'] ? { partial: false } : {}) });
-    if (values.json) {
-      out(JSON.stringify({ query: formatQuery(query), total: r.total, loose: r.loose, hits: r.hits.map((h) => ({ ...h, citation: citation(h) })), facets: r.facets }, null, 2));
+    const rows = r.hits.map((h) => ({ ...h, datePrecision: h.approximate ? 'approximate' : null, citation: citation(h) }));
+    if (format === 'json') {
+      out(JSON.stringify({ query: formatQuery(query), total: r.total, loose: r.loose, hits: rows, facets: r.facets }, null, 2));
       return 0;
     }
-    if (values.csv) {
-      out(toCsv(['quote', 'speaker', 'role', 'organisation', 'stance', 'partial', 'date', 'title', 'publisher', 'url', 'citation'],
-        r.hits.map((h) => [h.text, h.speaker, h.role, h.organisation, h.stance, h.partial, h.date, h.title, h.publisher, h.url, citation(h)])));
+    if (format === 'jsonl') {
+      for (const h of rows) out(JSON.stringify(h));
+      return 0;
+    }
+    const header = ['quote', 'speaker', 'role', 'organisation', 'stance', 'partial', 'date', 'title', 'publisher', 'url', 'citation'];
+    const cells = r.hits.map((h) => [h.text, h.speaker, h.role, h.organisation, h.stance, h.partial, shownDate(h.date, h.approximate), h.title, h.publisher, h.url, citation(h)]);
+    if (format === 'csv') {
+      out(toCsv(header, cells));
+      return 0;
+    }
+    if (format === 'md') {
+      out(toMarkdown(['quote', 'speaker', 'organisation', 'stance', 'date', 'citation'], r.hits.map((h) => [`“${h.text}”`, h.speaker, h.organisation, h.stance, shownDate(h.date, h.approximate), citation(h)])));
+      return 0;
+    }
+    if (values.cite) {
+      for (const h of r.hits) out(`“${h.text}” — ${citation(h)}\n`);
       return 0;
     }
     const shown = formatQuery(query);

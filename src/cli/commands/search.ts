@@ -2,18 +2,19 @@ import type { Command } from '../command.js';
 import { indexContext } from '../../pipeline/index-context.js';
 import { parse } from '../args.js';
 import { out, bold, dim, useColour } from '../output.js';
-import { FILTER_OPTIONS, FILTER_HELP, QUERY_HELP, queryFrom, facetLines, describeTotal } from '../filters.js';
+import { FILTER_OPTIONS, FILTER_HELP, QUERY_HELP, queryFrom, facetLines, describeTotal, formatFrom } from '../filters.js';
 import { formatQuery } from '../../search/query-language.js';
 import type { DocumentHit } from '../../search/execute.js';
 import type { Snippet } from '../../search/snippet.js';
-import { toCsv } from '../csv.js';
+import { toCsv, toMarkdown } from '../csv.js';
+import { shownDate } from '../../search/citation.js';
 import { plural } from '../../core/plural.js';
 
 
 export const search: Command = {
   name: 'search',
   summary: 'search documents; ranked results with highlighted snippets',
-  usage: 'ccg search [QUERY] [--speaker NAME] [--org NAME] [--stance S] [--since DATE] [--until DATE] [--sort S] [--facets] [--json | --csv]',
+  usage: 'ccg search [QUERY] [--speaker NAME] [--org NAME] [--stance S] [--since DATE] [--until DATE] [--sort S] [--facets] [--format table|json|jsonl|csv|md]',
   help: `Searches the titles, text, organisations and speakers of every stored document and prints
 the best matches with title, date, publisher and a snippet with the matched words highlighted.
 
@@ -30,22 +31,31 @@ Examples:
   async run(argv, global) {
     const { values, positionals } = parse('search', argv, FILTER_OPTIONS, { queryWords: true });
     const { query, limit, sort } = queryFrom('search', positionals, values);
+    const format = formatFrom('search', values);
     const [{ openIndex }, { searchDocuments }, { makeSnippet, markSnippet }] = await Promise.all([
       import('../../pipeline/index-corpus.js'), import('../../search/execute.js'), import('../../search/snippet.js'),
     ]);
     const snippetOf = (h: DocumentHit): Snippet => makeSnippet(h.text, h.terms);
     const index = await openIndex(indexContext(global.home));
     const r = await searchDocuments(index, query, { limit, ...(sort ? { sort } : {}) });
-    if (values.json) {
-      const hits = r.hits.map(({ text: _text, terms: _terms, ...h }, i) => {
-        const s = snippetOf(r.hits[i]!);
-        return { ...h, snippet: s.text, highlights: s.highlights };
-      });
-      out(JSON.stringify({ query: formatQuery(query), total: r.total, loose: r.loose, hits, facets: r.facets }, null, 2));
+    const rows = r.hits.map(({ text: _text, terms: _terms, ...h }, i) => {
+      const sn = snippetOf(r.hits[i]!);
+      return { ...h, datePrecision: h.approximate ? 'approximate' : null, snippet: sn.text, highlights: sn.highlights };
+    });
+    if (format === 'json') {
+      out(JSON.stringify({ query: formatQuery(query), total: r.total, loose: r.loose, hits: rows, facets: r.facets }, null, 2));
       return 0;
     }
-    if (values.csv) {
-      out(toCsv(['title', 'published', 'publisher', 'url', 'snippet', 'score'], r.hits.map((h) => [h.title, h.published, h.publisher, h.url, snippetOf(h).text, h.score.toFixed(3)])));
+    if (format === 'jsonl') {
+      for (const h of rows) out(JSON.stringify(h));
+      return 0;
+    }
+    if (format === 'csv') {
+      out(toCsv(['title', 'published', 'publisher', 'url', 'snippet', 'score'], rows.map((h) => [h.title, shownDate(h.published, h.approximate), h.publisher, h.url, h.snippet, h.score.toFixed(3)])));
+      return 0;
+    }
+    if (format === 'md') {
+      out(toMarkdown(['title', 'published', 'publisher', 'snippet'], rows.map((h) => [h.url ? `[${h.title.replace(/[[\]]/g, '')}](${h.url})` : h.title, shownDate(h.published, h.approximate), h.publisher, h.snippet])));
       return 0;
     }
     const shown = formatQuery(query);
@@ -57,7 +67,7 @@ Examples:
     const colour = useColour(process.stdout);
     r.hits.forEach((h, i) => {
       out(`${i + 1}. ${bold(h.title)}`);
-      out(`   ${dim([h.published ?? 'undated', h.publisher, h.url].filter(Boolean).join(' · '))}`);
+      out(`   ${dim([shownDate(h.published, h.approximate), h.publisher, h.url].filter(Boolean).join(' · '))}`);
       out(`   ${markSnippet(snippetOf(h), colour ? '\x1b[1;33m' : '**', colour ? '\x1b[0m' : '**')}`);
       out();
     });

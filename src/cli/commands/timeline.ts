@@ -5,9 +5,9 @@ import { out, bold, dim, useColour } from '../output.js';
 import { UsageError } from '../../core/errors.js';
 import type { Stance } from '../../core/types.js';
 import type { Period, TimelinePeriod } from '../../search/timeline.js';
-import { FILTER_HELP, FILTER_OPTIONS, QUERY_HELP, queryFrom } from '../filters.js';
-import { citation } from './quotes.js';
-import { toCsv } from '../csv.js';
+import { FILTER_HELP, FILTER_OPTIONS, QUERY_HELP, queryFrom, formatFrom } from '../filters.js';
+import { citation, shownDate } from '../../search/citation.js';
+import { toCsv, toMarkdown } from '../csv.js';
 import { plural } from '../../core/plural.js';
 
 const STANCE_ORDER: readonly Stance[] = ['support', 'mixed', 'neutral', 'oppose'];
@@ -34,7 +34,7 @@ const short = (s: string, n = 140): string => (s.length > n ? `${s.slice(0, n)}�
 export const timeline: Command = {
   name: 'timeline',
   summary: 'positions over time: a speaker’s or an organisation’s quotes by period, with stance',
-  usage: 'ccg timeline (--org NAME | --speaker NAME) [QUERY] [--by year|quarter|month] [--since DATE] [--until DATE] [--all] [--json | --csv]',
+  usage: 'ccg timeline (--org NAME | --speaker NAME) [QUERY] [--by year|quarter|month] [--since DATE] [--until DATE] [--all] [--format table|json|jsonl|csv|md]',
   help: `Shows how an organisation (its quotes, its other names and its parts: --org BMA includes the
 GPC) or a person moved: one line per period with the count of each stance and a bar
 (S support, M mixed, n neutral, O oppose; coloured on a terminal), and the quote that speaks for
@@ -56,19 +56,31 @@ Examples:
   async run(argv, global) {
     const { values, positionals } = parse('timeline', argv, { ...FILTER_OPTIONS, by: { type: 'string' }, all: { type: 'boolean' } }, { queryWords: true });
     const { query } = queryFrom('timeline', positionals, values);
+    const format = formatFrom('timeline', values);
     if (!query.filters.org.length && !query.filters.speaker.length) throw new UsageError('timeline: name an --org or a --speaker (or org:NAME / speaker:NAME in the query)');
     const [{ openIndex }, { timeline: buildTimeline, PERIODS }] = await Promise.all([import('../../pipeline/index-corpus.js'), import('../../search/timeline.js')]);
     const by = (str(values.by) ?? 'year') as Period;
     if (!PERIODS.includes(by)) throw new UsageError(`timeline: --by must be one of ${PERIODS.join(', ')}; got "${by}"`);
     const index = await openIndex(indexContext(global.home));
     const t = await buildTimeline(index, query, by);
-    if (values.json) {
+    if (format === 'json') {
       out(JSON.stringify({ ...t, periods: t.periods.map((p) => ({ ...p, representative: representative(p) ?? null })) }, null, 2));
       return 0;
     }
-    if (values.csv) {
-      const rows = [...t.periods.flatMap((p) => p.quotes.map((q) => ({ p: p.period, q }))), ...t.undated.map((q) => ({ p: 'undated', q }))];
-      out(toCsv(['period', 'date', 'stance', 'quote', 'speaker', 'role', 'organisation', 'title', 'publisher', 'url'], rows.map(({ p, q }) => [p, q.date, q.stance, q.text, q.speaker, q.role, q.organisation, q.title, q.publisher, q.url])));
+    const rows = [...t.periods.flatMap((p) => p.quotes.map((q) => ({ p: p.period, q }))), ...t.undated.map((q) => ({ p: 'undated', q }))];
+    if (format === 'jsonl') {
+      for (const { p, q } of rows) out(JSON.stringify({ period: p, ...q, citation: citation(q) }));
+      return 0;
+    }
+    if (format === 'csv') {
+      out(toCsv(['period', 'date', 'stance', 'quote', 'speaker', 'role', 'organisation', 'title', 'publisher', 'url', 'citation'], rows.map(({ p, q }) => [p, shownDate(q.date, q.approximate), q.stance, q.text, q.speaker, q.role, q.organisation, q.title, q.publisher, q.url, citation(q)])));
+      return 0;
+    }
+    if (format === 'md') {
+      out(toMarkdown(['period', 'support', 'oppose', 'mixed', 'neutral', 'representative quote'], t.periods.map((p) => {
+        const r = representative(p);
+        return [p.period, p.counts.support, p.counts.oppose, p.counts.mixed, p.counts.neutral, r ? `“${r.text}” — ${citation(r)}` : ''];
+      })));
       return 0;
     }
     const who = [...query.filters.org, ...query.filters.speaker].join(', ');
@@ -83,7 +95,7 @@ Examples:
     for (const p of t.periods) {
       const c = p.counts;
       out(`${bold(p.period.padEnd(width))}  ${bar(c, scale, colour)}  ${dim(`${c.support} support · ${c.oppose} oppose · ${c.mixed} mixed · ${c.neutral} neutral`)}`);
-      for (const q of values.all ? p.quotes : [representative(p)!]) out(`  ${q.date}  [${q.stance}] “${short(q.text)}” — ${q.speaker ?? 'unattributed'}\n    ${dim(citation(q))}`);
+      for (const q of values.all ? p.quotes : [representative(p)!]) out(`  ${shownDate(q.date, q.approximate)}  [${q.stance}] “${short(q.text)}” — ${q.speaker ?? 'unattributed'}\n    ${dim(citation(q))}`);
     }
     if (t.undated.length) {
       out(`${bold('undated'.padEnd(width))}  ${plural(t.undated.length, 'quote')}`);

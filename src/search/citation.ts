@@ -1,0 +1,21 @@
+/**
+ * Citations a journalist can paste, the same in the CLI and on the page: who said it (name and
+ * role), where (title, publisher), when (the date, "c. 2014" when it is an estimate), the URL as
+ * published, and when the archive accessed it. Pure and browser-safe.
+ */
+import type { QuoteHit } from './execute.js';
+
+/** "2014-05-03", or "c. 2014" for an estimate, or "undated". */
+export function shownDate(date: string | null, approximate: boolean): string {
+  if (!date) return 'undated';
+  return approximate ? `c. ${date}` : date;
+}
+
+type Citable = Pick<QuoteHit, 'speaker' | 'role' | 'title' | 'publisher' | 'date' | 'approximate' | 'url' | 'accessed'>;
+
+export function citation(q: Citable): string {
+  const who = [q.speaker ?? 'Unattributed', q.role].filter(Boolean).join(', ');
+  const where = [`“${q.title}”`, q.publisher, shownDate(q.date, q.approximate)].filter(Boolean).join(', ');
+  const link = q.url ? ` ${q.url}${q.accessed ? ` (accessed ${q.accessed})` : ''}` : '';
+  return `${who}, quoted in ${where}.${link}`;
+}

@@ -1,0 +1,42 @@
+/**
+ * Who said most about a subject: the organisations and people whose quotes match a query, each
+ * with the number of quotes and their stance counts, most quotes first. Pure and browser-safe.
+ */
+import type { Stance } from '../core/types.js';
+import type { ParsedQuery } from './query-language.js';
+import { searchQuotes, type IndexSource } from './execute.js';
+
+export interface Voice {
+  readonly name: string;
+  readonly quotes: number;
+  readonly counts: Readonly<Record<Stance, number>>;
+}
+
+export interface Who {
+  readonly total: number;
+  readonly loose: boolean;
+  readonly organisations: readonly Voice[];
+  readonly speakers: readonly Voice[];
+}
+
+function tally(entries: ReadonlyArray<[string | null, Stance]>): Voice[] {
+  const m = new Map<string, Record<Stance, number>>();
+  for (const [name, stance] of entries) {
+    if (!name) continue;
+    let c = m.get(name);
+    if (!c) m.set(name, (c = { support: 0, oppose: 0, mixed: 0, neutral: 0 }));
+    c[stance]++;
+  }
+  return [...m].map(([name, counts]) => ({ name, counts, quotes: counts.support + counts.oppose + counts.mixed + counts.neutral }))
+    .sort((a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name));
+}
+
+export async function who(src: IndexSource, q: ParsedQuery): Promise<Who> {
+  const r = await searchQuotes(src, q, { limit: Number.MAX_SAFE_INTEGER, partial: false });
+  return {
+    total: r.total,
+    loose: r.loose,
+    organisations: tally(r.hits.map((h) => [h.organisation, h.stance])),
+    speakers: tally(r.hits.map((h) => [h.speaker, h.stance])),
+  };
+}
