@@ -43,12 +43,13 @@ each source says so in one line and the archive is built from what is stored.
     out(describeIndex(s));
     out('');
     out('Search the archive:');
-    out('  npm run ccg -- quotes "barking mad"          quotes by their words');
-    out('  npm run ccg -- quotes "Julie Wood"           quotes by speaker');
-    out('  npm run ccg -- quotes --org BMA --stance oppose');
-    out('  npm run ccg -- search "conflict of interest" documents, with snippets');
-    out('  npm run ccg -- timeline --org "NHS England"  positions over time');
-    out('  npm run ccg -- --help                        every command');
+    out('  npm run ccg -- quotes \'"barking mad"\'                 quotes by their words (a phrase)');
+    out('  npm run ccg -- quotes \'speaker:"Julie Wood"\'           quotes by speaker');
+    out('  npm run ccg -- quotes org:BMA stance:oppose --cite     the BMA and its GPC, with citations');
+    out('  npm run ccg -- search "conflict of interest" --facets  documents, with snippets and counts');
+    out('  npm run ccg -- timeline --org "NHS England"            positions over time');
+    out('  npm run ccg -- who commissioning                       who said most about a subject');
+    out('  npm run ccg -- --help                                  every command and the query language');
     return count('failed') || s.problems.length ? 1 : 0;
   },
 };
