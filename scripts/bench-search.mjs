@@ -12,7 +12,9 @@
 //   npm run bench:search -- --docs 10000 [--json] [--seed N] [--reps 3] [--keep] [--home DIR]
 //
 // --home DIR reuses (or creates) an archive there instead of a temporary one; with --keep the
-// temporary home is left for inspection. Progress goes to stderr; --json prints one object.
+// temporary home is left for inspection; --timeout MIN stops the build after MIN minutes (30);
+// --progress builds with indexCorpus in a child process that reports how far it got (and when
+// /usr/bin/time is there, its peak RSS), instead of `ccg index`. Progress goes to stderr; --json prints one object.
 import { mkdtempSync, readdirSync, rmSync, statSync, existsSync, writeFileSync, readFileSync, rmSync as rm } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,21 +82,49 @@ async function queryChild(home, queriesFile) {
   process.stdout.write(JSON.stringify(out));
 }
 
+// ——— the build child (--progress): indexCorpus in process, with progress, time and RSS on stderr ———
+
+async function buildChild(home) {
+  const { createContext, indexCorpus } = await import('../dist/pipeline/index.js');
+  const t0 = performance.now();
+  let last = 0;
+  const s = await indexCorpus(createContext(home), {
+    onProgress: (done, total) => {
+      if (done - last >= 5000 || done === total) {
+        last = done;
+        process.stderr.write(`  indexed ${done}/${total} in ${((performance.now() - t0) / 1000).toFixed(0)} s, RSS ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB, heap ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MB\n`);
+      }
+    },
+  });
+  process.stderr.write(`  written in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
+  process.stdout.write(JSON.stringify(s));
+}
+
 // ——— the parent ———
 
 const log = (json, ...m) => process.stderr.write(`${m.join(' ')}\n`);
 
 /** Runs the CLI as a process under /usr/bin/time: wall and CPU seconds, peak RSS. */
 function timedCcg(home, args, timeoutMs) {
+  return timedNode([CLI, '--home', home, ...args], timeoutMs);
+}
+
+/** Runs node with these arguments under /usr/bin/time (stderr passed through for the build child). */
+function timedNode(args, timeoutMs) {
   const useTime = existsSync('/usr/bin/time');
-  const cmd = useTime ? '/usr/bin/time' : process.execPath;
-  const pre = useTime ? ['-f', 'BENCHTIME %e %U %S %M', process.execPath] : [];
+  const timeFile = join(tmpdir(), `bench-search-time-${process.pid}.txt`);
+  // coreutils timeout runs node itself, so that a build stopped at the limit is node killed, not left running.
+  const limit = existsSync('/usr/bin/timeout') ? ['/usr/bin/timeout', '-s', 'KILL', String(Math.ceil(timeoutMs / 1000))] : [];
+  const line = [...(useTime ? ['/usr/bin/time', '-o', timeFile, '-f', 'BENCHTIME %e %U %S %M'] : []), ...limit, process.execPath, ...args];
   const t0 = performance.now();
-  const r = spawnSync(cmd, [...pre, CLI, '--home', home, ...args], { encoding: 'utf8', maxBuffer: 64e6, timeout: timeoutMs, env: { ...process.env, NO_COLOR: '1' } });
+  const stdio = args.includes('--child-build') ? ['ignore', 'pipe', 'inherit'] : 'pipe';
+  const r = spawnSync(line[0], line.slice(1), { encoding: 'utf8', maxBuffer: 64e6, stdio, env: { ...process.env, NO_COLOR: '1' } });
   const wall = (performance.now() - t0) / 1000;
-  const m = /BENCHTIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr ?? '');
+  const timed = useTime && existsSync(timeFile) ? readFileSync(timeFile, 'utf8') : '';
+  rm(timeFile, { force: true });
+  const m = /BENCHTIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(timed);
   return {
-    status: r.status, signal: r.signal, stdout: r.stdout, stderr: (r.stderr ?? '').replace(/BENCHTIME.*\n?/, ''),
+    status: r.status, signal: r.signal, stdout: r.stdout ?? '', stderr: r.stderr ?? '',
     seconds: wall, cpuSeconds: m ? Number(m[2]) + Number(m[3]) : null, peakRssMb: m ? Number(m[4]) / 1024 : null,
   };
 }
@@ -125,9 +155,12 @@ function indexBytesByKind(dir) {
   return by;
 }
 
-/** Misspells a long word: one letter dropped near its middle (one edit, within the fuzzy distance). */
+/**
+ * Misspells a long word: one letter dropped in its first half (so that the stemmer strips the same
+ * suffix and the stem is one edit away: within the fuzzy distance of a long stem).
+ */
 function misspell(w, r) {
-  const i = 2 + Math.floor(r * (w.length - 5));
+  const i = 2 + Math.floor(r * (w.length / 2 - 2));
   return w.slice(0, i) + w.slice(i + 1);
 }
 
@@ -140,7 +173,10 @@ function querySets(pools, docs) {
   const quoteWords = (q) => q.text.split(/\s+/).map((w) => w.replace(/[^\p{L}'’-]/gu, ''));
   const rare = [];
   const phrases = ['"primary care"', '"conflicts of interest"', '"general practice"', '"delegated commissioning"'];
-  const fuzzy = ['commisioning', 'practitoners', 'procuremnet', 'sustainabilty', 'reorganisaton'];
+  // Misspelt long words. The first three are misspellings a user makes; note that the stem of a
+  // misspelt word can differ from the word's stem by more than the fuzzy distance ("commisioning"
+  // stems to "commis", "commissioning" to "commiss").
+  const fuzzy = ['commisioning', 'sustainabilty', 'reorganisaton', 'clinicans'];
   const filtered = [];
   const documents = ['commissioning', 'funding practices', '"primary care"', 'org:BMA contract', 'since:2019 until:2020 integration'];
   for (const [n, d] of sample.entries()) {
@@ -202,9 +238,10 @@ async function main() {
     result.quotes = null;
 
     say(`bench-search: ccg index (${docs} documents) …`);
-    const build = timedCcg(home, ['index', '--json'], buildTimeoutMin * 60_000);
+    // ccg index as a process; with --progress, indexCorpus in a child process that says how far it got.
+    const build = flag('--progress') ? timedNode(['--max-old-space-size=16384', fileURLToPath(import.meta.url), '--child-build', home], buildTimeoutMin * 60_000) : timedCcg(home, ['index', '--json'], buildTimeoutMin * 60_000);
     if (build.status !== 0) {
-      Object.assign(result, { buildError: `ccg index ${build.signal ? `killed by ${build.signal}` : `exit ${build.status}`}: ${build.stderr.trim().split('\n').slice(-3).join(' | ')}`, buildSeconds: build.seconds, peakRssMb: build.peakRssMb });
+      Object.assign(result, { buildError: `ccg index ${build.status === 137 || build.status === 124 ? `stopped after ${buildTimeoutMin} min (--timeout)` : `exit ${build.status}`}: ${build.stderr.trim().split('\n').slice(-3).join(' | ')}`, buildSeconds: build.seconds, peakRssMb: build.peakRssMb });
       throw Object.assign(new Error(result.buildError), { partial: true });
     }
     const summary = JSON.parse(build.stdout);
@@ -285,4 +322,5 @@ function printTable(r) {
 }
 
 if (argv[0] === '--child-query') await queryChild(argv[1], argv[2]);
+else if (argv[0] === '--child-build') await buildChild(argv[1]);
 else await main();
