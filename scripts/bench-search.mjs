@@ -13,8 +13,9 @@
 //
 // --home DIR reuses (or creates) an archive there instead of a temporary one; with --keep the
 // temporary home is left for inspection; --timeout MIN stops the build after MIN minutes (30);
-// --progress builds with indexCorpus in a child process that reports how far it got (and when
-// /usr/bin/time is there, its peak RSS), instead of `ccg index`. Progress goes to stderr; --json prints one object.
+// --progress builds with indexCorpus in a child process (with node's default heap, as ccg index)
+// that reports how far it got, instead of `ccg index`. Progress goes to stderr; --json prints one
+// object.
 import { mkdtempSync, readdirSync, rmSync, statSync, existsSync, writeFileSync, readFileSync, rmSync as rm } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -239,7 +240,7 @@ async function main() {
 
     say(`bench-search: ccg index (${docs} documents) …`);
     // ccg index as a process; with --progress, indexCorpus in a child process that says how far it got.
-    const build = flag('--progress') ? timedNode(['--max-old-space-size=16384', fileURLToPath(import.meta.url), '--child-build', home], buildTimeoutMin * 60_000) : timedCcg(home, ['index', '--json'], buildTimeoutMin * 60_000);
+    const build = flag('--progress') ? timedNode([fileURLToPath(import.meta.url), '--child-build', home], buildTimeoutMin * 60_000) : timedCcg(home, ['index', '--json'], buildTimeoutMin * 60_000);
     if (build.status !== 0) {
       Object.assign(result, { buildError: `ccg index ${build.status === 137 || build.status === 124 ? `stopped after ${buildTimeoutMin} min (--timeout)` : `exit ${build.status}`}: ${build.stderr.trim().split('\n').slice(-3).join(' | ')}`, buildSeconds: build.seconds, peakRssMb: build.peakRssMb });
       throw Object.assign(new Error(result.buildError), { partial: true });
