@@ -56,6 +56,7 @@ async function queryChild(home, queriesFile) {
   // Distinct terms of the document indexes (the archive's vocabulary as indexed).
   const terms = new Set();
   for (const k of keys) for (const [term] of (await index.documents(k))._index) terms.add(term);
+  process.stderr.write(`  loaded: quote partitions ${loadMs.toFixed(0)} ms, documents and texts ${docLoadMs.toFixed(0)} ms\n`);
   const out = { loadMs, docLoadMs, partitions: keys.length, distinctTerms: terms.size, kinds: {} };
   terms.clear();
   for (const [kind, queries] of Object.entries(kinds)) {
@@ -75,6 +76,7 @@ async function queryChild(home, queriesFile) {
         if (r === 0) totals.push(res.total);
       }
     }
+    process.stderr.write(`  ${kind}: p50 ${median(samples).toFixed(1)} ms, p99 ${quantile(samples, 0.99).toFixed(1)} ms (slowest ${slowest.query})\n`);
     out.kinds[kind] = { queries: queries.length, p50Ms: median(samples), p99Ms: quantile(samples, 0.99), maxMs: Math.max(...samples), medianHits: median(totals), slowest: slowest.query, samples };
   }
   out.rssMb = process.memoryUsage().rss / 1048576;
@@ -255,9 +257,9 @@ async function main() {
     const kinds = querySets(pools, docs);
     const qfile = join(home, 'bench-queries.json');
     writeFileSync(qfile, JSON.stringify({ kinds, reps }));
-    const qr = spawnSync(process.execPath, ['--max-old-space-size=8192', fileURLToPath(import.meta.url), '--child-query', home, qfile], { encoding: 'utf8', maxBuffer: 64e6 });
+    const qr = spawnSync(process.execPath, ['--max-old-space-size=8192', fileURLToPath(import.meta.url), '--child-query', home, qfile], { encoding: 'utf8', maxBuffer: 64e6, stdio: ['ignore', 'pipe', 'inherit'] });
     rm(qfile, { force: true });
-    if (qr.status !== 0) throw Object.assign(new Error(`query child failed: ${qr.stderr}`), { partial: true });
+    if (qr.status !== 0) throw Object.assign(new Error(`query child failed (exit ${qr.status})`), { partial: true });
     const q = JSON.parse(qr.stdout);
     const all = Object.values(q.kinds).flatMap((k) => k.samples);
     Object.assign(result, {
