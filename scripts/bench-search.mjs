@@ -116,9 +116,10 @@ function timedCcg(home, args, timeoutMs) {
 function timedNode(args, timeoutMs) {
   const useTime = existsSync('/usr/bin/time');
   const timeFile = join(tmpdir(), `bench-search-time-${process.pid}.txt`);
-  // coreutils timeout runs node itself, so that a build stopped at the limit is node killed, not left running.
+  // coreutils timeout kills its whole process group (time and node) at the limit; /usr/bin/time
+  // runs node itself, so that its peak RSS is node's.
   const limit = existsSync('/usr/bin/timeout') ? ['/usr/bin/timeout', '-s', 'KILL', String(Math.ceil(timeoutMs / 1000))] : [];
-  const line = [...(useTime ? ['/usr/bin/time', '-o', timeFile, '-f', 'BENCHTIME %e %U %S %M'] : []), ...limit, process.execPath, ...args];
+  const line = [...limit, ...(useTime ? ['/usr/bin/time', '-o', timeFile, '-f', 'BENCHTIME %e %U %S %M'] : []), process.execPath, ...args];
   const t0 = performance.now();
   const stdio = args.includes('--child-build') ? ['ignore', 'pipe', 'inherit'] : 'pipe';
   const r = spawnSync(line[0], line.slice(1), { encoding: 'utf8', maxBuffer: 64e6, stdio, env: { ...process.env, NO_COLOR: '1' } });
@@ -244,7 +245,7 @@ async function main() {
     // ccg index as a process; with --progress, indexCorpus in a child process that says how far it got.
     const build = flag('--progress') ? timedNode([fileURLToPath(import.meta.url), '--child-build', home], buildTimeoutMin * 60_000) : timedCcg(home, ['index', '--json'], buildTimeoutMin * 60_000);
     if (build.status !== 0) {
-      Object.assign(result, { buildError: `ccg index ${build.status === 137 || build.status === 124 ? `stopped after ${buildTimeoutMin} min (--timeout)` : `exit ${build.status}`}: ${build.stderr.trim().split('\n').slice(-3).join(' | ')}`, buildSeconds: build.seconds, peakRssMb: build.peakRssMb });
+      Object.assign(result, { buildError: `ccg index ${build.status === null || build.status === 137 || build.status === 124 ? `stopped after ${buildTimeoutMin} min (--timeout)` : `exit ${build.status}`}: ${build.stderr.trim().split('\n').slice(-3).join(' | ')}`, buildSeconds: build.seconds, peakRssMb: build.peakRssMb });
       throw Object.assign(new Error(result.buildError), { partial: true });
     }
     const summary = JSON.parse(build.stdout);
