@@ -37,25 +37,48 @@ export function foldSpelling(w: string): string {
   return f;
 }
 
-const cache = new Map<string, string>();
+/**
+ * Keys of the words seen, by the word as written. News has tens of thousands of distinct words,
+ * so the cache holds a million before it is emptied (two generations: the older is dropped).
+ */
+const CACHE_LIMIT = 1_000_000;
+let cache = new Map<string, string | null>();
+let older = new Map<string, string | null>();
 
-/** A word as the index keys it (not dropping stop words). */
-export function keyOf(word: string): string {
+function cached(word: string, make: (w: string) => string | null): string | null {
   let k = cache.get(word);
-  if (k === undefined) {
-    const folded = foldSpelling(foldCase(word));
-    k = /^\p{L}+$/u.test(folded) && folded.length > 2 ? PorterStemmer.stem(folded) : folded;
-    if (cache.size > 50_000) cache.clear();
-    cache.set(word, k);
+  if (k !== undefined) return k;
+  k = older.get(word);
+  if (k === undefined) k = make(word);
+  if (cache.size >= CACHE_LIMIT) {
+    older = cache;
+    cache = new Map();
   }
+  cache.set(word, k);
   return k;
 }
 
+function makeKey(word: string): string {
+  const folded = foldSpelling(/^[a-z]+$/.test(word) ? word : foldCase(word));
+  return /^\p{L}+$/u.test(folded) && folded.length > 2 ? PorterStemmer.stem(folded) : folded;
+}
+
+/** A word as the index keys it (not dropping stop words). */
+export function keyOf(word: string): string {
+  return cached(word, makeKey)!;
+}
+
+const termCache = new Map<string, string | null>();
+
 /** The index's term processor: the key of a word, or null for a stop word or an empty token. */
 export function processTerm(term: string): string | null {
-  const f = foldCase(term);
-  if (!f || STOP_WORDS.has(f)) return null;
-  return keyOf(term);
+  let k = termCache.get(term);
+  if (k !== undefined) return k;
+  const f = /^[a-z]+$/.test(term) ? term : foldCase(term);
+  k = !f || STOP_WORDS.has(f) ? null : keyOf(term);
+  if (termCache.size >= CACHE_LIMIT) termCache.clear();
+  termCache.set(term, k);
+  return k;
 }
 
 /** The words of a text, as MiniSearch's default tokenizer splits them (letters and digits). */
