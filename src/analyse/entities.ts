@@ -145,3 +145,41 @@ export function isSubordinate(text: string, start: number): boolean {
   // Directly after a preposition or a transitive verb.
   return /\b(?:to|with|by|from|for|at|of|than|like|against|about|replaced|succeeded|succeeds|replaces|appointed|thanked|criticised|praised|met|beat|defeated|told|asked|called|named)\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Professor|Prof|Sir|Dame|Lord|Lady|Cllr)\.?\s+)*$/u.test(clause);
 }
+
+/** What a definite description ("the college") may refer to: a kind of organisation, or words in its name. */
+const DESCRIPTIONS: Readonly<Record<string, { kinds: readonly string[]; words?: RegExp }>> = {
+  organisation: { kinds: [] },
+  organization: { kinds: [] },
+  college: { kinds: ['royal college'], words: /\bCollege\b/ },
+  committee: { kinds: ['committee', 'lmc'], words: /\bCommittees?\b|^GPC$/ },
+  union: { kinds: ['union'] },
+  association: { kinds: ['union', 'membership body'], words: /\bAssociation\b/ },
+  ccg: { kinds: ['ccg'] },
+  icb: { kinds: ['icb'] },
+  trust: { kinds: ['trust'], words: /\bTrust\b/ },
+  council: { kinds: ['local authority'], words: /\bCouncil\b/ },
+  department: { kinds: ['government'], words: /\bDepartment\b/ },
+  regulator: { kinds: ['regulator'] },
+  'think tank': { kinds: ['think tank'] },
+  charity: { kinds: ['think tank', 'other'] },
+};
+
+/** How far back (in characters) an organisation stays in focus for "the college said". */
+const FOCUS_REACH = 3000;
+
+/**
+ * "The college said", "the organisation added": the organisation last named before `pos` that such
+ * a description fits, within a few paragraphs. `orgs` are in order of their start.
+ */
+export function organisationInFocus(np: string, pos: number, orgs: readonly OrganisationSpan[]): OrganisationSpan | null {
+  const m = /^the\s+(organi[sz]ation|college|committee|union|association|ccg|icb|trust|council|department|regulator|think\s+tank|charity)$/i.exec(np.trim());
+  if (!m) return null;
+  const want = DESCRIPTIONS[m[1]!.toLowerCase().replace(/\s+/g, ' ')]!;
+  const generic = !want.kinds.length && !want.words;
+  for (let i = lowerBound(orgs, (o) => o.start, pos) - 1; i >= 0 && orgs[i]!.end > pos - FOCUS_REACH; i--) {
+    const o = orgs[i]!;
+    if (o.kind === 'publisher') continue;
+    if (generic || want.kinds.includes(o.kind) || want.words?.test(o.name)) return o;
+  }
+  return null;
+}

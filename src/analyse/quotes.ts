@@ -18,7 +18,7 @@ import { SPEECH_VERBS, PRONOUNS, INVERTIBLE_VERBS } from './lexicon/speech.js';
 import { findQuoteMarks } from './quote-marks.js';
 import { splitSentences, maskAbbreviations, type Span } from './sentences.js';
 import { lowerBound, startingIn } from './spans.js';
-import { isSubordinate, spokespersonOrganisation } from './entities.js';
+import { isSubordinate, organisationInFocus, spokespersonOrganisation } from './entities.js';
 
 export interface Speaker {
   readonly speaker: string | null;
@@ -196,6 +196,9 @@ function resolveSubject(ctx: Context, start: number, end: number, prefer: 'first
   // The noun phrase as written: the last clause before the verb ("The report", "a spokesman for the trust").
   let np = region.split(/[,;:()—–]/).map((s) => s.trim()).filter(Boolean).pop() ?? '';
   np = np.replace(/^(?:and|but|so|then|however|meanwhile|also|while|as|in a statement|in an? \w+)\s+/i, '').trim();
+  // "The college said": the organisation in focus that the description fits.
+  const focus = np ? organisationInFocus(np, start, ctx.orgs) : null;
+  if (focus) return { speaker: focus.name, role: null, organisation: focus.name };
   if (!np || NO_SPEAKER.test(np) || wordsOf(np) > MAX_NP_WORDS || /^\p{Ll}+$/u.test(np) && wordsOf(np) === 1 && !/^(?:sources?|officials?|spokes\w+)$/i.test(np)) return null;
   // "an NHS spokeswoman" speaks for the NHS.
   return { speaker: np, role: null, organisation: spokespersonOrganisation(np) };
