@@ -26,6 +26,7 @@ describe('a speaker’s organisation, from wherever the document states it', () 
     ['relative clause', 'Dr Sunita Rowe, who chairs Eastmere LMC, was not convinced.\n\nDr Rowe said: “Our members have heard these promises many times before now.”', 'Rowe', 'Eastmere LMC'],
     ['predicate', 'Dr Peter Kellaway was elected chair of the British Medical Association GP committee in June.\n\nDr Kellaway warned: “Practices are closing faster than new ones are opening.”', 'Kellaway', 'British Medical Association'],
     ['at the helm', 'Dr Fiona Lusk, who took the helm of Harrowfield CCG last year, has met every practice.\n\nShe said: “We have listened, and we will change how the money is spent.”', 'Lusk', 'NHS Harrowfield CCG'],
+    ['a role that names the organisation in focus', 'The Care Quality Commission will inspect every practice by the spring.\n\nProfessor Lionel Harker, the chief executive of the regulator, set out the timetable.\n\nProfessor Harker said: “No practice will be told less than a month before we arrive.”', 'Harker', 'Care Quality Commission'],
     ['a later short mention', 'Dr Imran Qadir, clinical lead at Oakvale CCG, set out the plan in March.\n\nThe board met again in May and agreed the budget for the year.\n\nDr Qadir said: “The board has shown real courage in backing this plan.”', 'Qadir', 'NHS Oakvale CCG'],
   ])('%s', (_kind, text, surname, organisation) => {
     const q = only(text);

@@ -150,6 +150,8 @@ export function isSubordinate(text: string, start: number): boolean {
 const DESCRIPTIONS: Readonly<Record<string, { kinds: readonly string[]; words?: RegExp }>> = {
   organisation: { kinds: [] },
   organization: { kinds: [] },
+  body: { kinds: [] },
+  group: { kinds: [] },
   college: { kinds: ['royal college'], words: /\bCollege\b/ },
   committee: { kinds: ['committee', 'lmc'], words: /\bCommittees?\b|^GPC$/ },
   union: { kinds: ['union'] },
@@ -171,9 +173,10 @@ const FOCUS_REACH = 3000;
  * "The college said", "the organisation added": the organisation last named before `pos` that such
  * a description fits, within a few paragraphs. `orgs` are in order of their start.
  */
-export function organisationInFocus(np: string, pos: number, orgs: readonly OrganisationSpan[]): OrganisationSpan | null {
-  const m = /^the\s+(organi[sz]ation|college|committee|union|association|ccg|icb|trust|council|department|regulator|think\s+tank|charity)$/i.exec(np.trim());
-  if (!m) return null;
+export function organisationInFocus(np: string, pos: number, orgs: readonly OrganisationSpan[], loose = false): OrganisationSpan | null {
+  const m = /^the\s+(organi[sz]ation|body|group|college|committee|union|association|ccg|icb|trust|council|department|regulator|think\s+tank|charity)$/i.exec(np.trim());
+  // "The group said" in general news is often a group of people; "chair of the body" is an organisation.
+  if (!m || (!loose && /^(?:body|group)$/i.test(m[1]!))) return null;
   const want = DESCRIPTIONS[m[1]!.toLowerCase().replace(/\s+/g, ' ')]!;
   const generic = !want.kinds.length && !want.words;
   for (let i = lowerBound(orgs, (o) => o.start, pos) - 1; i >= 0 && orgs[i]!.end > pos - FOCUS_REACH; i--) {
@@ -182,4 +185,10 @@ export function organisationInFocus(np: string, pos: number, orgs: readonly Orga
     if (generic || want.kinds.includes(o.kind) || want.words?.test(o.name)) return o;
   }
   return null;
+}
+
+/** "chair of the body", "chief executive of the college": the organisation in focus that a role names. */
+export function organisationOfDescribedRole(role: string, pos: number, orgs: readonly OrganisationSpan[]): string | null {
+  const m = /\b(?:of|at|for)\s+(the\s+[\p{L}-]+(?:\s+tank)?)$/u.exec(role);
+  return m ? organisationInFocus(m[1]!, pos, orgs, true)?.name ?? null : null;
 }

@@ -8,7 +8,7 @@ import type { Person } from '../core/types.js';
 import type { OrganisationSpan } from './organisations.js';
 import { FEMALE_NAMES, MALE_NAMES } from './lexicon/first-names.js';
 import { OverlapIndex, startingIn } from './spans.js';
-import { affiliationAfter, affiliationBefore, organisationInRole } from './entities.js';
+import { affiliationAfter, affiliationBefore, organisationInRole, organisationOfDescribedRole } from './entities.js';
 import { HONORIFICS, FEMALE_HONORIFICS, MALE_HONORIFICS, ROLE_NOUNS, SPEECH_VERBS } from './lexicon/speech.js';
 
 export type Gender = 'f' | 'm' | null;
@@ -171,7 +171,7 @@ export function findPeople(text: string, orgs: readonly OrganisationSpan[]): Peo
     // "X, who took the helm of Y": the organisation stated next to the name.
     organisation ??= affiliationBefore(text, title ? m.index : start, orgs)?.organisation ?? affiliationAfter(text, end, orgs)?.organisation ?? null;
     // A role naming an organisation not in the list ("NHS Wessex chief executive").
-    if (!organisation && role) organisation = organisationInRole(role);
+    if (!organisation && role) organisation = organisationInRole(role) ?? organisationOfDescribedRole(role, start, orgs);
     const displayName = `${title}${words.length > 1 || !known ? name : ''}`.trim() || name;
     let index = known;
     if (index === undefined) {
