@@ -42,6 +42,7 @@ describe('organisations that speak', () => {
     ['a spokesperson of an organisation not in the list', 'An Elmbridge Council spokeswoman said: “The council will consult residents before any decision is made.”', 'Elmbridge Council'],
     ['“the college”, the organisation in focus', 'The Royal College of General Practitioners wrote to ministers last week, and Harrowfield CCG replied.\n\nThe college said: “General practice cannot be rebuilt without more doctors in it.”', 'Royal College of General Practitioners'],
     ['“the organisation”, the last named', 'Marchland CCG published its plans on Friday.\n\nThe organisation said: “We expect to save money by sharing back-office staff.”', 'NHS Marchland CCG'],
+    ['a document, for the organisation that issued it', 'Healthwatch England published a report on Monday about waiting times.\n\nThe report said: “Patients in rural areas wait twice as long as those in towns.”', 'Healthwatch England'],
     ['a spokesman qualified by a name alone', '“No decision has been taken on the future of the surgery,” an NHS spokesman said.', 'NHS'],
   ])('%s', (_kind, text, organisation) => {
     expect(only(text).organisation).toBe(organisation);

@@ -192,3 +192,22 @@ export function organisationOfDescribedRole(role: string, pos: number, orgs: rea
   const m = /\b(?:of|at|for)\s+(the\s+[\p{L}-]+(?:\s+tank)?)$/u.exec(role);
   return m ? organisationInFocus(m[1]!, pos, orgs, true)?.name ?? null : null;
 }
+
+const DOCUMENT_NOUNS = 'letter|report|statement|document|guidance|paper|review|memo|email|circular|briefing|submission|consultation|plan|strategy';
+
+/**
+ * "The letter said": a document speaks for the organisation that issued it, when the text says so
+ * shortly before ("NHS England issued a letter", "a report from the King’s Fund"). Null otherwise.
+ */
+export function authorOfDocument(np: string, pos: number, text: string, orgs: readonly OrganisationSpan[]): string | null {
+  const m = new RegExp(`^the\\s+(?:new\\s+|latest\\s+|draft\\s+|final\\s+)?(${DOCUMENT_NOUNS})$`, 'i').exec(np.trim());
+  if (!m) return null;
+  const noun = m[1]!.toLowerCase();
+  const issued = new RegExp(`^\\s+(?:has\\s+|have\\s+|had\\s+)?(?:issued|published|sent|released|wrote|circulated|produced|launched)\\s+(?:a|an|its|the)\\s+(?:[\\p{L}-]+\\s+){0,3}${noun}s?\\b`, 'iu');
+  const from = new RegExp(`\\b${noun}s?\\s+(?:from|by|published\\s+by|issued\\s+by|sent\\s+by)\\s+(?:the\\s+)?$`, 'iu');
+  for (let i = lowerBound(orgs, (o) => o.start, pos) - 1; i >= 0 && orgs[i]!.end > pos - FOCUS_REACH; i--) {
+    const o = orgs[i]!;
+    if (issued.test(text.slice(o.end, Math.min(pos, o.end + 80))) || from.test(text.slice(Math.max(0, o.start - 60), o.start))) return o.name;
+  }
+  return null;
+}

@@ -18,7 +18,7 @@ import { SPEECH_VERBS, PRONOUNS, INVERTIBLE_VERBS } from './lexicon/speech.js';
 import { findQuoteMarks } from './quote-marks.js';
 import { splitSentences, maskAbbreviations, type Span } from './sentences.js';
 import { lowerBound, startingIn } from './spans.js';
-import { isSubordinate, organisationInFocus, spokespersonOrganisation } from './entities.js';
+import { authorOfDocument, isSubordinate, organisationInFocus, spokespersonOrganisation } from './entities.js';
 
 export interface Speaker {
   readonly speaker: string | null;
@@ -200,8 +200,8 @@ function resolveSubject(ctx: Context, start: number, end: number, prefer: 'first
   const focus = np ? organisationInFocus(np, start, ctx.orgs) : null;
   if (focus) return { speaker: focus.name, role: null, organisation: focus.name };
   if (!np || NO_SPEAKER.test(np) || wordsOf(np) > MAX_NP_WORDS || /^\p{Ll}+$/u.test(np) && wordsOf(np) === 1 && !/^(?:sources?|officials?|spokes\w+)$/i.test(np)) return null;
-  // "an NHS spokeswoman" speaks for the NHS.
-  return { speaker: np, role: null, organisation: spokespersonOrganisation(np) };
+  // "an NHS spokeswoman" speaks for the NHS; "the letter" for the organisation that issued it.
+  return { speaker: np, role: null, organisation: spokespersonOrganisation(np) ?? authorOfDocument(np, start, ctx.text, ctx.orgs) };
 }
 
 /** Attribution after the quote, up to the end of its sentence or the next quote. */
