@@ -3,7 +3,10 @@
 // missed gold direct quotes, spurious predictions and wrong speakers, scored as evaluate.mjs does.
 //
 //   node scripts/diagnose-quotes.mjs ../shared/bench/polnear-dev [--limit N] [--only missed|spurious|speaker]
-import { readFileSync, readdirSync } from 'node:fs';
+// On a set with hand-labelled gold in the seeds' format (gold.json: the CCG sets, the seeds) it shows, per miss,
+// the quote, the predicted and gold speaker and organisation, and the person the model built for the speaker:
+//   node scripts/diagnose-quotes.mjs ../shared/bench/ccg-dev [--only missed|speaker|organisation]
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
@@ -19,6 +22,37 @@ function containment(part, whole) {
   const m = new Map(); for (const w of whole) m.set(w, (m.get(w) || 0) + 1);
   let c = 0; for (const w of part) { const k = m.get(w) || 0; if (k) { c++; m.set(w, k - 1); } }
   return part.length ? c / part.length : 0;
+}
+const norm = (t) => (t || '').toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim();
+function extract(files) {
+  const out = new Map();
+  for (let i = 0; i < files.length; i += 40) {
+    const r = spawnSync(process.execPath, ['dist/cli/main.js', 'extract', '--jsonl', ...files.slice(i, i + 40)], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    for (const l of r.stdout.split('\n')) if (l.startsWith('{')) { const o = JSON.parse(l); out.set(resolve(o.input), o); }
+  }
+  return out;
+}
+if (existsSync(join(dir, 'gold.json'))) {
+  // The seeds' format: each quote is found by its key; speaker is a surname, org words of the organisation.
+  const gold = JSON.parse(readFileSync(join(dir, 'gold.json'), 'utf8')).docs;
+  const names = Object.keys(gold).sort().slice(0, limit);
+  const out = extract(names.map((n) => join(dir, n)));
+  for (const name of names) {
+    const d = out.get(resolve(join(dir, name))) || {};
+    const known = new Map();
+    for (const o of d.organisations || []) { const all = [o.name, ...(o.aliases || [])].map(norm); for (const n of all) known.set(n, all); }
+    const orgOk = (got, want) => (known.get(norm(got)) || [norm(got)]).some((n) => n.includes(norm(want)));
+    for (const q of gold[name].quotes || []) {
+      if (q.optional) continue;
+      const p = (d.quotes || []).find((x) => norm(x.text).includes(norm(q.key)));
+      if (!p) { if (!only || only === 'missed') console.log(`${name}: MISSED ${JSON.stringify(q.key)} <${q.speaker}>`); continue; }
+      const person = (d.people || []).find((x) => x.name === p.speaker);
+      const entity = person ? ` entity {${person.name} | role: ${person.role ?? '-'} | organisation: ${person.organisation ?? '-'}}` : '';
+      if (q.speaker && !norm(p.speaker).includes(norm(q.speaker)) && (!only || only === 'speaker')) console.log(`${name}: SPEAKER want <${q.speaker}> got <${p.speaker}> for ${JSON.stringify(q.key)}${entity}`);
+      else if (q.org && !orgOk(p.organisation, q.org) && (!only || only === 'organisation')) console.log(`${name}: ORGANISATION want <${q.org}> got <${p.organisation}> for ${JSON.stringify(q.key)} [${p.speaker}]${entity}`);
+    }
+  }
+  process.exit(0);
 }
 const names = readdirSync(join(dir, 'text')).filter((f) => f.endsWith('.txt')).sort().slice(0, limit);
 const anns = readdirSync(join(dir, 'attributions'));

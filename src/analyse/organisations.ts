@@ -58,7 +58,7 @@ const LEADING_STOPWORDS = new Set([
 ]);
 
 /** Nouns that end the name of an organisation not in the list ("Oldham Health Forum"). */
-const ORG_NOUNS = 'Committee|Committees|Board|Alliance|Federation|Partnership|Association|Society|Institute|Commission|Authority|Agency|Forum|Network|Foundation|Trust|Council|Commissioners|College|Confederation|Union|Department|Ministry|Office|Group|Collaborative';
+export const ORG_NOUNS = 'Committee|Committees|Board|Alliance|Federation|Partnership|Association|Society|Institute|Commission|Authority|Agency|Forum|Network|Foundation|Trust|Council|Commissioners|College|Confederation|Union|Department|Ministry|Office|Group|Collaborative';
 /** A generic match needs at least this many capitalised words before its noun. */
 const GENERIC_MIN_WORDS = 2;
 

@@ -7,7 +7,8 @@
 import type { Person } from '../core/types.js';
 import type { OrganisationSpan } from './organisations.js';
 import { FEMALE_NAMES, MALE_NAMES } from './lexicon/first-names.js';
-import { lowerBound, OverlapIndex, startingIn } from './spans.js';
+import { OverlapIndex, startingIn } from './spans.js';
+import { affiliationAfter, affiliationBefore, organisationInRole, organisationOfDescribedRole } from './entities.js';
 import { HONORIFICS, FEMALE_HONORIFICS, MALE_HONORIFICS, ROLE_NOUNS, SPEECH_VERBS } from './lexicon/speech.js';
 
 export type Gender = 'f' | 'm' | null;
@@ -166,13 +167,11 @@ export function findPeople(text: string, orgs: readonly OrganisationSpan[]): Peo
       const roleStart = text.indexOf(after, end);
       organisation = organisationOfRole(roleStart, roleStart + after.length, text, orgs);
     }
-    // "Dr Jane Smith, of the Nuffield Trust, said": an organisation without a role.
-    if (!organisation) {
-      const of = /^,\s*(?:of|from|at)\s+(?:the\s+)?/i.exec(text.slice(end, end + 12));
-      const at = of ? lowerBound(orgs, (o) => o.start, end + of[0].length) : -1;
-      const org = of && orgs[at]?.start === end + of[0].length ? orgs[at] : undefined;
-      if (org) organisation = org.name;
-    }
+    // "Dr Jane Smith, of the Nuffield Trust, said", "the BMA's Dr X", "X was elected chair of Y",
+    // "X, who took the helm of Y": the organisation stated next to the name.
+    organisation ??= affiliationBefore(text, title ? m.index : start, orgs)?.organisation ?? affiliationAfter(text, end, orgs)?.organisation ?? null;
+    // A role naming an organisation not in the list ("NHS Wessex chief executive").
+    if (!organisation && role) organisation = organisationInRole(role) ?? organisationOfDescribedRole(role, start, orgs);
     const displayName = `${title}${words.length > 1 || !known ? name : ''}`.trim() || name;
     let index = known;
     if (index === undefined) {

@@ -18,6 +18,7 @@ import { SPEECH_VERBS, PRONOUNS, INVERTIBLE_VERBS } from './lexicon/speech.js';
 import { findQuoteMarks } from './quote-marks.js';
 import { splitSentences, maskAbbreviations, type Span } from './sentences.js';
 import { lowerBound, startingIn } from './spans.js';
+import { authorOfDocument, isSubordinate, organisationInFocus, spokespersonOrganisation } from './entities.js';
 
 export interface Speaker {
   readonly speaker: string | null;
@@ -108,7 +109,7 @@ interface Context {
    * For each person mention i, the last mention at or before i outside quotes: of any gender, of a
    * gender that fits "she", of one that fits "he" (-1 when there is none). Built once per document.
    */
-  lastMention: { any: Int32Array; f: Int32Array; m: Int32Array };
+  lastMention: { any: Int32Array; f: Int32Array; m: Int32Array; salientF: Int32Array; salientM: Int32Array };
 }
 
 function personSpeaker(ctx: Context, index: number): Speaker {
@@ -124,36 +125,57 @@ function inQuote(ctx: Context, pos: number): boolean {
 
 function lastMentions(ctx: Context): Context['lastMention'] {
   const { mentions, people } = ctx.people;
-  const any = new Int32Array(mentions.length);
-  const f = new Int32Array(mentions.length);
-  const m = new Int32Array(mentions.length);
+  const size = mentions.length;
+  const out = { any: new Int32Array(size), f: new Int32Array(size), m: new Int32Array(size), salientF: new Int32Array(size), salientM: new Int32Array(size) };
   let a = -1;
   let lf = -1;
   let lm = -1;
+  let sf = -1;
+  let sm = -1;
   mentions.forEach((mention, i) => {
     if (!inQuote(ctx, mention.start)) {
       const g = people[mention.person]!.gender;
+      const salient = !isSubordinate(ctx.text, mention.start);
       a = i;
-      if (g === null || g === 'f') lf = i;
-      if (g === null || g === 'm') lm = i;
+      if (g === null || g === 'f') {
+        lf = i;
+        if (salient) sf = i;
+      }
+      if (g === null || g === 'm') {
+        lm = i;
+        if (salient) sm = i;
+      }
     }
-    any[i] = a;
-    f[i] = lf;
-    m[i] = lm;
+    out.any[i] = a;
+    out.f[i] = lf;
+    out.m[i] = lm;
+    out.salientF[i] = sf;
+    out.salientM[i] = sm;
   });
-  return { any, f, m };
+  return out;
 }
 
-/** The last person mentioned before `pos` (outside quotes) whose gender fits. */
+/** A subject this far back still outranks a later name inside a clause or after a preposition. */
+const SALIENCE_REACH = 400;
+
+/**
+ * The person a "he" or "she" at `pos` refers to: the last subject of a fitting gender (a name inside
+ * a relative clause or after a preposition is passed over when a subject stands shortly before it),
+ * else the last person named whose gender fits, else the last person named.
+ */
 function resolvePronoun(ctx: Context, pos: number, pronoun: string): Speaker | null {
   const want = PRONOUNS[pronoun] ?? 'any';
   // Mentions are in order and disjoint: those that end by `pos` are a prefix of the list.
   const k = lowerBound(ctx.people.mentions, (m) => m.end, pos + 1) - 1;
   if (k < 0) return null;
   const fit = want === 'any' ? ctx.lastMention.any[k]! : ctx.lastMention[want][k]!;
+  const salient = want === 'f' ? ctx.lastMention.salientF[k]! : want === 'm' ? ctx.lastMention.salientM[k]! : -1;
+  const mentions = ctx.people.mentions;
+  const useSalient = salient >= 0 && fit >= 0 && salient !== fit && mentions[fit]!.start - mentions[salient]!.start <= SALIENCE_REACH
+    && mentions[salient]!.person !== mentions[fit]!.person;
   // Nobody of that gender: the gender lists can be wrong, and the last person named is the best guess.
-  const at = fit >= 0 ? fit : ctx.lastMention.any[k]!;
-  return at >= 0 ? personSpeaker(ctx, ctx.people.mentions[at]!.person) : null;
+  const at = useSalient ? salient : fit >= 0 ? fit : ctx.lastMention.any[k]!;
+  return at >= 0 ? personSpeaker(ctx, mentions[at]!.person) : null;
 }
 
 /** Who a region of text names as a speaker: a person, a pronoun, an organisation, or the phrase itself. */
@@ -174,8 +196,12 @@ function resolveSubject(ctx: Context, start: number, end: number, prefer: 'first
   // The noun phrase as written: the last clause before the verb ("The report", "a spokesman for the trust").
   let np = region.split(/[,;:()—–]/).map((s) => s.trim()).filter(Boolean).pop() ?? '';
   np = np.replace(/^(?:and|but|so|then|however|meanwhile|also|while|as|in a statement|in an? \w+)\s+/i, '').trim();
+  // "The college said": the organisation in focus that the description fits.
+  const focus = np ? organisationInFocus(np, start, ctx.orgs) : null;
+  if (focus) return { speaker: focus.name, role: null, organisation: focus.name };
   if (!np || NO_SPEAKER.test(np) || wordsOf(np) > MAX_NP_WORDS || /^\p{Ll}+$/u.test(np) && wordsOf(np) === 1 && !/^(?:sources?|officials?|spokes\w+)$/i.test(np)) return null;
-  return { speaker: np, role: null, organisation: null };
+  // "an NHS spokeswoman" speaks for the NHS; "the letter" for the organisation that issued it.
+  return { speaker: np, role: null, organisation: spokespersonOrganisation(np) ?? authorOfDocument(np, start, ctx.text, ctx.orgs) };
 }
 
 /** Attribution after the quote, up to the end of its sentence or the next quote. */
@@ -255,7 +281,7 @@ function sentenceAt(sentences: readonly Span[], pos: number): Span | undefined {
 }
 
 export function findQuotes(text: string, paragraphs: readonly Span[], people: PeopleResult, orgs: readonly OrganisationSpan[]): FoundQuote[] {
-  const ctx: Context = { text, masked: maskAbbreviations(text), people, orgs, quoted: [], lastMention: { any: new Int32Array(0), f: new Int32Array(0), m: new Int32Array(0) } };
+  const ctx: Context = { text, masked: maskAbbreviations(text), people, orgs, quoted: [], lastMention: { any: new Int32Array(0), f: new Int32Array(0), m: new Int32Array(0), salientF: new Int32Array(0), salientM: new Int32Array(0) } };
   const perParagraph = paragraphs.map((p) => findQuoteMarks(text.slice(p.start, p.end)).map((m) => ({
     ...m,
     open: p.start + m.open,

@@ -62,3 +62,10 @@ export const ROLE_NOUNS: readonly string[] = [
 export const PRONOUNS: Readonly<Record<string, 'f' | 'm' | 'any'>> = {
   he: 'm', she: 'f', He: 'm', She: 'f',
 };
+
+/** Words that qualify a role noun ("accountable officer", "senior clinical lead"): part of the role, not an organisation. */
+export const ROLE_MODIFIERS: ReadonlySet<string> = new Set([
+  'accountable', 'senior', 'junior', 'chief', 'deputy', 'assistant', 'associate', 'executive', 'non-executive',
+  'clinical', 'medical', 'nursing', 'managing', 'interim', 'acting', 'principal', 'national', 'regional', 'joint',
+  'general', 'financial', 'finance', 'operating', 'policy', 'press', 'lay', 'former', 'new', 'vice', 'co', 'lead',
+]);

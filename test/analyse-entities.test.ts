@@ -1,0 +1,98 @@
+import { describe, it, expect } from 'vitest';
+import { join } from 'node:path';
+import { compileOrganisations } from '../src/analyse/organisations.js';
+import { analyse } from '../src/analyse/index.js';
+import { affiliationAfter, isSubordinate, organisationInRole, spokespersonOrganisation } from '../src/analyse/entities.js';
+import { loadOrganisations } from '../src/sources/index.js';
+import { ROOT, LEXICON } from './helpers.js';
+
+// Every sentence here is written for the test: the names, places and words are invented.
+const orgs = compileOrganisations(loadOrganisations(join(ROOT, 'sources', 'organisations.json')));
+const quotes = (t: string) => analyse(t, { organisations: orgs, stance: LEXICON }).quotes;
+const only = (t: string) => {
+  const q = quotes(t);
+  expect(q).toHaveLength(1);
+  return { speaker: q[0]!.speaker, organisation: q[0]!.organisation };
+};
+
+describe('a speaker’s organisation, from wherever the document states it', () => {
+  it.each([
+    ['apposition', 'Dr Helen Varga, chair of Brookfield CCG, said the plans were sound.\n\nDr Varga said: “We will take on the budgets next spring and run them well.”', 'Varga', 'NHS Brookfield CCG'],
+    ['pre-modifier', 'Royal College of General Practitioners chair Professor Alan Threlkeld spoke at the conference.\n\nProfessor Threlkeld said: “Practices cannot absorb another round of cuts this winter.”', 'Threlkeld', 'Royal College of General Practitioners'],
+    ['pre-modifier naming an organisation not in the list', 'NHS Marchland chief executive Dr Karen Albright wrote to every practice.\n\nShe said: “The new contract will give local doctors far more say over services.”', 'Albright', 'NHS Marchland'],
+    ['possessive', 'The BMA’s Dr Omar Castell spoke to the committee.\n\nDr Castell said: “Nobody asked the profession before the decision was taken.”', 'Castell', 'British Medical Association'],
+    ['“X, of Y”', 'Dr Nadia Brennock, of the Nuffield Trust, has studied the reforms.\n\n“The evidence that mergers save money is thin at best,” Dr Brennock said.', 'Brennock', 'Nuffield Trust'],
+    ['“X from Y”', 'Dr Colin Ashdown from the King’s Fund gave evidence on Tuesday.\n\n“The money has not followed the patients into the community,” said Dr Ashdown.', 'Ashdown', "The King's Fund"],
+    ['relative clause', 'Dr Sunita Rowe, who chairs Eastmere LMC, was not convinced.\n\nDr Rowe said: “Our members have heard these promises many times before now.”', 'Rowe', 'Eastmere LMC'],
+    ['predicate', 'Dr Peter Kellaway was elected chair of the British Medical Association GP committee in June.\n\nDr Kellaway warned: “Practices are closing faster than new ones are opening.”', 'Kellaway', 'British Medical Association'],
+    ['at the helm', 'Dr Fiona Lusk, who took the helm of Harrowfield CCG last year, has met every practice.\n\nShe said: “We have listened, and we will change how the money is spent.”', 'Lusk', 'NHS Harrowfield CCG'],
+    ['a role that names the organisation in focus', 'The Care Quality Commission will inspect every practice by the spring.\n\nProfessor Lionel Harker, the chief executive of the regulator, set out the timetable.\n\nProfessor Harker said: “No practice will be told less than a month before we arrive.”', 'Harker', 'Care Quality Commission'],
+    ['a later short mention', 'Dr Imran Qadir, clinical lead at Oakvale CCG, set out the plan in March.\n\nThe board met again in May and agreed the budget for the year.\n\nDr Qadir said: “The board has shown real courage in backing this plan.”', 'Qadir', 'NHS Oakvale CCG'],
+  ])('%s', (_kind, text, surname, organisation) => {
+    const q = only(text);
+    expect(q.speaker).toContain(surname);
+    expect(q.organisation).toBe(organisation);
+  });
+});
+
+describe('organisations that speak', () => {
+  it.each([
+    ['a spokesperson of a listed organisation', 'A BMA spokesperson said: “We will study the proposals closely before we respond to them.”', 'British Medical Association'],
+    ['an organisation speaking', 'NHS England said: “Every area will have the support it needs to make the change.”', 'NHS England'],
+    ['a spokesperson of an organisation not in the list', 'An Elmbridge Council spokeswoman said: “The council will consult residents before any decision is made.”', 'Elmbridge Council'],
+    ['“the college”, the organisation in focus', 'The Royal College of General Practitioners wrote to ministers last week, and Harrowfield CCG replied.\n\nThe college said: “General practice cannot be rebuilt without more doctors in it.”', 'Royal College of General Practitioners'],
+    ['“the organisation”, the last named', 'Marchland CCG published its plans on Friday.\n\nThe organisation said: “We expect to save money by sharing back-office staff.”', 'NHS Marchland CCG'],
+    ['a document, for the organisation that issued it', 'Healthwatch England published a report on Monday about waiting times.\n\nThe report said: “Patients in rural areas wait twice as long as those in towns.”', 'Healthwatch England'],
+    ['a spokesman qualified by a name alone', '“No decision has been taken on the future of the surgery,” an NHS spokesman said.', 'NHS'],
+  ])('%s', (_kind, text, organisation) => {
+    expect(only(text).organisation).toBe(organisation);
+  });
+});
+
+describe('the parts', () => {
+  it.each([
+    ['NHS Marchland chief executive', 'NHS Marchland'],
+    ['accountable officer for the four Tyneford CCGs', 'four Tyneford CCGs'],
+    ['a GP in a rural practice', null],
+    ['Accountable Officer', null],
+    ['attorney general of Wessexshire', null],
+    ['Wessexshire attorney general', null],
+    ['director of strategy at Westholme Partnership', 'Westholme Partnership'],
+  ])('organisationInRole(%s)', (role, want) => {
+    expect(organisationInRole(role)).toBe(want);
+  });
+
+  it.each([
+    [' is a GP from Leeds who has practised for years.', null],
+    [' was born in Cardiff.', null],
+    [', who now leads NHS Marchland, said', 'NHS Marchland'],
+    [' was appointed interim director of Westholme Partnership in May.', 'Westholme Partnership'],
+  ])('affiliationAfter("X%s")', (after, want) => {
+    const text = `X${after}`;
+    expect(affiliationAfter(text, 1, [])?.organisation ?? null).toBe(want);
+  });
+
+  it.each([
+    ['Ann Smith, who replaced ', true],
+    ['The decision was praised by ', true],
+    ['Speaking at the conference, ', false],
+    ['Last month ', false],
+  ])('isSubordinate after "%s"', (before, want) => {
+    expect(isSubordinate(`${before}Dr Jo Bell`, before.length)).toBe(want);
+  });
+
+  it('a phrase without a spokesperson names no organisation', () => {
+    expect(spokespersonOrganisation('The report')).toBeNull();
+  });
+});
+
+describe('pronouns by salience, not recency', () => {
+  it.each([
+    ['a woman, then a man inside her relative clause', 'Dr Karen Whitlow, who replaced Sir Martin Caddick at the helm of NHS Marchland last month, met the practices on Monday.\n\nShe said: “We cannot keep asking GPs to do more with less money.”', 'Whitlow'],
+    ['two men, the second inside a relative clause', 'Dr Gareth Penhale, who succeeded Dr Robert Ingham as chair of the committee, opened the meeting.\n\nHe said: “The committee will publish its findings before the summer.”', 'Penhale'],
+    ['two men, the second the object of a preposition', 'Dr Gareth Penhale spent the morning with Dr Robert Ingham at the surgery.\n\nHe said: “The surgery is a model that others in the county should follow.”', 'Penhale'],
+    ['the last subject when both are subjects', 'Dr Gareth Penhale opened the meeting. Dr Robert Ingham closed it.\n\nHe said: “The meeting was the most useful we have had in a long time.”', 'Ingham'],
+  ])('%s', (_kind, text, surname) => {
+    expect(only(text).speaker).toContain(surname);
+  });
+});
