@@ -108,6 +108,8 @@ describe('query operators on quotes', () => {
     expect(await speakers('levrs')).toEqual([]);
     const r = await quotes('clinicans');
     expect(r.hits.map((h) => h.speaker)).toEqual(['Jo Lake']);
+    // A misspelling that changes what the stemmer cuts is judged by the word as typed.
+    expect(await speakers('commisioning')).toEqual(expect.arrayContaining(['Ann Price', 'Dr Raj Mehta', 'Jo Lake']));
   });
 
   it('the last word matches as a prefix (search as you type)', async () => {

@@ -145,12 +145,12 @@ function documentFilter(q: ParsedQuery, manifest: IndexManifest): (r: DocumentRe
 // ——— matching ———
 
 /** The last word also matches as the start of a longer word (search as you type), whatever its stem. */
-function lastWordQuery(word: string): Query {
+function lastWordQuery(word: string, exact: Query): Query {
   const folded = foldSpelling(foldCase(word));
-  if (folded.length < 3) return word;
+  if (folded.length < 3) return exact;
   // A complete word (one the stemmer shortens) matches as itself and as a prefix only.
   if (keyOf(folded) !== folded) {
-    return { combineWith: 'OR', queries: [word, { queries: [folded], prefix: true, fuzzy: false, processTerm: (t: string) => t, weights: { prefix: 0.3, fuzzy: 0 } }] } as Query;
+    return { combineWith: 'OR', queries: [exact, { queries: [folded], prefix: true, fuzzy: false, processTerm: (t: string) => t, weights: { prefix: 0.3, fuzzy: 0 } }] } as Query;
   }
   // A stem can be shorter than the letters typed ("commissio" → "commiss"): the typed letters'
   // leading parts are tried as whole terms too.
@@ -159,25 +159,36 @@ function lastWordQuery(word: string): Query {
   return {
     combineWith: 'OR',
     queries: [
-      word,
+      exact,
       { queries: [folded], prefix: true, fuzzy: false, processTerm: (t: string) => t, weights: { prefix: 0.3, fuzzy: 0 } },
       { queries: heads, fuzzy: false, processTerm: (t: string) => t, weights: { prefix: 0, fuzzy: 0 } },
     ],
   } as Query;
 }
 
-function termQuery(t: Term, last: boolean, prefixLast: boolean): Query | null {
+/**
+ * How many typing errors a word forgives: judged by the word as typed, not by its stem, since a
+ * misspelling can change what the stemmer cuts ("commisioning" → "commis", one edit from
+ * "commiss"): one from 8 letters, two from 12.
+ */
+export function typoDistance(word: string): number {
+  const n = [...word].length;
+  return n >= 12 ? 2 : n >= 8 ? 1 : 0;
+}
+
+function termQuery(t: Term, last: boolean, prefixLast: boolean, typos: boolean): Query | null {
   if (t.kind === 'word') {
     if (!processTerm(t.text)) return null;
-    return last && prefixLast ? lastWordQuery(t.text) : t.text;
+    const exact = { queries: [t.text], fuzzy: typos ? typoDistance(t.text) : 0 } as Query;
+    return last && prefixLast ? lastWordQuery(t.text, exact) : exact;
   }
   const words = t.words.filter((w) => processTerm(w));
   return words.length ? ({ combineWith: 'AND', queries: words } as Query) : null;
 }
 
-function miniQuery(q: ParsedQuery, loose: boolean, prefixLast: boolean): Query | null {
+function miniQuery(q: ParsedQuery, loose: boolean, prefixLast: boolean, typos = true): Query | null {
   const groups = q.must
-    .map((g, gi) => g.map((t, ti) => termQuery(t, gi === q.must.length - 1 && ti === g.length - 1, prefixLast)).filter((x): x is Query => x !== null))
+    .map((g, gi) => g.map((t, ti) => termQuery(t, gi === q.must.length - 1 && ti === g.length - 1, prefixLast, typos)).filter((x): x is Query => x !== null))
     .filter((g) => g.length > 0)
     .map((g) => (g.length === 1 ? g[0]! : ({ combineWith: 'OR', queries: g } as Query)));
   if (!groups.length) return null;
@@ -259,9 +270,13 @@ async function searchPartitions<R>(
   prefixLast: boolean,
 ): Promise<{ rows: Scored<R>[]; loose: boolean }> {
   const attempts: Array<{ query: Query | null; fields?: string[]; loose: boolean }> = [];
+  // Exact words before forgiven typos: a typo match in the quote never hides an exact match in the
+  // paragraph around it.
+  const exact = miniQuery(q, false, prefixLast, false);
   const strict = miniQuery(q, false, prefixLast);
-  attempts.push({ query: strict, ...(mainFields ? { fields: mainFields } : {}), loose: false });
-  if (strict !== null && mainFields) attempts.push({ query: strict, loose: false });
+  attempts.push({ query: exact, ...(mainFields ? { fields: mainFields } : {}), loose: false });
+  if (exact !== null && mainFields) attempts.push({ query: exact, loose: false });
+  if (strict !== null) attempts.push({ query: strict, loose: false });
   if (strict !== null && q.must.length > 1) attempts.push({ query: miniQuery(q, true, prefixLast), loose: true });
   for (const a of attempts) {
     const rows: Scored<R>[] = [];
