@@ -14,6 +14,7 @@ describe('ccg start, then searching the archive it built', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/5 added/);
+    expect(r.stdout).toMatch(/Indexed 5 documents and \d+ quotes in 3 partitions → .*read 5, removed 0, rewrote 3 partitions \(2013, 2014, 2017;/);
   });
 
   it('stores one JSON record per document with its provenance', () => {

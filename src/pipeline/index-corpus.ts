@@ -332,7 +332,7 @@ async function commit(ctx: PipelineContext, w: Pending): Promise<IndexSummary> {
     documents: manifest.documentCount,
     quotes: manifest.quoteCount,
     partitions: partitions.length,
-    rebuilt: [...parts.keys()].sort(),
+    rebuilt: [...new Set([...parts.keys(), ...flushed.keys()])].sort(),
     read: w.read,
     removed: w.removed,
     fullReason: full && old ? fullReason : full && stale ? stale : null,
