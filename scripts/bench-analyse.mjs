@@ -17,23 +17,13 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { buildDocument, createContext } from '../dist/pipeline/index.js';
 import { analyse, MAX_ANALYSED_CHARS } from '../dist/analyse/index.js';
+import { rng } from './lib/rng.mjs';
 
 const argv = process.argv.slice(2);
 const opt = (name) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : undefined; };
 const sizes = (opt('--sizes') ?? '0.1,1,10').split(',').map(Number).filter((n) => n > 0);
 const writeTo = opt('--write');
 
-/** mulberry32: a small seeded generator, so the text is the same on every run. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST_F = ['Julie', 'Sarah', 'Helen', 'Clare', 'Amanda', 'Ruth', 'Nikki', 'Beth', 'Maureen', 'Anne', 'Claire', 'Jane', 'Emma', 'Priya', 'Farah'];
 const FIRST_M = ['Michael', 'Richard', 'Chaand', 'Jason', 'Peter', 'David', 'Simon', 'Steve', 'James', 'Mark', 'Andrew', 'Rob', 'Ian', 'Paul', 'Tom'];

@@ -12,20 +12,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rng } from './lib/rng.mjs';
+export { rng };
 
 const ROOT = join(fileURLToPath(import.meta.url), '..', '..');
 
-/** mulberry32: a small seeded generator. */
-export function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A 32-bit mix of the seed and a document number (each document has its own stream). */
 const mix = (seed, i) => {

@@ -9,6 +9,7 @@ import { parseQuery, normaliseDate, dateBounds, SORTS, type ParsedQuery, type So
 import type { FacetValue, Facets } from '../search/execute.js';
 import type { Options, Parsed } from './args.js';
 import { str } from './args.js';
+import { out } from './output.js';
 
 export const FILTER_OPTIONS: Options = {
   speaker: { type: 'string', multiple: true },
@@ -110,6 +111,17 @@ export function queryFrom(command: string, words: readonly string[], values: Par
     },
   };
   return { query, limit, sort: sortRaw as Sort | undefined };
+}
+
+/**
+ * The machine-readable formats: `json` prints the envelope (pretty), `jsonl` one row per line.
+ * True when it printed (the command is done), false for the formats the command prints itself.
+ */
+export function printStructured(format: Format, envelope: () => object, rows: readonly object[]): boolean {
+  if (format === 'json') out(JSON.stringify(envelope(), null, 2));
+  else if (format === 'jsonl') for (const r of rows) out(JSON.stringify(r));
+  else return false;
+  return true;
 }
 
 /** Facet counts as lines: "organisation: GPC 12 · NHS England 9 · …". */

@@ -253,6 +253,13 @@ function sortScored<R>(rows: Scored<R>[], sort: Sort, dateOf: (r: R) => string |
   return rows.sort((a, b) => (date(a) === '' ? 1 : 0) - (date(b) === '' ? 1 : 0) || dir * date(a).localeCompare(date(b)) || b.score - a.score);
 }
 
+/** The page of results asked for, in the order asked for (relevance by default, newest first without words). */
+function page<R>(rows: Scored<R>[], q: ParsedQuery, options: RunOptions, dateOf: (r: R) => string | null): Scored<R>[] {
+  const sorted = sortScored(rows, options.sort ?? (q.must.length ? 'relevance' : '-date'), dateOf);
+  const offset = options.offset ?? 0;
+  return sorted.slice(offset, offset + (options.limit ?? 20));
+}
+
 function count(values: Iterable<string | null | undefined>): FacetValue[] {
   const m = new Map<string, number>();
   for (const v of values) if (v) m.set(v, (m.get(v) ?? 0) + 1);
@@ -294,10 +301,7 @@ export async function searchQuotes(src: IndexSource, q: ParsedQuery, options: Ru
   const main = (r: QuoteRecord): string[] => [r.text, r.speaker ?? '', r.organisation ?? '', r.role ?? ''];
   const wide = (r: QuoteRecord): string[] => [...main(r), r.title];
   const { rows, loose } = await searchPartitions(keys, (k) => src.quotes(k), q, quoteFilter(q, src.manifest, options), async (_k, all) => (all ? wide : main), QUOTE_MAIN_FIELDS, true);
-  const sort = options.sort ?? (q.must.length ? 'relevance' : '-date');
-  const sorted = sortScored(rows, sort, (r) => r.date);
-  const offset = options.offset ?? 0;
-  const hits = sorted.slice(offset, offset + (options.limit ?? 20)).map(({ record: r, score }) => ({
+  const hits = page(rows, q, options, (r) => r.date).map(({ record: r, score }) => ({
     id: String((r as unknown as { id: string }).id), score, documentId: r.documentId, text: r.text, speaker: r.speaker ?? null, role: r.role ?? null,
     organisation: r.organisation ?? null, lineage: r.lineage ?? [], stance: r.stance, partial: r.partial === true, date: r.date ?? null,
     approximate: r.approximate === true, accessed: r.accessed ?? null,
@@ -327,18 +331,13 @@ export async function searchDocuments(src: IndexSource, q: ParsedQuery, options:
     return (r) => [r.title, texts.get(String(r.id)) ?? ''];
   };
   const { rows, loose } = await searchPartitions(keys, (k) => src.documents(k), q, documentFilter(q, src.manifest), fieldsOf, undefined, true);
-  const sort = options.sort ?? (q.must.length ? 'relevance' : '-date');
-  const sorted = sortScored(rows, sort, (r) => r.published);
-  const offset = options.offset ?? 0;
-  const page = sorted.slice(offset, offset + (options.limit ?? 20));
-  const byKey = new Map<string, ReadonlyMap<string, string>>();
   const hits: DocumentHit[] = [];
-  for (const { record: r, score, terms } of page) {
-    const key = partitionKey(r.published);
-    if (!byKey.has(key)) byKey.set(key, await src.texts(key));
+  for (const { record: r, score, terms } of page(rows, q, options, (r) => r.published)) {
+    // Texts come from the index source, which loads each partition's once.
+    const texts = await src.texts(partitionKey(r.published));
     hits.push({
       id: String(r.id), score, title: r.title, publisher: r.publisher ?? null, published: r.published ?? null, approximate: r.approximate === true, url: r.url ?? null, source: r.source ?? null,
-      kind: r.kind, orgs: r.orgs ?? [], speakerList: r.speakerList ?? [], stances: r.stances ?? [], text: byKey.get(key)!.get(String(r.id)) ?? '', terms,
+      kind: r.kind, orgs: r.orgs ?? [], speakerList: r.speakerList ?? [], stances: r.stances ?? [], text: texts.get(String(r.id)) ?? '', terms,
     });
   }
   const recs = rows.map((x) => x.record);

@@ -49,20 +49,31 @@ export function holdsWords(name: string, part: string): boolean {
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+interface CompiledTable {
+  readonly byName: ReadonlyMap<string, OrgTableEntry>;
+  readonly families: ReadonlyArray<{ readonly re: RegExp; readonly partOf: string }>;
+}
+
+const compiled = new WeakMap<OrgTable, CompiledTable>();
+
+/** The table's lookups, made once per table (lineage is asked for every quote of an index build). */
+function compile(table: OrgTable): CompiledTable {
+  let c = compiled.get(table);
+  if (!c) {
+    c = {
+      byName: new Map(table.organisations.map((o) => [o.name, o])),
+      families: table.families.map((f) => ({ re: new RegExp(`^${escape(f.canonical).replace('\\{place\\}', '.+')}$`), partOf: f.partOf })),
+    };
+    compiled.set(table, c);
+  }
+  return c;
+}
+
 /** The organisation and every organisation it is part of, nearest first. */
 export function lineage(name: string, table: OrgTable): string[] {
-  const byName = new Map(table.organisations.map((o) => [o.name, o]));
+  const { byName, families } = compile(table);
   const out = [name];
-  let parent = byName.get(name)?.partOf ?? null;
-  if (parent === null) {
-    for (const f of table.families) {
-      const re = new RegExp(`^${escape(f.canonical).replace('\\{place\\}', '.+')}$`);
-      if (re.test(name)) {
-        parent = f.partOf;
-        break;
-      }
-    }
-  }
+  let parent = byName.get(name)?.partOf ?? families.find((f) => f.re.test(name))?.partOf ?? null;
   while (parent !== null && !out.includes(parent)) {
     out.push(parent);
     parent = byName.get(parent)?.partOf ?? null;

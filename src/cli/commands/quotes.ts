@@ -2,9 +2,8 @@ import type { Command } from '../command.js';
 import { indexContext } from '../../pipeline/index-context.js';
 import { parse } from '../args.js';
 import { out, bold, dim } from '../output.js';
-import { FILTER_OPTIONS, FILTER_HELP, QUERY_HELP, queryFrom, facetLines, describeTotal, formatFrom } from '../filters.js';
+import { FILTER_OPTIONS, FILTER_HELP, QUERY_HELP, queryFrom, facetLines, describeTotal, formatFrom, printStructured } from '../filters.js';
 import { formatQuery } from '../../search/query-language.js';
-import type { QuoteHit } from '../../search/execute.js';
 import { toCsv, toMarkdown } from '../csv.js';
 import { citation, shownDate } from '../../search/citation.js';
 import { plural } from '../../core/plural.js';
@@ -42,14 +41,7 @@ Examples:
     const index = await openIndex(indexContext(global.home));
     const r = await searchQuotes(index, query, { limit, ...(sort ? { sort } : {}), ...(values['no-partial'] ? { partial: false } : {}) });
     const rows = r.hits.map((h) => ({ ...h, datePrecision: h.approximate ? 'approximate' : null, citation: citation(h) }));
-    if (format === 'json') {
-      out(JSON.stringify({ query: formatQuery(query), total: r.total, loose: r.loose, hits: rows, facets: r.facets }, null, 2));
-      return 0;
-    }
-    if (format === 'jsonl') {
-      for (const h of rows) out(JSON.stringify(h));
-      return 0;
-    }
+    if (printStructured(format, () => ({ query: formatQuery(query), total: r.total, loose: r.loose, hits: rows, facets: r.facets }), rows)) return 0;
     const header = ['quote', 'speaker', 'role', 'organisation', 'stance', 'partial', 'date', 'title', 'publisher', 'url', 'citation'];
     const cells = r.hits.map((h) => [h.text, h.speaker, h.role, h.organisation, h.stance, h.partial, shownDate(h.date, h.approximate), h.title, h.publisher, h.url, citation(h)]);
     if (format === 'csv') {

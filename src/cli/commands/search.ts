@@ -2,7 +2,7 @@ import type { Command } from '../command.js';
 import { indexContext } from '../../pipeline/index-context.js';
 import { parse } from '../args.js';
 import { out, bold, dim, useColour } from '../output.js';
-import { FILTER_OPTIONS, FILTER_HELP, QUERY_HELP, queryFrom, facetLines, describeTotal, formatFrom } from '../filters.js';
+import { FILTER_OPTIONS, FILTER_HELP, QUERY_HELP, queryFrom, facetLines, describeTotal, formatFrom, printStructured } from '../filters.js';
 import { formatQuery } from '../../search/query-language.js';
 import type { DocumentHit } from '../../search/execute.js';
 import type { Snippet } from '../../search/snippet.js';
@@ -42,14 +42,7 @@ Examples:
       const sn = snippetOf(r.hits[i]!);
       return { ...h, datePrecision: h.approximate ? 'approximate' : null, snippet: sn.text, highlights: sn.highlights };
     });
-    if (format === 'json') {
-      out(JSON.stringify({ query: formatQuery(query), total: r.total, loose: r.loose, hits: rows, facets: r.facets }, null, 2));
-      return 0;
-    }
-    if (format === 'jsonl') {
-      for (const h of rows) out(JSON.stringify(h));
-      return 0;
-    }
+    if (printStructured(format, () => ({ query: formatQuery(query), total: r.total, loose: r.loose, hits: rows, facets: r.facets }), rows)) return 0;
     if (format === 'csv') {
       out(toCsv(['title', 'published', 'publisher', 'url', 'snippet', 'score'], rows.map((h) => [h.title, shownDate(h.published, h.approximate), h.publisher, h.url, h.snippet, h.score.toFixed(3)])));
       return 0;

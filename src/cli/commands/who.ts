@@ -6,7 +6,7 @@ import { UsageError } from '../../core/errors.js';
 import { indexContext } from '../../pipeline/index-context.js';
 import { formatQuery } from '../../search/query-language.js';
 import type { Voice } from '../../search/who.js';
-import { FILTER_HELP, FILTER_OPTIONS, QUERY_HELP, queryFrom, formatFrom } from '../filters.js';
+import { FILTER_HELP, FILTER_OPTIONS, QUERY_HELP, queryFrom, formatFrom, printStructured } from '../filters.js';
 import { toCsv, toMarkdown } from '../csv.js';
 
 const line = (v: Voice, width: number): string =>
@@ -44,14 +44,7 @@ Examples:
     const orgs = w.organisations.slice(0, top);
     const people = w.speakers.slice(0, top);
     const rows = [...orgs.map((v) => ['organisation', v] as const), ...people.map((v) => ['person', v] as const)];
-    if (format === 'json') {
-      out(JSON.stringify({ query: formatQuery(query), total: w.total, loose: w.loose, organisations: orgs, speakers: people }, null, 2));
-      return 0;
-    }
-    if (format === 'jsonl') {
-      for (const [kind, v] of rows) out(JSON.stringify({ kind, ...v }));
-      return 0;
-    }
+    if (printStructured(format, () => ({ query: formatQuery(query), total: w.total, loose: w.loose, organisations: orgs, speakers: people }), rows.map(([kind, v]) => ({ kind, ...v })))) return 0;
     const header = ['kind', 'name', 'quotes', 'support', 'oppose', 'mixed', 'neutral'];
     const cells = rows.map(([kind, v]) => [kind, v.name, v.quotes, v.counts.support, v.counts.oppose, v.counts.mixed, v.counts.neutral]);
     if (format === 'csv') {
