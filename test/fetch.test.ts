@@ -206,6 +206,15 @@ describe('ccg ingest against a local site', () => {
     expect(lines.find((l) => l.source === 'invalid')).toMatchObject({ items: 0 });
   });
 
+  it('an item that fails is counted, the others are stored, and the run exits 1', async () => {
+    const home = tempHome(false);
+    registry(home, [{ id: 'mixed', name: 'M', publisher: 'T', kind: 'page', urls: [`${server.base}/articles/missing`, `${server.base}/articles/lmc-warns`], rateLimit: { intervalMs: 0 } }]);
+    const r = await ccgAsync(['ingest', '--json', '--no-index'], { home });
+    expect(JSON.parse(r.stdout.trim())).toMatchObject({ source: 'mixed', new: 1, failed: 1 });
+    expect(r.code).toBe(1);
+    expect(readdirSync(join(home, 'corpus', 'documents'))).toHaveLength(1);
+  });
+
   it('offline: one line per source, what is stored is kept, the index still builds', async () => {
     const home = tempHome();
     expect((await ccgAsync(['start', '--offline'], { home })).code).toBe(0);

@@ -21,6 +21,10 @@ each source says so in one line and the archive keeps what it has.
   --no-index         do not rebuild the index afterwards
   --json             one JSON summary per source, for scripts
 
+Exit status: 0 when every source and item went through, or the network is down (each source says
+"offline"); 1 when a registry file, a source or an item failed — everything else is still stored,
+and the next run tries the failed items again.
+
 Examples:
   ccg ingest
   ccg ingest --source pulse --max-items 20`,
@@ -69,6 +73,6 @@ Examples:
       if (!values.json) out(`Indexed ${plural(s.documents, 'document')} and ${plural(s.quotes, 'quote')}.`);
       if (s.problems.length) return 1;
     }
-    return registry.errors.length || summaries.some((s) => s.error && !s.offline) ? 1 : 0;
+    return registry.errors.length || summaries.some((s) => (s.error && !s.offline) || s.failed > 0) ? 1 : 0;
   },
 };
