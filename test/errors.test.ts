@@ -122,6 +122,18 @@ describe('file-system errors in the archive', () => {
     expect(a.stderr).not.toMatch(/ENOTDIR/);
   });
 
+  it('a sources folder that is a file is an error, not an empty registry', () => {
+    const h = tempHome();
+    rmSync(join(h, 'sources'), { recursive: true, force: true });
+    writeFileSync(join(h, 'sources'), 'not a folder');
+    for (const args of [['sources', 'list'], ['ingest', '--no-index']]) {
+      const r = ccg(args, { home: h });
+      expect(r.code, args.join(' ')).toBe(1);
+      expectOneLine(r.stderr);
+      expect(r.stderr).toMatch(/cannot read the registry folder .*sources\/registry: a part of the path is a file, not a folder; /);
+    }
+  });
+
   it('an index manifest that is a folder: the index is not written and the message says why', () => {
     const file = join(home, 'index', 'manifest.json');
     renameSync(file, `${file}.bak`);

@@ -3,9 +3,9 @@
  * load; a bad file is an error that names the file, the field and what is wrong, and the other
  * sources still load.
  */
-import { readdirSync, existsSync } from 'node:fs';
+import { readdirSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { CcgError, ValidationError, errorMessage } from '../core/errors.js';
+import { CcgError, ValidationError, errorMessage, toStorageError } from '../core/errors.js';
 import { readJsonFile } from './read-json.js';
 
 export type SourceKind = 'rss' | 'atom' | 'sitemap' | 'listing' | 'page' | 'file';
@@ -98,7 +98,11 @@ export function validateSource(data: unknown, file: string): Source {
 }
 
 export function loadRegistry(dir: string): Registry {
-  if (!existsSync(dir)) return { sources: [], errors: [] };
+  if (!existsSync(dir)) {
+    // Missing is an empty registry; a file where a folder should be (sources/ or registry/) is not.
+    try { statSync(dir); } catch (e) { if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw toStorageError(e, 'read the registry folder', dir); }
+    return { sources: [], errors: [] };
+  }
   const sources: Source[] = [];
   const errors: CcgError[] = [];
   const ids = new Map<string, string>();
