@@ -128,15 +128,32 @@ export function lexiconScorer(topic: Topic): StanceScorer {
 
 const argmax = (p: Record<Stance, number>): Stance => (Object.keys(p) as Stance[]).reduce((a, b) => (p[b] > p[a] ? b : a));
 
+/** A stance the scorer gives less than this probability is not claimed: the quote is called neutral. */
+export const MIN_CONFIDENCE = 0.4;
 /** A neutral call this unsure gives way to what the speaker says elsewhere in the document. */
 const NEUTRAL_CONFIDENCE = 0.6;
+
+/** A quote's stance and the probability the scorer gives it (0–1). */
+export interface StanceCall {
+  readonly stance: Stance;
+  readonly confidence: number;
+}
+
+/** The stance a scorer's probabilities support: the most probable one, or neutral when that is too unsure. */
+export function decideStance(p: Record<Stance, number>, minConfidence = MIN_CONFIDENCE): StanceCall {
+  const best = argmax(p);
+  if (best !== 'neutral' && p[best] < minConfidence) return { stance: 'neutral', confidence: p.neutral };
+  return { stance: best, confidence: p[best] };
+}
+
+const round = (x: number): number => Math.round(x * 100) / 100;
 
 /**
  * Stances of a document's quotes. Each quote is scored on its own words (a partial quote on its
  * sentence); a quote that comes out neutral without confidence takes the position its speaker
- * holds across the document's other quotes.
+ * holds across the document's other quotes (with the share of that position as its confidence).
  */
-export function quoteStances(quotes: readonly { text: string; speaker: string | null; context?: string }[], scorer: StanceScorer): Stance[] {
+export function quoteStances(quotes: readonly { text: string; speaker: string | null; context?: string }[], scorer: StanceScorer): StanceCall[] {
   // The scorer is pure: quotes judged on the same sentence are scored once.
   const scored = new Map<string, Record<Stance, number>>();
   const own = quotes.map((q) => {
@@ -153,15 +170,15 @@ export function quoteStances(quotes: readonly { text: string; speaker: string | 
     bySpeaker.set(q.speaker, t);
   });
   return quotes.map((q, i) => {
-    const p = own[i]!;
-    const s = argmax(p);
-    if (s === 'neutral' && p.neutral < NEUTRAL_CONFIDENCE && q.speaker) {
+    const call = decideStance(own[i]!);
+    if (call.stance === 'neutral' && call.confidence < NEUTRAL_CONFIDENCE && q.speaker) {
       const t = { ...bySpeaker.get(q.speaker)! };
+      const total = t.support + t.oppose + t.mixed + t.neutral;
       t.neutral = 0;
       const alt = argmax(t);
-      if (t[alt] > 0) return alt;
+      if (t[alt] >= MIN_CONFIDENCE * total) return { stance: alt, confidence: round(t[alt] / total) };
     }
-    return s;
+    return { stance: call.stance, confidence: round(call.confidence) };
   });
 }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { paths, PACKAGE_ROOT, type Paths } from '../core/config.js';
 import { warnOnStderr } from './index-context.js';
 import { loadOrganisations, loadStanceExamples, loadTopics } from '../sources/index.js';
-import { compileOrganisations, trainStanceModel, blendScorers, lexiconScorer, CLASSIFIER_WEIGHT, type CompiledOrganisations, type StanceScorer } from '../analyse/index.js';
+import { compileOrganisations, trainStanceModel, type CompiledOrganisations, type StanceScorer } from '../analyse/index.js';
 
 export interface PipelineContext {
   readonly paths: Paths;
@@ -36,7 +36,7 @@ export function createContext(home?: string | null, options: ContextOptions = {}
       if (!scorer) {
         const topic = loadTopics(stanceFile('topics.json'))[0]!;
         const model = trainStanceModel(loadStanceExamples(stanceFile('examples.json')), topic);
-        scorer = blendScorers((t) => model.probabilities(t), lexiconScorer(model.topic), CLASSIFIER_WEIGHT);
+        scorer = (t) => model.probabilities(t);
       }
       return scorer(text);
     },
