@@ -8,10 +8,12 @@ import type { Topic } from '../analyse/stance.js';
 export function loadStanceExamples(file: string): StanceExample[] {
   const data = readJsonFile(file, 'the stance examples');
   const examples = (data as { examples?: unknown }).examples;
-  if (!Array.isArray(examples)) throw new ValidationError(file, 'examples', 'expected an array');
+  if (!Array.isArray(examples) || !examples.length) throw new ValidationError(file, 'examples', 'expected a non-empty array');
   const ids = new Set<number>();
-  return examples.map((e: Record<string, unknown>, i) => {
+  const out = examples.map((e: Record<string, unknown>, i) => {
     const at = `examples[${i}]`;
+    if (typeof e !== 'object' || e === null || Array.isArray(e)) throw new ValidationError(file, at, 'expected an object with id, text and stance');
+    for (const f of ['theme', 'voice'] as const) if (e[f] !== undefined && (typeof e[f] !== 'string' || !e[f].trim())) throw new ValidationError(file, `${at}.${f}`, 'expected a non-empty string when present');
     if (!Number.isInteger(e.id)) throw new ValidationError(file, `${at}.id`, 'expected a whole number');
     if (ids.has(e.id as number)) throw new ValidationError(file, `${at}.id`, `id ${String(e.id)} is used twice`);
     ids.add(e.id as number);
@@ -19,6 +21,9 @@ export function loadStanceExamples(file: string): StanceExample[] {
     if (!STANCES.includes(e.stance as Stance)) throw new ValidationError(file, `${at}.stance`, `expected one of ${STANCES.join(', ')}; got ${JSON.stringify(e.stance)}`);
     return { id: e.id as number, text: e.text, stance: e.stance as Stance };
   });
+  // The classifier learns each stance from examples of it.
+  for (const s of STANCES) if (!out.some((e) => e.stance === s)) throw new ValidationError(file, 'examples', `no example is labelled ${s}; every stance needs some`);
+  return out;
 }
 
 const isWords = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string' && x.trim() !== '');
