@@ -3,11 +3,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { trainStanceModel, isHeldOut } from '../src/analyse/stance-model.js';
+import { trainStanceModel, trainStanceWeights, trainingFingerprint, stanceModelFrom, isHeldOut } from '../src/analyse/stance-model.js';
 import { stanceFeatures, mentionsTopic } from '../src/analyse/stance-features.js';
 import { decideStance, quoteStances, summarisePositions, MIN_CONFIDENCE, type StanceScorer } from '../src/analyse/stance.js';
 import { analyse, compileOrganisations } from '../src/analyse/index.js';
-import { loadOrganisations, loadStanceExamples } from '../src/sources/index.js';
+import { loadOrganisations, loadStanceExamples, loadStanceWeights } from '../src/sources/index.js';
+import { createContext } from '../src/pipeline/context.js';
 import { ValidationError } from '../src/core/errors.js';
 import { ROOT, TOPIC, LEXICON, ccg, tempHome } from './helpers.js';
 
@@ -199,5 +200,65 @@ describe('npm run eval:stance', () => {
     const bad = run('--folds', '1');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--folds must be a whole number of at least 2/);
+  });
+});
+
+describe('the shipped weights (sources/stance/model.json)', () => {
+  const MODEL_FILE = join(ROOT, 'sources', 'stance', 'model.json');
+  const stored = loadStanceWeights(MODEL_FILE);
+
+  it('were trained from the examples and topic that ship, by the training script', () => {
+    expect(stored.fingerprint).toBe(trainingFingerprint(examples, TOPIC));
+    const fresh = trainStanceWeights(examples, TOPIC);
+    expect(stored.vocabulary).toEqual(fresh.vocabulary);
+    expect(stored.weights).toEqual(fresh.weights);
+    expect(stored.examples).toBe(examples.length);
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'train-stance.mjs'), '--check'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/up to date/);
+  });
+
+  it('give the same calls as a freshly trained model', () => {
+    const loaded = stanceModelFrom(stored, TOPIC);
+    for (const e of examples.slice(0, 40)) expect(loaded.classify(e.text)).toBe(model.classify(e.text));
+  });
+
+  it('change the fingerprint when an example changes', () => {
+    const changed = examples.map((e, i) => (i === 0 ? { ...e, text: `${e.text} Indeed.` } : e));
+    expect(trainingFingerprint(changed, TOPIC)).not.toBe(stored.fingerprint);
+  });
+
+  const skewed = (fingerprint: string) => JSON.stringify({ ...stored, fingerprint, weights: { ...stored.weights, mixed: stored.weights.mixed.map((w, i) => (i === 0 ? 100 : w)) } });
+  const clear = 'We utterly reject these plans and will oppose them.';
+
+  it('are used while their fingerprint matches the examples in use', () => {
+    const home = tempHome();
+    writeFileSync(join(home, 'sources', 'stance', 'model.json'), skewed(stored.fingerprint));
+    const p = createContext(home, { warn: () => {} }).stance(clear);
+    expect(p.mixed).toBeGreaterThan(0.99);
+  });
+
+  it('are not used when stale: the pipeline trains afresh from the examples', () => {
+    const home = tempHome();
+    writeFileSync(join(home, 'sources', 'stance', 'model.json'), skewed('0123456789abcdef'));
+    const p = createContext(home, { warn: () => {} }).stance(clear);
+    expect(decideStance(p).stance).toBe('oppose');
+  });
+
+  it.each([
+    ['not JSON', () => '{"version": 1,', /not valid JSON/],
+    ['a weight list of the wrong length', () => JSON.stringify({ ...stored, weights: { ...stored.weights, oppose: [1, 2] } }), /weights\.oppose: expected \d+ finite numbers/],
+    ['no fingerprint', () => JSON.stringify({ ...stored, fingerprint: undefined }), /fingerprint: expected 16 hexadecimal digits/],
+  ])('a model file with %s stops ccg extract with one line naming it, exit 1', (_what, body, problem) => {
+    const home = tempHome();
+    const file = join(home, 'sources', 'stance', 'model.json');
+    writeFileSync(file, body());
+    const input = join(home, 'note.txt');
+    writeFileSync(input, 'A test page\n\nDr Ann Vale, chair of a CCG, said: “We welcome the new powers for practices.”\n');
+    const r = ccg(['extract', '--jsonl', input], { home });
+    expect(r.code).toBe(1);
+    const lines = `${r.stdout}${r.stderr}`.split('\n').filter((l) => l.includes(file));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(problem);
   });
 });

@@ -38,7 +38,8 @@ function compile(cues: readonly string[]): CompiledCue[] {
 interface CueIndex {
   readonly byFirst: ReadonlyMap<string, readonly CompiledCue[]>;
   readonly prefixes: ReadonlySet<string>;
-  readonly longestPrefix: number;
+  /** The lengths the prefixes come in, so that a word is cut only where a prefix could end. */
+  readonly prefixLengths: readonly number[];
 }
 
 function indexCues(cues: readonly CompiledCue[]): CueIndex {
@@ -48,13 +49,13 @@ function indexCues(cues: readonly CompiledCue[]): CueIndex {
     if (cue.prefix && cue.words.length === 1) prefixes.add(cue.words[0]!);
     else byFirst.set(cue.words[0]!, [...(byFirst.get(cue.words[0]!) ?? []), cue]);
   }
-  return { byFirst, prefixes, longestPrefix: Math.max(0, ...[...prefixes].map((p) => p.length)) };
+  return { byFirst, prefixes, prefixLengths: [...new Set([...prefixes].map((p) => p.length))] };
 }
 
 /** Some cue of the index matches the words from `i` on. */
 function anyCueAt(toks: readonly string[], i: number, index: CueIndex): boolean {
   const t = toks[i]!;
-  for (let n = Math.min(t.length, index.longestPrefix); n >= 0; n--) if (index.prefixes.has(t.slice(0, n))) return true;
+  for (const n of index.prefixLengths) if (n <= t.length && index.prefixes.has(t.slice(0, n))) return true;
   for (const cue of index.byFirst.get(t) ?? []) if (matchesAt(toks, i, cue)) return true;
   return false;
 }

@@ -2,7 +2,7 @@
 import { STANCES, type Stance } from '../core/types.js';
 import { ValidationError } from '../core/errors.js';
 import { readJsonFile } from './read-json.js';
-import type { StanceExample } from '../analyse/stance-model.js';
+import type { StanceExample, StanceWeights } from '../analyse/stance-model.js';
 import type { Topic } from '../analyse/stance.js';
 
 export function loadStanceExamples(file: string): StanceExample[] {
@@ -40,4 +40,23 @@ export function loadTopics(file: string): Topic[] {
     for (const f of ['targets', 'support', 'oppose'] as const) if (!isWords(t[f])) throw new ValidationError(file, `${at}.${f}`, 'expected an array of non-empty strings');
     return { id: t.id as string, name: t.name as string, targets: t.targets as string[], support: t.support as string[], oppose: t.oppose as string[] };
   });
+}
+
+const isNumbers = (v: unknown, n: number): v is number[] => Array.isArray(v) && v.length === n && v.every((x) => typeof x === 'number' && Number.isFinite(x));
+
+/** Stored stance weights (sources/stance/model.json, written by npm run train:stance), checked in full. */
+export function loadStanceWeights(file: string): StanceWeights {
+  const d = readJsonFile(file, 'the stance model') as Record<string, unknown>;
+  if (typeof d !== 'object' || d === null || Array.isArray(d)) throw new ValidationError(file, '(root)', 'expected an object');
+  if (d.version !== 1) throw new ValidationError(file, 'version', `expected 1, got ${JSON.stringify(d.version)}`);
+  if (typeof d.fingerprint !== 'string' || !/^[0-9a-f]{16}$/.test(d.fingerprint)) throw new ValidationError(file, 'fingerprint', 'expected 16 hexadecimal digits');
+  if (!isWords(d.vocabulary) || !d.vocabulary.length) throw new ValidationError(file, 'vocabulary', 'expected a non-empty array of feature names');
+  const n = d.vocabulary.length;
+  const weights = d.weights as Record<string, unknown> | undefined;
+  if (typeof weights !== 'object' || weights === null) throw new ValidationError(file, 'weights', 'expected an object with weights per stance');
+  for (const s of STANCES) if (!isNumbers(weights[s], n)) throw new ValidationError(file, `weights.${s}`, `expected ${n} finite numbers, one per vocabulary entry`);
+  const t = d.training as Record<string, unknown> | undefined;
+  if (typeof t !== 'object' || t === null || !['l2', 'epochs', 'rate'].every((k) => typeof t[k] === 'number')) throw new ValidationError(file, 'training', 'expected l2, epochs and rate');
+  if (!Number.isInteger(d.examples)) throw new ValidationError(file, 'examples', 'expected a whole number');
+  return d as unknown as StanceWeights;
 }
