@@ -91,6 +91,6 @@ export function analyse(fullText: string, options: AnalyseOptions): Analysis {
 export { compileOrganisations };
 export type { CompiledOrganisations, OrganisationReference, Topic, Position, StanceScorer };
 export { trainStanceModel, stanceModelFrom, trainingFingerprint, isHeldOut } from './stance-model.js';
-export { blendScorers, lexiconScorer } from './stance.js';
+export { lexiconScorer } from './stance.js';
 export type { StanceModel, StanceExample } from './stance-model.js';
 export { splitSentences, splitParagraphs } from './sentences.js';

@@ -1,8 +1,10 @@
 /**
  * Stance of a quote towards a topic, by default "CCGs taking on the commissioning of primary care".
  * A topic is data (sources/stance/topics.json): its target terms and cue lexicons. Cues count for or against, a negation
- * within a few words before a cue flips it, and a speaker's other quotes in the document decide a
- * quote that carries no cue of its own. Pure.
+ * within a few words before a cue flips it. The cue counts are features of the classifier
+ * (stance-model.ts); here a scorer's probabilities become a quote's stance and confidence: neutral
+ * when no stance is likely enough, and a speaker's other quotes in the document decide a quote the
+ * scorer is unsure of. Pure.
  */
 import type { Position, Stance } from '../core/types.js';
 
@@ -107,18 +109,7 @@ export function lexiconStance(text: string, topic: Topic): Stance {
 /** Gives a stance's probabilities for a text: a trained model, or the lexicon alone. */
 export type StanceScorer = (text: string) => Record<Stance, number>;
 
-/** The lexicon as a scorer: all weight on the stance its cues give. */
-/** A weighted blend of two scorers' probabilities. */
-export function blendScorers(a: StanceScorer, b: StanceScorer, weightOfA: number): StanceScorer {
-  return (text) => {
-    const pa = a(text);
-    const pb = b(text);
-    const out = { support: 0, oppose: 0, mixed: 0, neutral: 0 } as Record<Stance, number>;
-    for (const k of Object.keys(out) as Stance[]) out[k] = weightOfA * pa[k] + (1 - weightOfA) * pb[k];
-    return out;
-  };
-}
-
+/** The lexicon as a scorer: all weight on the stance its cues give (a baseline, and for tests). */
 export function lexiconScorer(topic: Topic): StanceScorer {
   return (text) => {
     const p: Record<Stance, number> = { support: 0, oppose: 0, mixed: 0, neutral: 0 };
