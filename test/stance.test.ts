@@ -93,6 +93,19 @@ describe('the stance classifier on sentences written for this test', () => {
     expect(g.has('__contrast')).toBe(true);
   });
 
+  it('a clause with no cue after "but" leans neither way, even once natural\'s classifiers have replaced Math.sign', async () => {
+    const sign = Math.sign;
+    try {
+      await import('natural/lib/natural/classifiers/bayes_classifier.js');
+      const f = stanceFeatures('In principle it is a fine plan, but the meeting is on Friday.', TOPIC);
+      expect(f.has('__contrast')).toBe(true);
+      expect(f.has('__after_support')).toBe(false);
+      expect(f.has('__after_oppose')).toBe(false);
+    } finally {
+      Math.sign = sign;
+    }
+  });
+
   it('a hedge or condition is a feature of its own', () => {
     expect(stanceFeatures('This could work if the funding follows.', TOPIC).get('__condition')).toBe(1);
     expect(stanceFeatures('This could work if the funding follows.', TOPIC).get('__hedge')).toBe(1);

@@ -79,7 +79,8 @@ function cueFeatures(text: string, toks: readonly string[], at: number, topic: T
   add(f, '__contrast');
   const before = cueScores(toks.slice(0, at).join(' '), topic);
   const after = cueScores(toks.slice(at).join(' '), topic);
-  const sign = (s: { support: number; oppose: number }): number => Math.sign(s.support - s.oppose);
+  // Not Math.sign: natural's classifiers (through sylvester) replace it process-wide with one that gives 1 for 0.
+  const sign = (s: { support: number; oppose: number }): number => (s.support > s.oppose ? 1 : s.support < s.oppose ? -1 : 0);
   if (sign(before) !== 0 && sign(after) !== 0 && sign(before) !== sign(after)) add(f, '__contrast_turns');
   if (sign(after) > 0) add(f, '__after_support');
   if (sign(after) < 0) add(f, '__after_oppose');
