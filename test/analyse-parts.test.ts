@@ -7,10 +7,8 @@ import { findDates } from '../src/analyse/dates.js';
 import { compileOrganisations, findOrganisations, summariseOrganisations } from '../src/analyse/organisations.js';
 import { findQuoteMarks } from '../src/analyse/quote-marks.js';
 import { analyse } from '../src/analyse/index.js';
-import { trainStanceModel, isHeldOut } from '../src/analyse/stance-model.js';
-import { blendScorers, summarisePositions } from '../src/analyse/stance.js';
-import { loadOrganisations, loadStanceExamples } from '../src/sources/index.js';
-import { ROOT, TOPIC, LEXICON } from './helpers.js';
+import { loadOrganisations } from '../src/sources/index.js';
+import { ROOT, LEXICON } from './helpers.js';
 import { parseDate } from '../src/core/dates.js';
 
 const ref = loadOrganisations(join(ROOT, 'sources', 'organisations.json'));
@@ -135,44 +133,6 @@ describe('quotes with speakers', () => {
   it('marks a few quoted words inside reported speech as partial', () => {
     const t = 'She said there was a role for CCGs to provide ‘local knowledge and input’ to practices.';
     expect(quotes(t)[0]).toMatchObject({ text: 'local knowledge and input', partial: true });
-  });
-});
-
-describe('stance', () => {
-  const examples = loadStanceExamples(join(ROOT, 'sources', 'stance', 'examples.json'));
-
-  it('ships at least 150 labelled examples of every stance', () => {
-    expect(examples.length).toBeGreaterThanOrEqual(150);
-    for (const s of ['support', 'oppose', 'mixed', 'neutral']) expect(examples.filter((e) => e.stance === s).length).toBeGreaterThan(25);
-  });
-
-  it('quality gate: the blend beats the lexicon alone on held-out examples', () => {
-    const model = trainStanceModel(examples.filter((e) => !isHeldOut(e)), TOPIC);
-    const blend = blendScorers((t) => model.probabilities(t), LEXICON, 0.7);
-    const lex = LEXICON;
-    const pick = (p: Record<string, number>): string => Object.keys(p).reduce((a, b) => (p[b]! > p[a]! ? b : a));
-    const test = examples.filter(isHeldOut);
-    const acc = (f: (t: string) => Record<string, number>): number => test.filter((e) => pick(f(e.text)) === e.stance).length / test.length;
-    expect(acc(blend)).toBeGreaterThanOrEqual(0.65);
-    expect(acc(blend)).toBeGreaterThan(acc(lex));
-  });
-
-  it.each([
-    ['We strongly oppose this and reject the plans.', 'oppose'],
-    ['We warmly welcome the opportunity to support practices.', 'support'],
-    ['This is not a benefit to anyone.', 'oppose'],
-  ])('lexicon: %s → %s', (text, stance) => {
-    const p = LEXICON(text);
-    expect(Object.keys(p).find((k) => p[k as keyof typeof p] === 1)).toBe(stance);
-  });
-
-  it('summarises positions per speaker', () => {
-    expect(summarisePositions([
-      { key: 'A', stance: 'support' }, { key: 'A', stance: 'neutral' }, { key: 'B', stance: 'oppose' }, { key: 'B', stance: 'support' }, { key: null, stance: 'oppose' },
-    ])).toEqual([
-      { name: 'A', stance: 'support', quotes: 2, counts: { support: 1, oppose: 0, mixed: 0, neutral: 1 } },
-      { name: 'B', stance: 'mixed', quotes: 2, counts: { support: 1, oppose: 1, mixed: 0, neutral: 0 } },
-    ]);
   });
 });
 

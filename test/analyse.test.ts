@@ -47,7 +47,6 @@ describe('quotes', () => {
     expect(q?.speaker).toBe('Dr Robert Morley');
     expect(q?.role).toBe('Birmingham LMC secretary');
     expect(q?.organisation).toBe('Birmingham LMC');
-    expect(q?.stance).toBe('oppose');
   });
 
   it('resolves "she said" and continues the speaker into the next paragraph', () => {

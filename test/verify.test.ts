@@ -258,6 +258,7 @@ describe('the document validator', () => {
     [{ quotes: [{ ...valid.quotes[0], end: 99 }] }, 'quotes[0].start: offsets 10–99 are not inside the text'],
     [{ quotes: [{ ...valid.quotes[0], paragraph: 2 }] }, 'quotes[0].paragraph: 2 is past the text\'s last paragraph (1)'],
     [{ quotes: [{ ...valid.quotes[0], partial: 'yes' }] }, 'quotes[0].partial: expected true or false'],
+    [{ quotes: [{ ...valid.quotes[0], stanceConfidence: 1.5 }] }, 'quotes[0].stanceConfidence: expected a number from 0 to 1, got 1.5'],
     [{ positions: { speakers: [{ name: 'A', stance: 'oppose', quotes: 1, counts: { support: 0, oppose: '1', mixed: 0, neutral: 0 } }], organisations: [] } }, 'positions.speakers[0].counts.oppose: expected a whole number ≥ 0, got "1"'],
     [{ snapshot: { ...valid.snapshot, fetchedAt: 'yesterday' } }, 'snapshot.fetchedAt: expected an ISO timestamp'],
     [{ snapshot: { ...valid.snapshot, sha256: 'abc' } }, 'snapshot.sha256: expected a sha256'],

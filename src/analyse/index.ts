@@ -69,7 +69,8 @@ export function analyse(fullText: string, options: AnalyseOptions): Analysis {
     speaker: q.speaker,
     role: q.role,
     organisation: q.organisation,
-    stance: stances[i]!,
+    stance: stances[i]!.stance,
+    stanceConfidence: stances[i]!.confidence,
     paragraph: q.paragraph,
     start: q.start,
     end: q.end,
@@ -89,9 +90,7 @@ export function analyse(fullText: string, options: AnalyseOptions): Analysis {
 
 export { compileOrganisations };
 export type { CompiledOrganisations, OrganisationReference, Topic, Position, StanceScorer };
-export { trainStanceModel, isHeldOut } from './stance-model.js';
-export { blendScorers, lexiconScorer } from './stance.js';
-/** The classifier's share of the stance blend (the lexicon has the rest): best on held-out examples, see npm run eval:stance. */
-export const CLASSIFIER_WEIGHT = 0.7;
+export { trainStanceModel, stanceModelFrom, trainingFingerprint, isHeldOut } from './stance-model.js';
+export { lexiconScorer } from './stance.js';
 export type { StanceModel, StanceExample } from './stance-model.js';
 export { splitSentences, splitParagraphs } from './sentences.js';

@@ -1,12 +1,15 @@
 /**
- * The stance classifier: natural's naive Bayes over stemmed words, negation-marked words, and
- * the topic's cue lexicon and contrast markers as extra features. Trained in a few milliseconds
- * from labelled examples that ship in sources/stance/examples.json. Pure: examples in, model out.
+ * The stance classifier: a multinomial logistic regression (softmax, L2-regularised, trained with
+ * AdaGrad for a fixed number of passes, so the same examples always give the same weights) over
+ * the features of stance-features.ts, trained from the labelled examples in
+ * sources/stance/examples.json. The weights ship as data (sources/stance/model.json, written by
+ * npm run train:stance) so that a run need not train; they are used only while their fingerprint
+ * matches the examples and topic in use. Pure: examples in, weights out; weights in, model out.
  */
-import BayesClassifier from 'natural/lib/natural/classifiers/bayes_classifier.js';
-import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
-import type { Stance } from '../core/types.js';
-import { cueScores, tokens, type Topic } from './stance.js';
+import { createHash } from 'node:crypto';
+import { STANCES, type Stance } from '../core/types.js';
+import type { Topic } from './stance.js';
+import { stanceFeatures } from './stance-features.js';
 
 export interface StanceExample {
   readonly id: number;
@@ -18,82 +21,157 @@ export interface StanceModel {
   readonly topic: Topic;
   /** Probabilities per stance, summing to 1. */
   probabilities(text: string): Record<Stance, number>;
+  /** The most probable stance. */
   classify(text: string): Stance;
+  /** The text's features and what each adds to each stance's score, strongest first (for diagnostics). */
+  explain(text: string): { feature: string; weights: Record<Stance, number> }[];
 }
 
-/** Words that turn a clause round: their presence is evidence of a mixed position. */
-const CONTRAST = new Set(['but', 'although', 'though', 'however', 'yet', 'whilst', 'reservations', 'caveat', 'caveats']);
-const NEGATORS = new Set(['not', 'no', 'never', "n't", 'cannot', 'without', 'nor']);
-/** How many words after a negator are marked as negated. */
-const NEGATION_SCOPE = 3;
-const STOP = new Set(['the', 'a', 'an', 'of', 'to', 'and', 'in', 'on', 'for', 'is', 'are', 'be', 'that', 'this', 'it', 'we', 'our', 'i', 'they', 'will', 'with', 'by', 'as', 'at', 'has', 'have', 'was', 'were', 'from', 'their', 'its']);
+export interface TrainOptions {
+  /** L2 penalty on the weights (not the bias). */
+  readonly l2?: number;
+  /** Passes over the examples. */
+  readonly epochs?: number;
+  /** AdaGrad's step size. */
+  readonly rate?: number;
+}
 
-/** Stems of words seen, since one word recurs across a document's quotes (bounded: cleared when full). */
-const stems = new Map<string, string>();
-const MAX_STEMS = 100_000;
-function stem(word: string): string {
-  let s = stems.get(word);
-  if (s === undefined) {
-    if (stems.size >= MAX_STEMS) stems.clear();
-    stems.set(word, (s = PorterStemmer.stem(word)));
-  }
+/** Chosen by five-fold cross-validation inside the training four fifths (npm run eval:stance -- --tune): more passes or a smaller penalty gain nothing there, and 40 passes train in a third of the time of 120. */
+export const DEFAULT_TRAINING: Required<TrainOptions> = { l2: 0.01, epochs: 40, rate: 0.3 };
+
+type Sparse = { readonly index: Int32Array; readonly value: Float64Array };
+const K = STANCES.length;
+
+/** Turns scores into probabilities in place. */
+function softmax(s: Float64Array): Float64Array {
+  let max = -Infinity;
+  for (let k = 0; k < s.length; k++) if (s[k]! > max) max = s[k]!;
+  let total = 0;
+  for (let k = 0; k < s.length; k++) total += s[k] = Math.exp(s[k]! - max);
+  for (let k = 0; k < s.length; k++) s[k]! /= total;
   return s;
 }
 
-/** The features of a text: stems (negated within a short scope), cue counts and contrast markers. */
-export function stanceFeatures(text: string, topic: Topic): string[] {
-  const toks = tokens(text);
-  const out: string[] = [];
-  let negated = 0;
-  for (const t of toks) {
-    if (NEGATORS.has(t)) { negated = NEGATION_SCOPE; out.push('__neg'); continue; }
-    // "Not just X but Y" adds, it does not contrast.
-    if (CONTRAST.has(t) && !(t === 'but' && /\bnot (?:just|only|simply|merely)\b/.test(toks.slice(Math.max(0, out.length - 12)).join(' ')))) out.push('__contrast');
-    if (!STOP.has(t)) out.push(`${negated > 0 ? '!' : ''}${stem(t)}`);
-    if (negated > 0) negated--;
+function scoresOf(x: Sparse, w: Float64Array, width: number, out = new Float64Array(K)): Float64Array {
+  for (let k = 0; k < K; k++) {
+    let sum = 0;
+    const row = k * width;
+    for (let j = 0; j < x.index.length; j++) sum += w[row + x.index[j]!]! * x.value[j]!;
+    out[k] = sum;
   }
-  const cues = cueScores(text, topic);
-  for (let i = 0; i < Math.min(3, Math.round(cues.support)); i++) out.push('__cue_support');
-  for (let i = 0; i < Math.min(3, Math.round(cues.oppose)); i++) out.push('__cue_oppose');
-  if (cues.support > 0 && cues.oppose > 0) out.push('__cue_both');
-  // One-sided cues are the strongest evidence against a mixed position.
-  if (cues.support > 0 && cues.oppose === 0) out.push('__only_support', '__only_support');
-  if (cues.oppose > 0 && cues.support === 0) out.push('__only_oppose', '__only_oppose');
-  if (cues.support === 0 && cues.oppose === 0) out.push('__cue_none');
   return out;
 }
 
-export function trainStanceModel(examples: readonly StanceExample[], topic: Topic): StanceModel {
-  const nb = new BayesClassifier(PorterStemmer, 0.5);
-  for (const e of examples) nb.addDocument(stanceFeatures(e.text, topic), e.stance);
-  nb.train();
-  // natural looks up each of the model's features in the text's list of features (indexOf: the
-  // vocabulary times the text's length); a set gives the same vector in one pass over each.
-  const vocabulary = nb as unknown as { features: Record<string, number>; textToFeatures(observation: string[] | string): number[] };
-  const byList = vocabulary.textToFeatures.bind(nb);
-  vocabulary.textToFeatures = (observation: string[] | string): number[] => {
-    if (typeof observation === 'string') return byList(observation);
-    const present = new Set(observation);
-    const vector: number[] = [];
-    for (const feature in vocabulary.features) vector.push(present.has(feature) ? 1 : 0);
-    return vector;
-  };
+/** Fits the weights: full-batch gradient of the cross-entropy plus the L2 penalty, AdaGrad steps. */
+function fit(xs: readonly Sparse[], ys: readonly number[], width: number, o: Required<TrainOptions>): Float64Array {
+  const w = new Float64Array(K * width);
+  const g2 = new Float64Array(K * width);
+  const grad = new Float64Array(K * width);
+  const p = new Float64Array(K);
+  const n = xs.length;
+  for (let epoch = 0; epoch < o.epochs; epoch++) {
+    grad.fill(0);
+    for (let i = 0; i < n; i++) {
+      const x = xs[i]!;
+      softmax(scoresOf(x, w, width, p));
+      for (let k = 0; k < K; k++) {
+        const d = (p[k]! - (ys[i] === k ? 1 : 0)) / n;
+        const row = k * width;
+        for (let j = 0; j < x.index.length; j++) grad[row + x.index[j]!]! += d * x.value[j]!;
+      }
+    }
+    for (let i = 0; i < w.length; i++) {
+      // Feature 0 is the bias, which is not penalised.
+      const g = grad[i]! + (i % width === 0 ? 0 : o.l2 * w[i]!);
+      if (g === 0) continue;
+      g2[i]! += g * g;
+      w[i]! -= (o.rate * g) / Math.sqrt(g2[i]!);
+    }
+  }
+  return w;
+}
+
+/**
+ * A trained model as data (sources/stance/model.json): the feature names and, per stance, one weight
+ * for each. `fingerprint` names what it was trained from (examples, topic, settings, feature code),
+ * so that a stale file is never used: the pipeline trains afresh when it does not match.
+ */
+export interface StanceWeights {
+  readonly version: 1;
+  readonly fingerprint: string;
+  readonly training: Required<TrainOptions>;
+  readonly examples: number;
+  readonly vocabulary: readonly string[];
+  /** Weights per stance, in the order of `STANCES`, each as long as `vocabulary`. */
+  readonly weights: Readonly<Record<Stance, readonly number[]>>;
+}
+
+/** Bumped whenever stance-features.ts changes what it extracts, so that shipped weights go stale. */
+export const FEATURES_VERSION = 1;
+
+/** What a model is trained from, as one string to hash: examples, topic, settings and feature version. */
+export function trainingFingerprint(examples: readonly StanceExample[], topic: Topic, options: TrainOptions = {}): string {
+  const o = { ...DEFAULT_TRAINING, ...options };
+  const what = JSON.stringify([FEATURES_VERSION, o, topic.targets, topic.support, topic.oppose, examples.map((e) => [e.id, e.stance, e.text])]);
+  return createHash('sha256').update(what).digest('hex').slice(0, 16);
+}
+
+/** Weights are stored to this many decimals; predictions move by far less than a rounding of the probabilities. */
+const DECIMALS = 1e6;
+
+export function trainStanceWeights(examples: readonly StanceExample[], topic: Topic, options: TrainOptions = {}): StanceWeights {
+  const o = { ...DEFAULT_TRAINING, ...options };
+  const vocabulary = new Map<string, number>([['__bias', 0]]);
+  const xs = examples.map((e) => toSparse(stanceFeatures(e.text, topic), vocabulary, true));
+  const ys = examples.map((e) => STANCES.indexOf(e.stance));
+  const width = vocabulary.size;
+  const w = fit(xs, ys, width, o);
+  const weights = Object.fromEntries(STANCES.map((s, k) => [s, Array.from(w.subarray(k * width, (k + 1) * width), (x) => Math.round(x * DECIMALS) / DECIMALS)]));
+  return { version: 1, fingerprint: trainingFingerprint(examples, topic, o), training: o, examples: examples.length, vocabulary: [...vocabulary.keys()], weights: weights as Record<Stance, number[]> };
+}
+
+function toSparse(features: Map<string, number>, vocabulary: Map<string, number>, grow: boolean): Sparse {
+  const index: number[] = [];
+  const value: number[] = [];
+  for (const [name, v] of features) {
+    let i = vocabulary.get(name);
+    if (i === undefined && grow) vocabulary.set(name, (i = vocabulary.size));
+    if (i !== undefined) { index.push(i); value.push(v); }
+  }
+  return { index: Int32Array.from(index), value: Float64Array.from(value) };
+}
+
+/** A classifier from stored or fresh weights. */
+export function stanceModelFrom(stored: StanceWeights, topic: Topic): StanceModel {
+  const vocabulary = new Map(stored.vocabulary.map((name, i) => [name, i]));
+  const width = stored.vocabulary.length;
+  const w = new Float64Array(K * width);
+  STANCES.forEach((s, k) => w.set(stored.weights[s], k * width));
   const probabilities = (text: string): Record<Stance, number> => {
-    const raw = nb.getClassifications(stanceFeatures(text, topic));
-    const total = raw.reduce((n, r) => n + r.value, 0) || 1;
-    const p: Record<Stance, number> = { support: 0, oppose: 0, mixed: 0, neutral: 0 };
-    for (const r of raw) p[r.label as Stance] = r.value / total;
-    return p;
+    const p = softmax(scoresOf(toSparse(stanceFeatures(text, topic), vocabulary, false), w, width));
+    return Object.fromEntries(STANCES.map((s, k) => [s, p[k]!])) as Record<Stance, number>;
   };
   return {
     topic,
     probabilities,
     classify(text) {
       const p = probabilities(text);
-      return (Object.keys(p) as Stance[]).reduce((a, b) => (p[b] > p[a] ? b : a));
+      return STANCES.reduce((a, b) => (p[b] > p[a] ? b : a));
+    },
+    explain(text) {
+      const out = [...stanceFeatures(text, topic)].flatMap(([feature, v]) => {
+        const i = vocabulary.get(feature);
+        return i === undefined ? [] : [{ feature, weights: Object.fromEntries(STANCES.map((s, k) => [s, w[k * width + i]! * v])) as Record<Stance, number> }];
+      });
+      const spread = (x: Record<Stance, number>): number => Math.max(...Object.values(x)) - Math.min(...Object.values(x));
+      return out.sort((a, b) => spread(b.weights) - spread(a.weights));
     },
   };
 }
 
-/** The held-out split: every fifth example by id. */
+export function trainStanceModel(examples: readonly StanceExample[], topic: Topic, options: TrainOptions = {}): StanceModel {
+  return stanceModelFrom(trainStanceWeights(examples, topic, options), topic);
+}
+
+/** The held-out split: every fifth example by id. Never trained on, never used to choose cues or settings. */
 export const isHeldOut = (e: StanceExample): boolean => e.id % 5 === 0;

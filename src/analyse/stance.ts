@@ -1,8 +1,10 @@
 /**
  * Stance of a quote towards a topic, by default "CCGs taking on the commissioning of primary care".
  * A topic is data (sources/stance/topics.json): its target terms and cue lexicons. Cues count for or against, a negation
- * within a few words before a cue flips it, and a speaker's other quotes in the document decide a
- * quote that carries no cue of its own. Pure.
+ * within a few words before a cue flips it. The cue counts are features of the classifier
+ * (stance-model.ts); here a scorer's probabilities become a quote's stance and confidence: neutral
+ * when no stance is likely enough, and a speaker's other quotes in the document decide a quote the
+ * scorer is unsure of. Pure.
  */
 import type { Position, Stance } from '../core/types.js';
 
@@ -38,7 +40,8 @@ function compile(cues: readonly string[]): CompiledCue[] {
 interface CueIndex {
   readonly byFirst: ReadonlyMap<string, readonly CompiledCue[]>;
   readonly prefixes: ReadonlySet<string>;
-  readonly longestPrefix: number;
+  /** The lengths the prefixes come in, so that a word is cut only where a prefix could end. */
+  readonly prefixLengths: readonly number[];
 }
 
 function indexCues(cues: readonly CompiledCue[]): CueIndex {
@@ -48,13 +51,13 @@ function indexCues(cues: readonly CompiledCue[]): CueIndex {
     if (cue.prefix && cue.words.length === 1) prefixes.add(cue.words[0]!);
     else byFirst.set(cue.words[0]!, [...(byFirst.get(cue.words[0]!) ?? []), cue]);
   }
-  return { byFirst, prefixes, longestPrefix: Math.max(0, ...[...prefixes].map((p) => p.length)) };
+  return { byFirst, prefixes, prefixLengths: [...new Set([...prefixes].map((p) => p.length))] };
 }
 
 /** Some cue of the index matches the words from `i` on. */
 function anyCueAt(toks: readonly string[], i: number, index: CueIndex): boolean {
   const t = toks[i]!;
-  for (let n = Math.min(t.length, index.longestPrefix); n >= 0; n--) if (index.prefixes.has(t.slice(0, n))) return true;
+  for (const n of index.prefixLengths) if (n <= t.length && index.prefixes.has(t.slice(0, n))) return true;
   for (const cue of index.byFirst.get(t) ?? []) if (matchesAt(toks, i, cue)) return true;
   return false;
 }
@@ -106,18 +109,7 @@ export function lexiconStance(text: string, topic: Topic): Stance {
 /** Gives a stance's probabilities for a text: a trained model, or the lexicon alone. */
 export type StanceScorer = (text: string) => Record<Stance, number>;
 
-/** The lexicon as a scorer: all weight on the stance its cues give. */
-/** A weighted blend of two scorers' probabilities. */
-export function blendScorers(a: StanceScorer, b: StanceScorer, weightOfA: number): StanceScorer {
-  return (text) => {
-    const pa = a(text);
-    const pb = b(text);
-    const out = { support: 0, oppose: 0, mixed: 0, neutral: 0 } as Record<Stance, number>;
-    for (const k of Object.keys(out) as Stance[]) out[k] = weightOfA * pa[k] + (1 - weightOfA) * pb[k];
-    return out;
-  };
-}
-
+/** The lexicon as a scorer: all weight on the stance its cues give (a baseline, and for tests). */
 export function lexiconScorer(topic: Topic): StanceScorer {
   return (text) => {
     const p: Record<Stance, number> = { support: 0, oppose: 0, mixed: 0, neutral: 0 };
@@ -128,15 +120,32 @@ export function lexiconScorer(topic: Topic): StanceScorer {
 
 const argmax = (p: Record<Stance, number>): Stance => (Object.keys(p) as Stance[]).reduce((a, b) => (p[b] > p[a] ? b : a));
 
+/** A stance the scorer gives less than this probability is not claimed: the quote is called neutral. */
+export const MIN_CONFIDENCE = 0.4;
 /** A neutral call this unsure gives way to what the speaker says elsewhere in the document. */
 const NEUTRAL_CONFIDENCE = 0.6;
+
+/** A quote's stance and the probability the scorer gives it (0–1). */
+export interface StanceCall {
+  readonly stance: Stance;
+  readonly confidence: number;
+}
+
+/** The stance a scorer's probabilities support: the most probable one, or neutral when that is too unsure. */
+export function decideStance(p: Record<Stance, number>, minConfidence = MIN_CONFIDENCE): StanceCall {
+  const best = argmax(p);
+  if (best !== 'neutral' && p[best] < minConfidence) return { stance: 'neutral', confidence: p.neutral };
+  return { stance: best, confidence: p[best] };
+}
+
+const round = (x: number): number => Math.round(x * 100) / 100;
 
 /**
  * Stances of a document's quotes. Each quote is scored on its own words (a partial quote on its
  * sentence); a quote that comes out neutral without confidence takes the position its speaker
- * holds across the document's other quotes.
+ * holds across the document's other quotes (with the share of that position as its confidence).
  */
-export function quoteStances(quotes: readonly { text: string; speaker: string | null; context?: string }[], scorer: StanceScorer): Stance[] {
+export function quoteStances(quotes: readonly { text: string; speaker: string | null; context?: string }[], scorer: StanceScorer): StanceCall[] {
   // The scorer is pure: quotes judged on the same sentence are scored once.
   const scored = new Map<string, Record<Stance, number>>();
   const own = quotes.map((q) => {
@@ -153,15 +162,15 @@ export function quoteStances(quotes: readonly { text: string; speaker: string | 
     bySpeaker.set(q.speaker, t);
   });
   return quotes.map((q, i) => {
-    const p = own[i]!;
-    const s = argmax(p);
-    if (s === 'neutral' && p.neutral < NEUTRAL_CONFIDENCE && q.speaker) {
+    const call = decideStance(own[i]!);
+    if (call.stance === 'neutral' && call.confidence < NEUTRAL_CONFIDENCE && q.speaker) {
       const t = { ...bySpeaker.get(q.speaker)! };
+      const total = t.support + t.oppose + t.mixed + t.neutral;
       t.neutral = 0;
       const alt = argmax(t);
-      if (t[alt] > 0) return alt;
+      if (t[alt] >= MIN_CONFIDENCE * total) return { stance: alt, confidence: round(t[alt] / total) };
     }
-    return s;
+    return { stance: call.stance, confidence: round(call.confidence) };
   });
 }
 

@@ -58,6 +58,8 @@ export interface Quote {
   readonly role: string | null;
   readonly organisation: string | null;
   readonly stance: Stance;
+  /** How sure the stance classifier is of `stance` (0–1); absent in records written before it was kept. */
+  readonly stanceConfidence?: number;
   /** Index of the paragraph (in `text` split on blank lines) where the quote starts. */
   readonly paragraph: number;
   /** Offsets of the quote's words (without the quotation marks) in the document's `text`. */

@@ -187,6 +187,7 @@ export function documentProblems(value: unknown): string[] {
     const start = c.integer(q, 'start', at);
     const end = c.integer(q, 'end', at);
     if (q.partial !== undefined && typeof q.partial !== 'boolean') c.fail(`${at}partial`, `expected true or false, got ${show(q.partial)}`);
+    if (q.stanceConfidence !== undefined && !(typeof q.stanceConfidence === 'number' && q.stanceConfidence >= 0 && q.stanceConfidence <= 1)) c.fail(`${at}stanceConfidence`, `expected a number from 0 to 1, got ${show(q.stanceConfidence)}`);
     if (typeof text !== 'string') return;
     if (paragraph !== undefined && paragraph >= paragraphs) c.fail(`${at}paragraph`, `${paragraph} is past the text's last paragraph (${paragraphs - 1})`);
     if (start === undefined || end === undefined) return;

@@ -33,18 +33,12 @@ export const BOILERPLATE_LINES: readonly RegExp[] = [
   /^(beitragsbild|bewerten|kontakt|teilen|drucken|merken)\s*:?$/i,
   /^.{0,60}\b(subscribe|abonnieren|abonnez-vous|suscríbete)\b.{0,80}\b(full story|weiterlesen|read more|la suite|edition|ausgabe)\b.{0,40}$/i,
   /^(to view|to read) the full (story|article).{0,80}$/i,
-  /^(pour lire la suite|lesen sie weiter|weiterlesen mit).{0,80}$/i,
   /^(wir respektieren (deine|ihre) privatsphäre|we respect your privacy).{0,120}$/i,
   /^(©|copyright\b|\(c\)\s).{0,150}$/i,
   /^.{0,100}\ball rights reserved\.?$/i,
   /^(terms (and|&) conditions|terms of (use|service)|privacy( policy| notice)?|cookie policy|contact us|about us|accessibility|site ?map|advertise( with us)?|careers|help)(\s*[|·•]\s*(terms (and|&) conditions|terms of (use|service)|privacy( policy| notice)?|cookie policy|contact us|about us|accessibility|site ?map|advertise( with us)?|careers|help))*$/i,
-  /^(gefällt mir|möchten sie (den|diesen) (artikel|beitrag) teilen\??|artikel teilen|jetzt teilen)$/i,
   /^[-–\s]*(anzeige|werbung|advertisement|publicité|publicidad)[-–\s]*$/i,
-  /^(erstellt|veröffentlicht|publiziert|geschrieben) am .{0,60}$/i,
-  /^der beitrag wurde am .{0,100}$/i,
   /^(crédits? photos?|photograph(ed)? by|photo by|fotos?:)\s*:?.{0,80}$/i,
-  /^(warning|notice|deprecated|fatal error|parse error): .{0,300}\bon line \d+.*$/i,
-  /^(pour accéder en illimité|immediate online access to|hazte miembro|jetzt abonnieren).{0,120}$/i,
 ];
 
 /**
@@ -63,12 +57,10 @@ export const TRAILING_SECTION_STARTS: readonly RegExp[] = [
   /^(follow us|newsletter sign-?up|sign up to our newsletter)$/i,
   /^(about the author|über den autor|über die autorin|à propos de l'auteur)$/i,
   /^(mehr zum thema|zum thema|auch interessant|lesen sie auch|weitere artikel|verwandte artikel|ähnliche (beiträge|artikel)|das (könnte|dürfte) (sie|dich) auch interessieren)\s*[:!.]?$/i,
-  /^(das thema könnte (dich|sie) auch interessieren|war (der|dieser) artikel (nützlich|hilfreich))\s*[:?!.]?$/i,
   /^(related posts|more on this( story| topic)?|more stories|further reading|share this( article| story)?)\s*:?$/i,
   /^(à lire aussi|lire aussi|sur le même sujet|articles similaires|(photos )?et vidéos sur le sujet)\s*:?$/i,
-  /^(noticias relacionadas|te puede interesar|también te puede interesar)\s*:?$/i,
   /^tags?\s*:.*$/i,
-  /^(explore further|related coverage|weiterführende? links?|highlights aus dem heft|infos zum reiseziel|erschienen in)\s*:?$/i,
+  /^(explore further|related coverage|weiterführende? links?)\s*:?$/i,
 ];
 
 /** A trailing section only ends the article when at least this many words of article precede it. */

@@ -3,13 +3,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { paths, PACKAGE_ROOT, type Paths } from '../core/config.js';
 import { warnOnStderr } from './index-context.js';
-import { loadOrganisations, loadStanceExamples, loadTopics } from '../sources/index.js';
-import { compileOrganisations, trainStanceModel, blendScorers, lexiconScorer, CLASSIFIER_WEIGHT, type CompiledOrganisations, type StanceScorer } from '../analyse/index.js';
+import { loadOrganisations, loadStanceExamples, loadStanceWeights, loadTopics } from '../sources/index.js';
+import { compileOrganisations, trainStanceModel, stanceModelFrom, trainingFingerprint, type CompiledOrganisations, type StanceScorer } from '../analyse/index.js';
 
 export interface PipelineContext {
   readonly paths: Paths;
   readonly organisations: CompiledOrganisations;
-  /** The stance classifier, trained on first use (a few tens of milliseconds). */
+  /** The stance classifier, loaded on first use (the shipped weights, or trained afresh when the examples changed). */
   readonly stance: StanceScorer;
   /** Something the user should know that is not a failure (an input cut at the size limit, bad bytes replaced). */
   readonly warn: (message: string) => void;
@@ -35,8 +35,11 @@ export function createContext(home?: string | null, options: ContextOptions = {}
     stance: (text) => {
       if (!scorer) {
         const topic = loadTopics(stanceFile('topics.json'))[0]!;
-        const model = trainStanceModel(loadStanceExamples(stanceFile('examples.json')), topic);
-        scorer = blendScorers((t) => model.probabilities(t), lexiconScorer(model.topic), CLASSIFIER_WEIGHT);
+        const examples = loadStanceExamples(stanceFile('examples.json'));
+        // The shipped weights, while they were trained from these examples and this topic; otherwise train now.
+        const stored = existsSync(stanceFile('model.json')) ? loadStanceWeights(stanceFile('model.json')) : null;
+        const model = stored?.fingerprint === trainingFingerprint(examples, topic) ? stanceModelFrom(stored, topic) : trainStanceModel(examples, topic);
+        scorer = (t) => model.probabilities(t);
       }
       return scorer(text);
     },

@@ -1,6 +1,6 @@
 export { loadOrganisations, validateOrganisations, ORGANISATION_KINDS } from './organisations.js';
 export { loadLocalManifest } from './local.js';
 export type { LocalDocument } from './local.js';
-export { loadStanceExamples, loadTopics } from './stance.js';
+export { loadStanceExamples, loadStanceWeights, loadTopics } from './stance.js';
 export { loadRegistry, validateSource, SOURCE_KINDS } from './registry.js';
 export type { Source, SourceKind, Registry } from './registry.js';

@@ -1,0 +1,110 @@
+/**
+ * The features a stance classifier sees in a text: word stems (marked when negated), the topic's
+ * cues counted on each side of a contrast ("welcome …, but … concerns"), conditions, hedges, and
+ * whether the text names the topic at all. Pure.
+ */
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import { createRequire } from 'node:module';
+import { cueScores, tokens, type Topic } from './stance.js';
+import { ADDITIVE_BEFORE_BUT, CONDITIONS, CONTRAST, HEDGES, NEGATION_SCOPE, NEGATORS, STOP_WORDS } from './lexicon/stance-words.js';
+
+/**
+ * AFINN-165, a general English list of words rated -5 (very negative) to +5 (very positive): the
+ * lexicon natural's sentiment analyser ships, taken from natural's own dependency (no package of ours).
+ */
+const AFINN: Readonly<Record<string, number>> = (createRequire(import.meta.resolve('natural')) as (id: string) => { afinn165: Record<string, number> })('afinn-165').afinn165;
+
+/** Feature name → value (counts or 1). */
+export type Features = Map<string, number>;
+
+/** Stems of words seen, since one word recurs across a document's quotes (bounded: cleared when full). */
+const stems = new Map<string, string>();
+const MAX_STEMS = 100_000;
+function stem(word: string): string {
+  let s = stems.get(word);
+  if (s === undefined) {
+    if (stems.size >= MAX_STEMS) stems.clear();
+    stems.set(word, (s = PorterStemmer.stem(word)));
+  }
+  return s;
+}
+
+/** Words and clause marks (, ; : . ! ? and dashes) in order, lower case. */
+function clauseTokens(text: string): string[] {
+  return text.toLowerCase().replace(/[’‘]/g, "'").replace(/n't\b/g, " n't").match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?|n't|[,;:.!?–—]/gu) ?? [];
+}
+const isMark = (t: string): boolean => /^[,;:.!?–—]$/.test(t);
+
+/** Where the last contrast marker starts the weighing clause (-1 if none); "not only … but" does not count. */
+function lastContrast(toks: readonly string[]): number {
+  for (let i = toks.length - 1; i >= 0; i--) {
+    if (!CONTRAST.has(toks[i]!)) continue;
+    if (toks[i] === 'but' && toks.slice(Math.max(0, i - 12), i).some((t, k, a) => t === 'not' && ADDITIVE_BEFORE_BUT.has(a[k + 1] ?? ''))) continue;
+    return i;
+  }
+  return -1;
+}
+
+const add = (f: Features, name: string, n = 1): void => { f.set(name, (f.get(name) ?? 0) + n); };
+
+/** Word stems, negated ones marked with "!" up to the end of the negation's scope or clause. */
+function wordFeatures(toks: readonly string[], contrastAt: number, f: Features): void {
+  let negated = 0;
+  toks.forEach((t, i) => {
+    if (isMark(t) || CONTRAST.has(t)) { negated = 0; return; }
+    // "Not only", "not just": the sentence adds to what it says, it does not deny it.
+    if (NEGATORS.has(t) && !ADDITIVE_BEFORE_BUT.has(toks[i + 1] ?? '')) { negated = NEGATION_SCOPE; add(f, '__neg'); return; }
+    if (CONDITIONS.has(t)) add(f, '__condition');
+    if (HEDGES.has(t)) add(f, '__hedge');
+    const polarity = Object.hasOwn(AFINN, t) ? AFINN[t] : undefined;
+    if (polarity) {
+      const side = (polarity > 0) !== (negated > 0) ? 'positive' : 'negative';
+      add(f, `__${side}`, Math.abs(polarity) / 2);
+      if (contrastAt >= 0) add(f, `__${i > contrastAt ? 'after' : 'before'}_contrast_${side}`);
+    }
+    if (!STOP_WORDS.has(t)) f.set(`${negated > 0 ? '!' : ''}${stem(t)}`, 1);
+    if (negated > 0) negated--;
+  });
+}
+
+/** Cue counts, capped, named by polarity and by side of the contrast. */
+function cueFeatures(text: string, toks: readonly string[], at: number, topic: Topic, f: Features): void {
+  const cap = (n: number): number => Math.min(3, n);
+  const all = cueScores(text, topic);
+  add(f, '__cue_support', cap(all.support));
+  add(f, '__cue_oppose', cap(all.oppose));
+  if (all.support > 0 && all.oppose > 0) add(f, '__cue_both');
+  if (all.support === 0 && all.oppose === 0) add(f, '__cue_none');
+  if (at < 0) return;
+  add(f, '__contrast');
+  const before = cueScores(toks.slice(0, at).join(' '), topic);
+  const after = cueScores(toks.slice(at).join(' '), topic);
+  // Not Math.sign: natural's classifiers (through sylvester) replace it process-wide with one that gives 1 for 0.
+  const sign = (s: { support: number; oppose: number }): number => (s.support > s.oppose ? 1 : s.support < s.oppose ? -1 : 0);
+  if (sign(before) !== 0 && sign(after) !== 0 && sign(before) !== sign(after)) add(f, '__contrast_turns');
+  if (sign(after) > 0) add(f, '__after_support');
+  if (sign(after) < 0) add(f, '__after_oppose');
+}
+
+const topicPatterns = new WeakMap<Topic, RegExp>();
+
+/** Whether the text names the topic (one of its target terms; a trailing * matches any ending). */
+export function mentionsTopic(text: string, topic: Topic): boolean {
+  let re = topicPatterns.get(topic);
+  if (!re) {
+    const alternatives = topic.targets.map((t) => t.replace(/\*$/, '').split(/[\s-]+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(' ') + (t.endsWith('*') ? '' : '(?: |$)'));
+    topicPatterns.set(topic, (re = new RegExp(`(?:^| )(?:${alternatives.join('|')})`)));
+  }
+  return re.test(tokens(text).join(' '));
+}
+
+export function stanceFeatures(text: string, topic: Topic): Features {
+  const toks = clauseTokens(text);
+  const f: Features = new Map();
+  const at = lastContrast(toks);
+  wordFeatures(toks, at, f);
+  cueFeatures(text, toks, at, topic, f);
+  add(f, mentionsTopic(text, topic) ? '__topic' : '__no_topic');
+  add(f, '__bias');
+  return f;
+}
