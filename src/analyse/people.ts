@@ -82,7 +82,7 @@ function roleBefore(text: string, start: number): { role: string; start: number 
   if (comma) seg = seg.slice(0, comma.index);
   // Back to the last clause boundary (a scan, not a regex anchored at the end: that is quadratic).
   let from = seg.length;
-  while (from > 0 && !',.;:!?()\n“”"‘'.includes(seg[from - 1]!)) from--;
+  while (from > 0 && !',.;:!?()\n“”"‘—–'.includes(seg[from - 1]!) && !/\s-\s$/.test(seg.slice(from - 3, from))) from--;
   let role = seg.slice(from).trim();
   // Stop at words that belong to the sentence, not the role (temporal phrases, verbs, prepositions that start clauses).
   role = role.replace(/^.*\b(?:said|says|told|added|last (?:week|month|year)|this (?:week|month|year)|yesterday|today|speaking|alongside|while|when|after|before|according to|with|by|from|that|as|and then|but|however)\s+/i, '');

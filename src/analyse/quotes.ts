@@ -200,8 +200,10 @@ function resolveSubject(ctx: Context, start: number, end: number, prefer: 'first
   const focus = np ? organisationInFocus(np, start, ctx.orgs) : null;
   if (focus) return { speaker: focus.name, role: null, organisation: focus.name };
   if (!np || NO_SPEAKER.test(np) || wordsOf(np) > MAX_NP_WORDS || /^\p{Ll}+$/u.test(np) && wordsOf(np) === 1 && !/^(?:sources?|officials?|spokes\w+)$/i.test(np)) return null;
-  // "an NHS spokeswoman" speaks for the NHS; "the letter" for the organisation that issued it.
-  return { speaker: np, role: null, organisation: spokespersonOrganisation(np) ?? authorOfDocument(np, start, ctx.text, ctx.orgs) };
+  // "an NHS spokeswoman" speaks for the NHS; "the letter" is the organisation that issued it speaking.
+  const author = authorOfDocument(np, start, ctx.text, ctx.orgs);
+  if (author) return { speaker: author, role: null, organisation: author };
+  return { speaker: np, role: null, organisation: spokespersonOrganisation(np) };
 }
 
 /** Attribution after the quote, up to the end of its sentence or the next quote. */
@@ -246,10 +248,39 @@ function lastVerb(ctx: Context, start: number, end: number): VerbHit | null {
   return verbHits(ctx, start, end).at(-1) ?? null;
 }
 
+/** A caption: a name (or an organisation) and a colon, then the quote ("Dr Okafor: ‘…’"). */
+function captionSpeaker(ctx: Context, sentenceStart: number, open: number): Speaker | null {
+  const m = /^\s*([^,.;:!?“”"‘]{2,80}?)\s*:\s*$/u.exec(ctx.masked.slice(sentenceStart, open));
+  if (!m || wordsOf(m[1]!) > 6) return null;
+  const s = sentenceStart + ctx.masked.slice(sentenceStart, open).indexOf(m[1]!);
+  const e = s + m[1]!.length;
+  const person = startingIn(ctx.people.mentions, s, e).find((x) => x.end === e || /^['’]s?\s*$/.test(ctx.text.slice(x.end, e)));
+  if (person) return personSpeaker(ctx, person.person);
+  const org = startingIn(ctx.orgs, s, e).find((o) => o.end === e);
+  return org ? { speaker: org.name, role: null, organisation: org.name } : null;
+}
+
+/**
+ * A credit line: a quotation that fills its paragraph, then a paragraph that only names a person
+ * ("Ann Price, director of policy, Fenland Trust"): no speech verb, a person named first.
+ */
+function creditSpeaker(ctx: Context, para: Span | undefined): Speaker | null {
+  if (!para) return null;
+  const line = ctx.text.slice(para.start, para.end);
+  if (wordsOf(line) > 25 || /[.!?]\s*$/.test(line.trim()) && !/\p{Lu}\.\s*$/u.test(line.trim()) || verbHits(ctx, para.start, para.end).length) return null;
+  const first = ctx.people.mentions[lowerBound(ctx.people.mentions, (m) => m.start, para.start)];
+  if (!first || first.end > para.end || !/^[\s—–―-]*$/.test(ctx.text.slice(para.start, first.start)) || !/^\s*(?:[,(—–-]|$)/.test(ctx.text.slice(first.end, para.end))) return null;
+  const who = personSpeaker(ctx, first.person);
+  if (who.organisation) return who;
+  // The organisation the line names after the person ("…, Fellow in Policy, Fenland Trust").
+  const org = startingIn(ctx.orgs, first.end, para.end)[0];
+  return { ...who, organisation: org?.name ?? null };
+}
+
 /** Attribution before the quote, in its sentence: the subject of the last speech verb. */
 function attributeBefore(ctx: Context, sentenceStart: number, open: number): Speaker | null {
   const v = lastVerb(ctx, sentenceStart, open);
-  if (!v) return null;
+  if (!v) return captionSpeaker(ctx, sentenceStart, open);
   if (v.according) {
     const m = /^\s*([^,.;:!?“”"‘]{2,120}?)\s*[,:]/u.exec(ctx.masked.slice(v.end, open));
     if (m) return resolveSubject(ctx, v.end, v.end + m[0].length, 'first');
@@ -324,6 +355,7 @@ export function findQuotes(text: string, paragraphs: readonly Span[], people: Pe
       if (!who && !atStart) who = attributeBefore(ctx, clauseStart, mark.open);
       if (!who && continuation) who = previousSpeaker;
       if (!who && mi > 0 && lastInParagraph && atStart) who = lastInParagraph;
+      if (!who && mark.open === para.start && !mark.unclosed && /^[\s.,!?]*$/.test(text.slice(mark.close + 1, para.end))) who = creditSpeaker(ctx, paragraphs[pi + 1]);
       if (!who && mark.open === para.start) who = pi > 0 && perParagraph[pi - 1]!.length ? previousSpeaker : previousParagraphSpeaker;
 
       // Direct, partial, or not a quotation at all (scare quotes, titles).
