@@ -5,7 +5,8 @@
 import type { DateMention, OrganisationMention, Person, Position, Positions, Quote } from '../core/types.js';
 import { compileOrganisations, findOrganisations, summariseOrganisations, type CompiledOrganisations, type OrganisationReference } from './organisations.js';
 import { findPeople, toPeople } from './people.js';
-import { findQuotes } from './quotes.js';
+import { findQuotes, type QuoteOptions } from './quotes.js';
+import type { SpeakerRanker } from './ranker.js';
 import { findDates } from './dates.js';
 import { quoteStances, summarisePositions, type Topic, type StanceScorer } from './stance.js';
 import { splitParagraphs, splitSentences, type Span } from './sentences.js';
@@ -26,6 +27,10 @@ export interface AnalyseOptions {
   readonly published?: string | null;
   /** Scores stance towards the topic: the trained classifier blend, or a topic's lexicon alone. */
   readonly stance: StanceScorer;
+  /** Learned weights for choosing a speaker where the rules find none in the quote's sentence (sources/models/speaker-ranker.json). */
+  readonly ranker?: SpeakerRanker | null;
+  /** Sees each quote's candidate speakers and their features (the ranker's training script). */
+  readonly collect?: QuoteOptions['collect'];
   /** Read at most this many characters (default MAX_ANALYSED_CHARS); benchmarks pass Infinity. */
   readonly maxChars?: number;
 }
@@ -41,7 +46,7 @@ export function analyse(fullText: string, options: AnalyseOptions): Analysis {
   const paragraphs = splitParagraphs(text);
   // A pull quote repeats words the article quotes in full: each quotation is kept once.
   const seen = new Set<string>();
-  const found = findQuotes(text, paragraphs, people, orgSpans).filter((q) => {
+  const found = findQuotes(text, paragraphs, people, orgSpans, { ranker: options.ranker ?? null, ...(options.collect ? { collect: options.collect } : {}) }).filter((q) => {
     const key = q.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
     if (key.split(' ').length >= 4 && seen.has(key)) return false;
     seen.add(key);
@@ -95,3 +100,5 @@ export { blendScorers, lexiconScorer } from './stance.js';
 export const CLASSIFIER_WEIGHT = 0.7;
 export type { StanceModel, StanceExample } from './stance-model.js';
 export { splitSentences, splitParagraphs } from './sentences.js';
+export { trainRanker, rankerProblem, RANKER_VERSION, type SpeakerRanker, type TrainingGroup } from './ranker.js';
+export { FEATURES } from './candidates.js';

@@ -19,6 +19,8 @@ import { findQuoteMarks } from './quote-marks.js';
 import { splitSentences, maskAbbreviations, type Span } from './sentences.js';
 import { lowerBound, startingIn } from './spans.js';
 import { authorOfDocument, isSubordinate, organisationInFocus, spokespersonOrganisation } from './entities.js';
+import { candidateFeatures, MAX_CANDIDATES, type Candidate, type DocumentFacts } from './candidates.js';
+import { best, type SpeakerRanker } from './ranker.js';
 
 export interface Speaker {
   readonly speaker: string | null;
@@ -311,7 +313,78 @@ function sentenceAt(sentences: readonly Span[], pos: number): Span | undefined {
   return (i >= 0 && pos < sentences[i]!.end ? sentences[i] : undefined) ?? sentences[sentences.length - 1];
 }
 
-export function findQuotes(text: string, paragraphs: readonly Span[], people: PeopleResult, orgs: readonly OrganisationSpan[]): FoundQuote[] {
+/** How the rules found a quote's speaker: in its own sentence, or carried over from before. */
+type Rule = 'sentence' | 'credit' | 'carried' | 'none';
+
+export interface QuoteOptions {
+  /** Learned weights that rank candidate speakers where the rules only carry a speaker over or find none. */
+  readonly ranker?: SpeakerRanker | null;
+  /** Called for each quote with its candidates and their features (to train the ranker). */
+  readonly collect?: (quote: FoundQuote, candidates: readonly Candidate<Speaker>[], features: number[][], rule: Rule) => void;
+}
+
+const PRONOUN_RE = /(?<![\p{L}])(?:he|she|He|She)(?![\p{L}])/gu;
+
+/** The document-level facts and mention lists that candidates are drawn from, built once. */
+interface CandidateIndex {
+  readonly facts: DocumentFacts;
+  readonly pronouns: Span[];
+  /** For each person mention, how many mentions of that person come before it. */
+  readonly personRank: Int32Array;
+  readonly orgRank: Int32Array;
+}
+
+function candidateIndex(ctx: Context, paragraphs: readonly Span[]): CandidateIndex {
+  const sentences = paragraphs.flatMap((p) => splitSentences(ctx.text.slice(p.start, p.end), p.start));
+  const verbs = verbHits(ctx, 0, ctx.text.length);
+  const pronouns: Span[] = [];
+  for (const m of ctx.text.matchAll(PRONOUN_RE)) if (!inQuote(ctx, m.index)) pronouns.push({ start: m.index, end: m.index + m[0].length });
+  const seen = new Map<number | string, number>();
+  const personRank = Int32Array.from(ctx.people.mentions, (m) => {
+    const k = seen.get(m.person) ?? 0;
+    seen.set(m.person, k + 1);
+    return k;
+  });
+  const orgRank = Int32Array.from(ctx.orgs, (o) => {
+    const k = seen.get(`o:${o.name}`) ?? 0;
+    seen.set(`o:${o.name}`, k + 1);
+    return k;
+  });
+  return { facts: { text: ctx.text, paragraphs, sentences, verbs }, pronouns, personRank, orgRank };
+}
+
+/** The mentions that may have said a quote in paragraph `pi`: from the previous paragraph's start to the end of its own, nearest first. */
+function candidatesOf(ctx: Context, index: CandidateIndex, paragraphs: readonly Span[], pi: number, open: number, close: number): Candidate<Speaker>[] {
+  const from = paragraphs[Math.max(0, pi - 1)]!.start;
+  const to = paragraphs[pi]!.end;
+  const out: Candidate<Speaker>[] = [];
+  const first = lowerBound(ctx.people.mentions, (m) => m.start, from);
+  for (let i = first; i < ctx.people.mentions.length && ctx.people.mentions[i]!.start < to; i++) {
+    const m = ctx.people.mentions[i]!;
+    if (inQuote(ctx, m.start)) continue;
+    const speaker = personSpeaker(ctx, m.person);
+    out.push({ start: m.start, end: m.end, kind: 'name', speaker, key: speaker.speaker!, mentionsBefore: index.personRank[i]!, subordinate: isSubordinate(ctx.text, m.start) });
+  }
+  for (const p of startingIn(index.pronouns, from, to)) {
+    const speaker = resolvePronoun(ctx, p.start, ctx.text.slice(p.start, p.end));
+    if (!speaker?.speaker) continue;
+    const k = lowerBound(ctx.people.mentions, (m) => m.end, p.start + 1) - 1;
+    const person = k >= 0 ? ctx.people.mentions[k]!.person : -1;
+    let before = 0;
+    for (let j = k; j >= 0; j--) if (ctx.people.mentions[j]!.person === person) before++;
+    out.push({ start: p.start, end: p.end, kind: 'pronoun', speaker, key: speaker.speaker, mentionsBefore: Math.min(before, 20), subordinate: false });
+  }
+  const firstOrg = lowerBound(ctx.orgs, (o) => o.start, from);
+  for (let i = firstOrg; i < ctx.orgs.length && ctx.orgs[i]!.start < to; i++) {
+    const o = ctx.orgs[i]!;
+    if (inQuote(ctx, o.start) || o.kind === 'publisher') continue;
+    out.push({ start: o.start, end: o.end, kind: 'organisation', speaker: { speaker: o.name, role: null, organisation: o.name }, key: o.name, mentionsBefore: index.orgRank[i]!, subordinate: isSubordinate(ctx.text, o.start) });
+  }
+  const distance = (c: Candidate<Speaker>): number => (c.start >= close ? c.start - close : open - c.end);
+  return out.sort((a, b) => distance(a) - distance(b)).slice(0, MAX_CANDIDATES).sort((a, b) => a.start - b.start);
+}
+
+export function findQuotes(text: string, paragraphs: readonly Span[], people: PeopleResult, orgs: readonly OrganisationSpan[], options: QuoteOptions = {}): FoundQuote[] {
   const ctx: Context = { text, masked: maskAbbreviations(text), people, orgs, quoted: [], lastMention: { any: new Int32Array(0), f: new Int32Array(0), m: new Int32Array(0), salientF: new Int32Array(0), salientM: new Int32Array(0) } };
   const perParagraph = paragraphs.map((p) => findQuoteMarks(text.slice(p.start, p.end)).map((m) => ({
     ...m,
@@ -327,6 +400,7 @@ export function findQuotes(text: string, paragraphs: readonly Span[], people: Pe
   let previousUnclosed = false;
   let previousSpeaker: Speaker | null = null;
   let previousParagraphSpeaker: Speaker | null = null;
+  let index: CandidateIndex | null = null;
 
   paragraphs.forEach((para, pi) => {
     const sentences = splitSentences(text.slice(para.start, para.end), para.start);
@@ -353,10 +427,30 @@ export function findQuotes(text: string, paragraphs: readonly Span[], people: Pe
       let who: Speaker | null = saidAfter;
       const introduced = /[:,]\s*$/.test(beforeText) || INTRODUCED_BY_VERB.test(beforeText);
       if (!who && !atStart) who = attributeBefore(ctx, clauseStart, mark.open);
+      let rule: Rule = who ? 'sentence' : 'none';
       if (!who && continuation) who = previousSpeaker;
       if (!who && mi > 0 && lastInParagraph && atStart) who = lastInParagraph;
-      if (!who && mark.open === para.start && !mark.unclosed && /^[\s.,!?]*$/.test(text.slice(mark.close + 1, para.end))) who = creditSpeaker(ctx, paragraphs[pi + 1]);
+      if (!who && mark.open === para.start && !mark.unclosed && /^[\s.,!?]*$/.test(text.slice(mark.close + 1, para.end))) {
+        who = creditSpeaker(ctx, paragraphs[pi + 1]);
+        if (who) rule = 'credit';
+      }
       if (!who && mark.open === para.start) who = pi > 0 && perParagraph[pi - 1]!.length ? previousSpeaker : previousParagraphSpeaker;
+      if (who && rule === 'none') rule = 'carried';
+      let candidates: Candidate<Speaker>[] = [];
+      let features: number[][] = [];
+      if (options.collect || (options.ranker && rule === 'none')) {
+        index ??= candidateIndex(ctx, paragraphs);
+        candidates = candidatesOf(ctx, index, paragraphs, pi, mark.open, mark.close);
+        features = candidateFeatures(index.facts, { open: mark.open, close: mark.close, paragraph: pi, rules: who?.speaker ?? null, previous: previousSpeaker?.speaker ?? null }, candidates);
+      }
+      // Where the rules find no speaker, the ranker's choice stands (what the quote is, direct or
+      // partial, stays the rules' reading). Measured on the development data, the rules stay better
+      // where they find one, in the quote's sentence or carried over from before.
+      const ruled = who;
+      if (options.ranker && rule === 'none') {
+        const top = best(options.ranker, features);
+        if (top) who = candidates[top.index]!.speaker;
+      }
 
       // Direct, partial, or not a quotation at all (scare quotes, titles).
       const quotedWords = wordsOf(written);
@@ -372,19 +466,19 @@ export function findQuotes(text: string, paragraphs: readonly Span[], people: Pe
         // search of the text from the sentence's start to the mark would find.
         const v = hits[lowerBound(hits, (h) => h.end, mark.open + 1) - 1] ?? null;
         const share = quotedWords / Math.max(1, wordsFrom(ctx, facts, v ? v.end : sOpen.start));
-        if (sentenceHasVerb || who) partial = share < DIRECT_SHARE;
+        if (sentenceHasVerb || ruled) partial = share < DIRECT_SHARE;
         else if (quotedWords < MIN_UNATTRIBUTED_WORDS) return; // scare quote or title
       }
       // A few words quoted inside a sentence are a partial quote, whoever is named around them.
       if (!partial && !atStart && !continuation && !/:\s*$/.test(beforeText) && (quotedWords <= MAX_PARTIAL_WORDS || (quotedWords <= 2 * MAX_PARTIAL_WORDS && /^\p{Ll}/u.test(written)))) partial = true;
       // A short quotation that nobody said is a heading or a title ('Fractured system').
       const wholeParagraph = text.slice(para.start, para.end).trim().length <= mark.close - mark.open + 2;
-      if (((!who && !sentenceHasVerb) || wholeParagraph) && quotedWords < MIN_UNATTRIBUTED_WORDS && !continuation) return;
+      if (((!ruled && !sentenceHasVerb) || wholeParagraph) && quotedWords < MIN_UNATTRIBUTED_WORDS && !continuation) return;
       // Nested marks inside a quote are part of it; a quote inside another quote is never separate.
       if (trimmedStart < keptEnd) return;
       const start = trimmedStart;
       const end = start + written.length;
-      out.push({
+      const quote: FoundQuote = {
         text: written.replace(/\s+/g, ' '),
         speaker: who?.speaker ?? null,
         role: who?.role ?? null,
@@ -393,7 +487,9 @@ export function findQuotes(text: string, paragraphs: readonly Span[], people: Pe
         start,
         end,
         partial,
-      });
+      };
+      out.push(quote);
+      options.collect?.(quote, candidates, features, rule);
       keptEnd = Math.max(keptEnd, end);
       if (who) lastInParagraph = who;
       if (who) previousSpeaker = who;
