@@ -78,8 +78,9 @@ names.forEach((name, i) => {
   const text = readFileSync(files[i], 'utf8');
   const ann = anns.find((a) => a.startsWith(name.replace(/\.txt$/, '_')));
   const spans = new Map(), events = [];
-  for (const line of readFileSync(join(dir, 'attributions', ann), 'utf8').split('\n')) {
+  for (const line of ann ? readFileSync(join(dir, 'attributions', ann), 'utf8').split('\n') : []) {
     const [id, body] = line.split('\t');
+    if (!body) continue;
     if (id?.startsWith('T')) { const [type, ...rest] = body.split(' '); const ranges = rest.join(' ').split(';').map((r) => r.split(' ').map(Number)); spans.set(id, { type, text: ranges.map(([s, e]) => text.slice(s, e)).join(' ') }); }
     else if (id?.startsWith('E')) events.push(Object.fromEntries(body.split(' ').map((kv) => kv.split(':'))));
   }

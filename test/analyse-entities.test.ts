@@ -75,6 +75,24 @@ describe('organisations that speak', () => {
   });
 });
 
+describe('short mentions by role: the person of the document with that role', () => {
+  it.each([
+    ['“the GPC chair”: organisation and role', 'Dr Nadia Ferreira, chair of the GPC, opened the meeting. Dr Owen Blake, a GP in Leeds, spoke next.\n\n“We will ballot the profession in the spring,” the GPC chair said.', 'Dr Nadia Ferreira', 'GPC'],
+    ['“the chief officer”: a role of two words', 'Jo Lake, chief officer of Fenland CCG, wrote to practices. Dr Mark Tull replied for the LMC.\n\nThe chief officer said: “Every practice will be visited before the end of May.”', 'Jo Lake', 'NHS Fenland CCG'],
+    ['“the college’s chair”: the organisation in focus', 'The Royal College of General Practitioners met on Friday. Professor Ada Quinn, chair of the college, spoke first, and Dr Ben Iles, a GP, answered.\n\n“General practice is at breaking point,” the college’s chair said.', 'Professor Ada Quinn', 'Royal College of General Practitioners'],
+    ['“the chair”, given in apposition', 'Dr Priya Nand, chair of Brookfield CCG, met Dr Colm Rees on Monday.\n\nThe chair said: “We have agreed the budget, and nobody will lose out.”', 'Dr Priya Nand', 'NHS Brookfield CCG'],
+  ])('%s', (_kind, text, speaker, organisation) => {
+    expect(only(text)).toEqual({ speaker, organisation });
+  });
+
+  it.each([
+    ['a one-word role given as a pre-modifier may be another person', 'Wessex Bank President Dr Hal Noakes spoke first.\n\n“The deal is done,” the president said.'],
+    ['nobody with that role', 'Dr Priya Nand, a GP in Brookfield, met Dr Colm Rees on Monday.\n\n“The budget is agreed,” the treasurer said.'],
+  ])('%s: not resolved to a person', (_kind, text) => {
+    expect(only(text).speaker).not.toMatch(/Noakes|Nand|Rees/);
+  });
+});
+
 describe('a document speaks as the organisation that issued it', () => {
   it.each([
     ['“the report said”', 'Healthwatch England published a report on Monday about waiting times.\n\nThe report said: “Patients in rural areas wait twice as long as those in towns.”'],

@@ -171,7 +171,8 @@ export function findPeople(text: string, orgs: readonly OrganisationSpan[]): Peo
     // "X, who took the helm of Y": the organisation stated next to the name.
     organisation ??= affiliationBefore(text, title ? m.index : start, orgs)?.organisation ?? affiliationAfter(text, end, orgs)?.organisation ?? null;
     // A role naming an organisation not in the list ("NHS Wessex chief executive").
-    if (!organisation && role) organisation = organisationInRole(role) ?? organisationOfDescribedRole(role, start, orgs);
+    // "chair of the college" names the organisation in focus before it names the words "the college".
+    if (!organisation && role) organisation = organisationOfDescribedRole(role, start, orgs) ?? organisationInRole(role);
     const displayName = `${title}${words.length > 1 || !known ? name : ''}`.trim() || name;
     let index = known;
     if (index === undefined) {

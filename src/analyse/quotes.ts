@@ -19,6 +19,7 @@ import { findQuoteMarks } from './quote-marks.js';
 import { splitSentences, maskAbbreviations, type Span } from './sentences.js';
 import { lowerBound, startingIn } from './spans.js';
 import { authorOfDocument, isSubordinate, organisationInFocus, spokespersonOrganisation } from './entities.js';
+import { describedPerson } from './descriptions.js';
 import { candidateFeatures, MAX_CANDIDATES, type Candidate, type DocumentFacts } from './candidates.js';
 import { best, type SpeakerRanker } from './ranker.js';
 
@@ -180,6 +181,15 @@ function resolvePronoun(ctx: Context, pos: number, pronoun: string): Speaker | n
   return at >= 0 ? personSpeaker(ctx, mentions[at]!.person) : null;
 }
 
+/** The last clause of a region, when it is a description of a person by role ("the GPC chair"). */
+function describedSubject(ctx: Context, start: number, region: string): Speaker | null {
+  const m = /(?:^|[,;:(—–]\s*|\b(?:and|but|so|then|however|meanwhile|also|while|as)\s+)((?:the|its|their)\s+[^,;:()—–]{2,60}?)\s*$/iu.exec(region);
+  if (!m) return null;
+  const s = start + region.trimEnd().length - m[1]!.length;
+  const person = describedPerson(ctx.text, s, s + m[1]!.length, ctx.people, ctx.orgs);
+  return person === null ? null : personSpeaker(ctx, person);
+}
+
 /** Who a region of text names as a speaker: a person, a pronoun, an organisation, or the phrase itself. */
 function resolveSubject(ctx: Context, start: number, end: number, prefer: 'first' | 'last'): Speaker | null {
   const people = startingIn(ctx.people.mentions, start, end).filter((m) => m.end <= end && !inQuote(ctx, m.start));
@@ -190,6 +200,9 @@ function resolveSubject(ctx: Context, start: number, end: number, prefer: 'first
     const at = prefer === 'last' ? start + region.lastIndexOf(pron[1]!) : start + pron.index;
     return resolvePronoun(ctx, at, pron[1]!);
   }
+  // "the chief officer said", "the GPC chair added": the person of the document with that role.
+  const described = describedSubject(ctx, start, region);
+  if (described) return described;
   const orgs = startingIn(ctx.orgs, start, end).filter((o) => o.end <= end);
   if (orgs.length) {
     const o = prefer === 'last' ? orgs[orgs.length - 1]! : orgs[0]!;
