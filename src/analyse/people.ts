@@ -1,7 +1,7 @@
 /**
  * People named in a text, their roles and organisations. A capitalised name counts as a person
  * when it carries a title (Dr, Professor, Ms…), starts with a known given name, or stands in a
- * role ("GPC negotiator Dr Beth McCarron-Nash", "Julie Wood, interim director at NHS Clinical
+ * role ("GPC negotiator Dr Ines Garside", "Tom Reyes, interim director at NHS Clinical
  * Commissioners"). Mentions by surname or by title and surname are the same person. Pure.
  */
 import type { Person } from '../core/types.js';
@@ -56,8 +56,7 @@ const NOT_NAMES = new Set([
   'London', 'Scotland', 'Wales', 'Ireland', 'Government', 'Department', 'Secretary', 'Minister', 'Committee',
   'Some', 'Many', 'All', 'Both', 'Each', 'Every', 'There', 'Here', 'What', 'Who', 'Why', 'How', 'Where', 'Which',
   'Also', 'So', 'Yet', 'Still', 'Now', 'Then', 'Even', 'Just', 'Only', 'Not', 'No', 'Yes', 'Read', 'See', 'More',
-  'Democrats', 'Republicans', 'Democratic', 'Republican', 'House', 'Senate', 'White', 'Congress', 'State', 'States',
-  'United', 'Street', 'Road', 'News', 'Post', 'Times', 'Journal', 'Report', 'Act', 'Bill', 'Fund', 'Trust',
+  'Street', 'Road', 'News', 'Post', 'Times', 'Journal', 'Report', 'Act', 'Bill', 'Fund', 'Trust',
   'Although', 'Though', 'Because', 'Unlike', 'Like', 'During', 'Despite', 'Through', 'Among', 'Amid', 'Until',
 ]);
 
@@ -130,7 +129,7 @@ export function findPeople(text: string, orgs: readonly OrganisationSpan[]): Peo
       words.shift();
       start += (text.slice(start).match(/^\s+/)?.[0].length ?? 0);
     }
-    // Capitalised role words before a given name are not part of it ("Majority Leader Mitch McConnell").
+    // Capitalised role words before a given name are not part of it ("Deputy Leader Anna Kerrow").
     const firstAt = words.findIndex((w, k) => k > 0 && (FEMALE_NAMES.has(w) || MALE_NAMES.has(w)) && k < words.length - 1);
     const cut = Math.max(0, firstAt);
     for (let k = 0; k < cut; k++) {
@@ -154,7 +153,7 @@ export function findPeople(text: string, orgs: readonly OrganisationSpan[]): Peo
     const before = roleBefore(text, title ? m.index : start);
     const after = roleAfter(text, end);
     const known = bySurname.get(surname);
-    // The subject of a speech verb is a speaker whatever their name ("Loretta E. Lynch said").
+    // The subject of a speech verb is a speaker whatever their name ("Odile K. Marchetti said").
     const speaks = words.length > 1 && SPEAKS_AFTER.test(text.slice(end, end + 160));
     if (!hasTitle && !knownFirst && !before && !after && !speaks && known === undefined) continue;
     if (!hasTitle && words.length === 1 && known === undefined) continue;

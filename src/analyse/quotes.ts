@@ -8,7 +8,7 @@
  *   3. a quote that continues an open quote from the previous paragraph keeps its speaker;
  *   4. a quote after another in the same paragraph keeps that quote's speaker;
  *   5. a quote opening a paragraph takes the speaker of the previous paragraph (its last quote, or
- *      the subject of its last speech verb: "Dr Jason Broch said fragmentation was a problem.").
+ *      the subject of its last speech verb: "Dr Ola Brenn said fragmentation was a problem.").
  * Subjects resolve to people (full name, surname, title), pronouns (the last person of a compatible
  * gender), organisations, or the noun phrase as written ("The report").
  */
@@ -45,10 +45,10 @@ const INTRODUCED_BY_VERB = new RegExp(`(?:${VERBS})(?:\\s+that)?\\s*$`, 'iu');
 const AFTER_INVERTED = new RegExp(`^[\\s,.!?—–-]*(?:${VERBS})\\s+(?!that\\b)([^,.;:!?“”"‘()]{2,120}?)(?=\\s*(?:[,.;:!?()]|$|\\s(?:in|on|at|during|after|before|when|while|last|yesterday|told|to)\\s))`, 'iu');
 /** What may follow "X said" when the quote is its object: the clause ends, or a time or place follows. */
 const CLAUSE_END = `(?=\\s*(?:[,.;:!?()—–]|$|\\s(?:in|on|at|during|after|before|when|while|last|yesterday|today|tonight|this|to|of|about|from|with|by|as|recently|earlier|later|afterward|afterwards|again|then|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\\b))`;
-/** "told Stumpf", "told reporters", "told the BBC": the hearer after a verb of telling. */
+/** "told Varley", "told reporters", "told the BBC": the hearer after a verb of telling. */
 const HEARER = `(?:\\s+(?:reporters|journalists|colleagues|delegates|supporters|the\\s+\\S+|an?\\s+\\S+|\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,3}))?`;
 const AFTER_DIRECT = new RegExp(`^[\\s,.!?—–-]*([^,.;:!?“”"‘]{1,120}?(?:,[^,.;:!?“”"‘]{1,100}){0,2},?)\\s+(?:also\\s+|later\\s+|then\\s+|has\\s+|had\\s+|previously\\s+|once\\s+)?(?:${VERBS})(?![\\p{L}])${HEARER}${CLAUSE_END}`, 'iu');
-/** "“…” ― Carla Sanchez." */
+/** "“…” ― Ines Garside." */
 const AFTER_DASH = /^[\s,.!?]*[―—–]\s*([^,.;:!?“”"‘()]{2,80}?)\s*(?:[,.;]|$)/u;
 const AFTER_ACCORDING = /^[\s,.!?—–-]*according\s+to\s+([^,.;:!?“”"‘()]{2,120}?)(?=\s*(?:[,.;:!?]|$))/iu;
 const NO_SPEAKER = /^(?:i|we|you|it|they|this|that|there|who|which|what)$/i;
@@ -302,7 +302,7 @@ function attributeBefore(ctx: Context, sentenceStart: number, open: number): Spe
   }
   const verb = ctx.text.slice(v.start, v.end).toLowerCase().replace(/\s+/g, ' ');
   const invertible = INVERTIBLE_VERBS.has(verb);
-  // Inverted, as a parenthesis: "Fragmentation, said Dr Broch, had provided ‘…’"
+  // Inverted, as a parenthesis: "Fragmentation, said Dr Brenn, had provided ‘…’"
   // Only the first mention after the verb can follow it across white space alone (mentions are disjoint).
   const first = ctx.people.mentions[lowerBound(ctx.people.mentions, (m) => m.start, v.end)];
   const next = first && /^\s*$/.test(ctx.text.slice(v.end, first.start)) && !/^['’]s\b/.test(ctx.text.slice(first.end, first.end + 3)) ? first : undefined;
