@@ -1,6 +1,19 @@
 /**
  * The analysis stage: main text in; organisations, people, dates and quotes with stance out. Pure;
  * the reference data comes in compiled (see `src/sources/` for loading it).
+ *
+ * Attribution reads as a model, one module a step:
+ *   mentions     organisations.ts (organisations named), people.ts (people named), quote-marks.ts
+ *                (quotations), sentences.ts;
+ *   entities     people.ts merges a person's mentions into one entity; entities.ts gathers their
+ *                organisation from wherever it is stated and ranks mentions by salience;
+ *                descriptions.ts resolves "the GPC chair" to the entity with that role;
+ *                attribution-context.ts holds them for one document (and resolves he/she);
+ *   candidates   subjects.ts (the rules: who a quote's own sentence names), speaker-candidates.ts
+ *                (every mention near a quote), candidates.ts (their features);
+ *   scores       ranker.ts (learned weights, sources/models/speaker-ranker.json);
+ *   attribution  quotes.ts (each quotation, its kind and its speaker).
+ * Word lists are data in lexicon/.
  */
 import type { DateMention, OrganisationMention, Person, Position, Positions, Quote } from '../core/types.js';
 import { compileOrganisations, findOrganisations, summariseOrganisations, type CompiledOrganisations, type OrganisationReference } from './organisations.js';
