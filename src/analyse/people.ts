@@ -10,6 +10,7 @@ import { FEMALE_NAMES, MALE_NAMES } from './lexicon/first-names.js';
 import { OverlapIndex, startingIn } from './spans.js';
 import { affiliationAfter, affiliationBefore, organisationInRole, organisationOfDescribedRole } from './entities.js';
 import { HONORIFICS, FEMALE_HONORIFICS, MALE_HONORIFICS, ROLE_NOUNS, SPEECH_VERBS } from './lexicon/speech.js';
+import { NOT_NAMES, PLACE_STARTS } from './lexicon/names.js';
 
 export type Gender = 'f' | 'm' | null;
 
@@ -43,25 +44,6 @@ const PERSON_RE = new RegExp(`(?<![\\p{L}\\p{N}])((?:${TITLE}\\s+){0,3})(${NAME}
 const SPEAKS_AFTER = new RegExp(`^(?:\\s*,[^,.;:!?]{1,100},)?\\s+(?:${SPEECH_VERBS.map(esc).join('|')})\\b`, 'u');
 
 const ROLE_WORD = new RegExp(`(?<![\\p{L}-])(?:${ROLE_NOUNS.map(esc).join('|')})(?![\\p{L}-])`, 'iu');
-
-/** Capitalised words that are not names though they look like them. */
-const NOT_NAMES = new Set([
-  'The', 'A', 'An', 'This', 'That', 'These', 'Those', 'It', 'He', 'She', 'They', 'We', 'I', 'You', 'In', 'On', 'At',
-  'For', 'But', 'And', 'Or', 'If', 'When', 'While', 'However', 'Last', 'Next', 'Speaking', 'According', 'Under',
-  'NHS', 'GP', 'GPs', 'CCG', 'CCGs', 'Mr', 'Ms', 'Dr', 'Our', 'Their', 'His', 'Her', 'Its', 'My', 'Your',
-  'After', 'Before', 'Since', 'As', 'By', 'From', 'With', 'Without', 'Meanwhile', 'Yesterday', 'Today',
-  'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March',
-  'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Primary', 'Care',
-  'General', 'Practice', 'Health', 'Social', 'Clinical', 'Commissioning', 'Group', 'Groups', 'England', 'Britain',
-  'London', 'Scotland', 'Wales', 'Ireland', 'Government', 'Department', 'Secretary', 'Minister', 'Committee',
-  'Some', 'Many', 'All', 'Both', 'Each', 'Every', 'There', 'Here', 'What', 'Who', 'Why', 'How', 'Where', 'Which',
-  'Also', 'So', 'Yet', 'Still', 'Now', 'Then', 'Even', 'Just', 'Only', 'Not', 'No', 'Yes', 'Read', 'See', 'More',
-  'Street', 'Road', 'News', 'Post', 'Times', 'Journal', 'Report', 'Act', 'Bill', 'Fund', 'Trust',
-  'Although', 'Though', 'Because', 'Unlike', 'Like', 'During', 'Despite', 'Through', 'Among', 'Amid', 'Until',
-]);
-
-/** First words of place names ("North Korea", "New York", "San Diego"): such a name is not a person. */
-const PLACE_STARTS = new Set(['North', 'South', 'East', 'West', 'New', 'Saint', 'St', 'San', 'Santa', 'Los', 'Las', 'Fort', 'Mount', 'Lake', 'Port', 'Great', 'Greater', 'Upper', 'Lower', 'Central']);
 
 function genderOf(title: string, first: string): Gender {
   const titles = title.trim().split(/\s+/);
