@@ -133,7 +133,11 @@ function trimPlace(place: string): { place: string; skipped: number } | null {
   // A name does not start with a connecting word.
   while (i < words.length && /^(and|of|on|in|upon|the|&)$/.test(words[i]!)) i++;
   if (i >= words.length) return null;
-  const kept = words.slice(i).join(' ');
+  let kept = words.slice(i).join(' ');
+  // "Dr Ann Price of Marchland CCG": a place has one word before "of" ("Vale of York"), a person two.
+  const of = kept.lastIndexOf(' of ');
+  if (of >= 0 && kept.slice(0, of).split(/\s+/).length >= 2) kept = kept.slice(of + 4);
+  if (!kept.trim()) return null;
   return { place: kept, skipped: place.length - kept.length };
 }
 
