@@ -96,10 +96,12 @@ describe('short mentions by role: the person of the document with that role', ()
 describe('a document speaks as the organisation that issued it', () => {
   it.each([
     ['“the report said”', 'Healthwatch England published a report on Monday about waiting times.\n\nThe report said: “Patients in rural areas wait twice as long as those in towns.”'],
+    ['a newspaper’s editorial, with its quoted title', 'The Guardian looked into the figures last spring.\n\nThe editorial, “Time to act”, says that: “Half of the practices asked had seen a partner leave in the last year.”'],
     ['“it added”, after the document', 'Healthwatch England published a report on Monday about waiting times.\n\nThe report said the delays were “getting worse every year”, and more.\n\n“Patients in rural areas wait twice as long as those in towns,” it added.'],
   ])('%s', (_kind, text) => {
     const q = quotes(text).at(-1)!;
-    expect(q).toMatchObject({ speaker: 'Healthwatch England', organisation: 'Healthwatch England' });
+    const who = /Guardian/.test(text) ? 'The Guardian' : 'Healthwatch England';
+    expect(q).toMatchObject({ speaker: who, organisation: who });
   });
 });
 

@@ -181,6 +181,11 @@ const DOCUMENT_NOUNS = 'letter|report|statement|document|guidance|paper|review|m
  * shortly before ("NHS England issued a letter", "a report from the King’s Fund"). Null otherwise.
  */
 export function authorOfDocument(np: string, pos: number, text: string, orgs: readonly OrganisationSpan[]): string | null {
+  // "The leading article said", "the paper's editorial": a newspaper's own piece speaks for the paper last named.
+  if (/^the\s+(?:paper['’]s\s+)?(?:leading\s+article|leader|editorial)$/i.test(np.trim())) {
+    for (let i = lowerBound(orgs, (o) => o.start, pos) - 1; i >= 0 && orgs[i]!.end > pos - FOCUS_REACH; i--) if (orgs[i]!.kind === 'publisher') return orgs[i]!.name;
+    return null;
+  }
   const m = new RegExp(`^the\\s+(?:new\\s+|latest\\s+|draft\\s+|final\\s+)?(${DOCUMENT_NOUNS})$`, 'i').exec(np.trim());
   if (!m) return null;
   const noun = m[1]!.toLowerCase();

@@ -110,6 +110,8 @@ interface Site {
   /** The start of the text before the quote that may attribute it (its sentence, after the previous quote). */
   readonly clauseStart: number;
   readonly beforeText: string;
+  /** Where the subject of a verb before the quote may start: the clause, or the sentence when only a quoted title stands between. */
+  readonly subjectStart: number;
   /** The quote opens its sentence or paragraph. */
   readonly atStart: boolean;
   /** The quote goes on from a quotation left open in the previous paragraph. */
@@ -151,6 +153,8 @@ function siteOf(r: Reading, pi: number, mi: number, sentences: readonly Span[]):
     afterEnd: Math.min(Math.max(sClose.end, mark.close + 1), marks[mi + 1]?.open ?? para.end),
     clauseStart,
     beforeText: text.slice(clauseStart, mark.open),
+    // "The editorial, ‘Time to act’, says: ‘…’": a short quoted title does not end the subject.
+    subjectStart: mi > 0 && marks[mi - 1]!.open >= sOpen.start && wordsOf(text.slice(marks[mi - 1]!.open, marks[mi - 1]!.close)) <= 2 * MAX_PARTIAL_WORDS ? sOpen.start : clauseStart,
     atStart: mark.open === para.start || /^[\s—–-]*$/.test(text.slice(sOpen.start, mark.open)),
     continuation: mark.open === para.start && r.previousUnclosed && mi === 0,
   };
@@ -162,7 +166,7 @@ function attributeByRules(r: Reading, site: Site, mi: number): { who: Speaker | 
   const { mark, paragraph: pi } = site;
   const para = paragraphs[pi]!;
   const saidAfter = mark.unclosed ? null : attributeAfter(ctx, mark.close + 1, site.afterEnd);
-  let who = saidAfter ?? (site.atStart ? null : attributeBefore(ctx, site.clauseStart, mark.open));
+  let who = saidAfter ?? (site.atStart ? null : attributeBefore(ctx, site.subjectStart, mark.open));
   if (who) return { who, rule: 'sentence', saidAfter };
   if (site.continuation) who = r.previousSpeaker;
   if (!who && mi > 0 && r.lastInParagraph && site.atStart) who = r.lastInParagraph;

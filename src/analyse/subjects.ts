@@ -56,8 +56,9 @@ export function resolveSubject(ctx: Context, start: number, end: number, prefer:
     const o = prefer === 'last' ? orgs[orgs.length - 1]! : orgs[0]!;
     return { speaker: o.name, role: null, organisation: o.name };
   }
-  // The noun phrase as written: the last clause before the verb ("The report", "a spokesman for the trust").
-  let np = region.split(/[,;:()—–]/).map((s) => s.trim()).filter(Boolean).pop() ?? '';
+  // The noun phrase as written: the last clause before the verb ("The report", "a spokesman for the trust"),
+  // without the titles quoted inside it ("The editorial, ‘Time to act’, says").
+  let np = region.replace(/[“‘"][^”’"]{1,80}[”’"]/gu, '').split(/[,;:()—–]/).map((s) => s.trim()).filter(Boolean).pop() ?? '';
   np = np.replace(/^(?:and|but|so|then|however|meanwhile|also|while|as|in a statement|in an? \w+)\s+/i, '').trim();
   // "The college said": the organisation in focus that the description fits.
   const focus = np ? organisationInFocus(np, start, ctx.orgs) : null;
