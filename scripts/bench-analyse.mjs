@@ -108,12 +108,12 @@ if (isMain && argv[0] === '--child') {
   const [mb, mode] = [Number(argv[1]), argv[2]];
   const ctx = createContext();
   // Warm up: the classifier is trained and the patterns compiled on other text, outside the timing.
-  analyse(newsText(50_000, 1), { organisations: ctx.organisations, stance: ctx.stance });
+  analyse(newsText(50_000, 1), { organisations: ctx.organisations, stance: ctx.stance, ranker: ctx.ranker });
   const text = newsText(Math.round(mb * 1e6));
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   const quotes = mode === 'extract'
-    ? buildDocument(TITLE + text, { format: 'text', organisations: ctx.organisations, stance: ctx.stance }).quotes.length
+    ? buildDocument(TITLE + text, { format: 'text', organisations: ctx.organisations, stance: ctx.stance, ranker: ctx.ranker }).quotes.length
     : analyse(text, { organisations: ctx.organisations, stance: ctx.stance, maxChars: Infinity }).quotes.length;
   const s = (performance.now() - t0) / 1000;
   const c = process.cpuUsage(c0);

@@ -51,7 +51,7 @@ function measure(name, fn) {
 const ctx = createContext();
 ctx.stance('warm up the classifier');
 const ours = measure('ccg extract', (p) => extractHtml(p));
-const full = measure('ccg extract + analyse', (p) => buildDocument(p, { format: 'html', organisations: ctx.organisations, stance: ctx.stance }));
+const full = measure('ccg extract + analyse', (p) => buildDocument(p, { format: 'html', organisations: ctx.organisations, stance: ctx.stance, ranker: ctx.ranker }));
 if (!argv.includes('--no-baseline')) {
   const { JSDOM, VirtualConsole } = await import('jsdom');
   const { Readability } = await import('@mozilla/readability');

@@ -35,6 +35,32 @@ describe('a speaker’s organisation, from wherever the document states it', () 
   });
 });
 
+describe('attribution forms without a speech verb next to the quote', () => {
+  it.each([
+    ['a caption: name, colon, quote', "Dr Okafor: 'We will not let the surgery close while patients still need it.'", 'Okafor'],
+    ['a caption with an organisation', 'Marchland CCG: “The consultation closes at the end of the month and not before.”', 'NHS Marchland CCG'],
+    ['a credit line after a quotation that fills its paragraph', 'The study followed nine practices for two years.\n\n“Our findings show that small practices struggle most when budgets move to the centre.”\n\nMarta Kowalczyk, senior analyst, Nuffield Trust', 'Kowalczyk'],
+    ['a role set off by dashes before the name', 'But speaking at a conference last week - after the long vote on the new contract - Eastmere LMC executive member Dr Tobias Renn said the plans were rushed.\n\nDr Renn said: “Nobody has explained where the money will come from next year.”', 'Renn'],
+  ])('%s', (_kind, text, speaker) => {
+    expect(only(text).speaker).toContain(speaker);
+  });
+
+  it('a credit line gives the organisation it names', () => {
+    const t = '“Our findings show that small practices struggle most when budgets move to the centre.”\n\nMarta Kowalczyk, senior analyst, Nuffield Trust';
+    expect(only(t).organisation).toBe('Nuffield Trust');
+  });
+
+  it('a paragraph that continues the prose is not a credit line', () => {
+    const t = '“Our findings show that small practices struggle most when budgets move to the centre.”\n\nMarta Kowalczyk said the findings were preliminary and would be revised.';
+    expect(only(t).speaker).toBeNull();
+  });
+
+  it('a role set off by dashes gives the organisation', () => {
+    const t = 'But speaking at a conference last week - after the long vote on the new contract - Eastmere LMC executive member Dr Tobias Renn said the plans were rushed.\n\nDr Renn said: “Nobody has explained where the money will come from next year.”';
+    expect(only(t).organisation).toBe('Eastmere LMC');
+  });
+});
+
 describe('organisations that speak', () => {
   it.each([
     ['a spokesperson of a listed organisation', 'A BMA spokesperson said: “We will study the proposals closely before we respond to them.”', 'British Medical Association'],
@@ -46,6 +72,36 @@ describe('organisations that speak', () => {
     ['a spokesman qualified by a name alone', '“No decision has been taken on the future of the surgery,” an NHS spokesman said.', 'NHS'],
   ])('%s', (_kind, text, organisation) => {
     expect(only(text).organisation).toBe(organisation);
+  });
+});
+
+describe('short mentions by role: the person of the document with that role', () => {
+  it.each([
+    ['“the GPC chair”: organisation and role', 'Dr Nadia Ferreira, chair of the GPC, opened the meeting. Dr Owen Blake, a GP in Leeds, spoke next.\n\n“We will ballot the profession in the spring,” the GPC chair said.', 'Dr Nadia Ferreira', 'GPC'],
+    ['“the chief officer”: a role of two words', 'Jo Lake, chief officer of Fenland CCG, wrote to practices. Dr Mark Tull replied for the LMC.\n\nThe chief officer said: “Every practice will be visited before the end of May.”', 'Jo Lake', 'NHS Fenland CCG'],
+    ['“the college’s chair”: the organisation in focus', 'The Royal College of General Practitioners met on Friday. Professor Ada Quinn, chair of the college, spoke first, and Dr Ben Iles, a GP, answered.\n\n“General practice is at breaking point,” the college’s chair said.', 'Professor Ada Quinn', 'Royal College of General Practitioners'],
+    ['“the chair”, given in apposition', 'Dr Priya Nand, chair of Brookfield CCG, met Dr Colm Rees on Monday.\n\nThe chair said: “We have agreed the budget, and nobody will lose out.”', 'Dr Priya Nand', 'NHS Brookfield CCG'],
+  ])('%s', (_kind, text, speaker, organisation) => {
+    expect(only(text)).toEqual({ speaker, organisation });
+  });
+
+  it.each([
+    ['a one-word role given as a pre-modifier may be another person', 'Wessex Bank President Dr Hal Noakes spoke first.\n\n“The deal is done,” the president said.'],
+    ['nobody with that role', 'Dr Priya Nand, a GP in Brookfield, met Dr Colm Rees on Monday.\n\n“The budget is agreed,” the treasurer said.'],
+  ])('%s: not resolved to a person', (_kind, text) => {
+    expect(only(text).speaker).not.toMatch(/Noakes|Nand|Rees/);
+  });
+});
+
+describe('a document speaks as the organisation that issued it', () => {
+  it.each([
+    ['“the report said”', 'Healthwatch England published a report on Monday about waiting times.\n\nThe report said: “Patients in rural areas wait twice as long as those in towns.”'],
+    ['a newspaper’s editorial, with its quoted title', 'The Guardian looked into the figures last spring.\n\nThe editorial, “Time to act”, says that: “Half of the practices asked had seen a partner leave in the last year.”'],
+    ['“it added”, after the document', 'Healthwatch England published a report on Monday about waiting times.\n\nThe report said the delays were “getting worse every year”, and more.\n\n“Patients in rural areas wait twice as long as those in towns,” it added.'],
+  ])('%s', (_kind, text) => {
+    const q = quotes(text).at(-1)!;
+    const who = /Guardian/.test(text) ? 'The Guardian' : 'Healthwatch England';
+    expect(q).toMatchObject({ speaker: who, organisation: who });
   });
 });
 

@@ -99,7 +99,15 @@ describe('quotation marks', () => {
     ['“Yes,” she said. “No.”', ['Yes,', 'No.']],
     ['"Mixed,” he said.', ['Mixed,']],
     ['It’s the ‘silo mentality’ again.', ['silo mentality']],
-    ["Straight 'quotes' are apostrophes here.", []],
+    // Plain-text British news sets quotations in straight single marks; apostrophes stay apostrophes.
+    ["Dr Oyelaran said: 'It's the practices' money, and they know it.'", ["It's the practices' money, and they know it."]],
+    ["'We won't sign,' she said, 'not until the GPs' votes are in.'", ["We won't sign,", "not until the GPs' votes are in."]],
+    ["The surgery's 'open door' plan is the partners' idea.", ['open door']],
+    ["Rock 'n' roll and the '90s, that's all.", []],
+    ["It's the GPs' turn, isn't it.", []],
+    ["'The board will meet in May and decide then.", ["The board will meet in May and decide then."]],
+    ["Mid-sentence 'without a close stays an apostrophe.", []],
+    ["Doubled marks ''stand for double ones,'' he said, 'left alone.'", []],
   ])('%s', (p, want) => {
     expect(texts(p)).toEqual(want);
   });

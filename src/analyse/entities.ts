@@ -15,6 +15,7 @@
 import { ORG_NOUNS, type OrganisationSpan } from './organisations.js';
 import { lowerBound } from './spans.js';
 import { ROLE_MODIFIERS, ROLE_NOUNS } from './lexicon/speech.js';
+import { DESCRIPTIONS } from './lexicon/descriptions.js';
 
 export interface Affiliation {
   /** The organisation's canonical name when it is in the list, else the words as written. */
@@ -146,26 +147,6 @@ export function isSubordinate(text: string, start: number): boolean {
   return /\b(?:to|with|by|from|for|at|of|than|like|against|about|replaced|succeeded|succeeds|replaces|appointed|thanked|criticised|praised|met|beat|defeated|told|asked|called|named)\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Professor|Prof|Sir|Dame|Lord|Lady|Cllr)\.?\s+)*$/u.test(clause);
 }
 
-/** What a definite description ("the college") may refer to: a kind of organisation, or words in its name. */
-const DESCRIPTIONS: Readonly<Record<string, { kinds: readonly string[]; words?: RegExp }>> = {
-  organisation: { kinds: [] },
-  organization: { kinds: [] },
-  body: { kinds: [] },
-  group: { kinds: [] },
-  college: { kinds: ['royal college'], words: /\bCollege\b/ },
-  committee: { kinds: ['committee', 'lmc'], words: /\bCommittees?\b|^GPC$/ },
-  union: { kinds: ['union'] },
-  association: { kinds: ['union', 'membership body'], words: /\bAssociation\b/ },
-  ccg: { kinds: ['ccg'] },
-  icb: { kinds: ['icb'] },
-  trust: { kinds: ['trust'], words: /\bTrust\b/ },
-  council: { kinds: ['local authority'], words: /\bCouncil\b/ },
-  department: { kinds: ['government'], words: /\bDepartment\b/ },
-  regulator: { kinds: ['regulator'] },
-  'think tank': { kinds: ['think tank'] },
-  charity: { kinds: ['think tank', 'other'] },
-};
-
 /** How far back (in characters) an organisation stays in focus for "the college said". */
 const FOCUS_REACH = 3000;
 
@@ -200,6 +181,11 @@ const DOCUMENT_NOUNS = 'letter|report|statement|document|guidance|paper|review|m
  * shortly before ("NHS England issued a letter", "a report from the King’s Fund"). Null otherwise.
  */
 export function authorOfDocument(np: string, pos: number, text: string, orgs: readonly OrganisationSpan[]): string | null {
+  // "The leading article said", "the paper's editorial": a newspaper's own piece speaks for the paper last named.
+  if (/^the\s+(?:paper['’]s\s+)?(?:leading\s+article|leader|editorial)$/i.test(np.trim())) {
+    for (let i = lowerBound(orgs, (o) => o.start, pos) - 1; i >= 0 && orgs[i]!.end > pos - FOCUS_REACH; i--) if (orgs[i]!.kind === 'publisher') return orgs[i]!.name;
+    return null;
+  }
   const m = new RegExp(`^the\\s+(?:new\\s+|latest\\s+|draft\\s+|final\\s+)?(${DOCUMENT_NOUNS})$`, 'i').exec(np.trim());
   if (!m) return null;
   const noun = m[1]!.toLowerCase();

@@ -1,11 +1,25 @@
 /**
  * The analysis stage: main text in; organisations, people, dates and quotes with stance out. Pure;
  * the reference data comes in compiled (see `src/sources/` for loading it).
+ *
+ * Attribution reads as a model, one module a step:
+ *   mentions     organisations.ts (organisations named), people.ts (people named), quote-marks.ts
+ *                (quotations), sentences.ts;
+ *   entities     people.ts merges a person's mentions into one entity; entities.ts gathers their
+ *                organisation from wherever it is stated and ranks mentions by salience;
+ *                descriptions.ts resolves "the GPC chair" to the entity with that role;
+ *                attribution-context.ts holds them for one document (and resolves he/she);
+ *   candidates   subjects.ts (the rules: who a quote's own sentence names), speaker-candidates.ts
+ *                (every mention near a quote), candidates.ts (their features);
+ *   scores       ranker.ts (learned weights, sources/models/speaker-ranker.json);
+ *   attribution  quotes.ts (each quotation, its kind and its speaker).
+ * Word lists are data in lexicon/.
  */
 import type { DateMention, OrganisationMention, Person, Position, Positions, Quote } from '../core/types.js';
 import { compileOrganisations, findOrganisations, summariseOrganisations, type CompiledOrganisations, type OrganisationReference } from './organisations.js';
 import { findPeople, toPeople } from './people.js';
-import { findQuotes } from './quotes.js';
+import { findQuotes, type QuoteOptions } from './quotes.js';
+import type { SpeakerRanker } from './ranker.js';
 import { findDates } from './dates.js';
 import { quoteStances, summarisePositions, type Topic, type StanceScorer } from './stance.js';
 import { splitParagraphs, splitSentences, type Span } from './sentences.js';
@@ -26,6 +40,10 @@ export interface AnalyseOptions {
   readonly published?: string | null;
   /** Scores stance towards the topic: the trained classifier blend, or a topic's lexicon alone. */
   readonly stance: StanceScorer;
+  /** Learned weights for choosing a speaker where the rules find none in the quote's sentence (sources/models/speaker-ranker.json). */
+  readonly ranker?: SpeakerRanker | null;
+  /** Sees each quote's candidate speakers and their features (the ranker's training script). */
+  readonly collect?: QuoteOptions['collect'];
   /** Read at most this many characters (default MAX_ANALYSED_CHARS); benchmarks pass Infinity. */
   readonly maxChars?: number;
 }
@@ -41,7 +59,7 @@ export function analyse(fullText: string, options: AnalyseOptions): Analysis {
   const paragraphs = splitParagraphs(text);
   // A pull quote repeats words the article quotes in full: each quotation is kept once.
   const seen = new Set<string>();
-  const found = findQuotes(text, paragraphs, people, orgSpans).filter((q) => {
+  const found = findQuotes(text, paragraphs, people, orgSpans, { ranker: options.ranker ?? null, ...(options.collect ? { collect: options.collect } : {}) }).filter((q) => {
     const key = q.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
     if (key.split(' ').length >= 4 && seen.has(key)) return false;
     seen.add(key);
@@ -94,3 +112,5 @@ export { trainStanceModel, stanceModelFrom, trainingFingerprint, isHeldOut } fro
 export { lexiconScorer } from './stance.js';
 export type { StanceModel, StanceExample } from './stance-model.js';
 export { splitSentences, splitParagraphs } from './sentences.js';
+export { trainRanker, rankerProblem, RANKER_VERSION, type SpeakerRanker, type TrainingGroup } from './ranker.js';
+export { FEATURES } from './candidates.js';

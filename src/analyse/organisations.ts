@@ -6,6 +6,9 @@
  */
 import type { OrganisationKind, OrganisationMention } from '../core/types.js';
 import { GrowingOverlapSet, lowerBound, OverlapIndex } from './spans.js';
+import { LEADING_STOPWORDS, ORG_NOUNS } from './lexicon/organisations.js';
+
+export { ORG_NOUNS };
 
 export interface OrganisationEntry {
   readonly name: string;
@@ -43,22 +46,6 @@ export interface OrganisationSpan {
 }
 
 
-/** Words that start a sentence or a phrase and are never part of an organisation's name. */
-const LEADING_STOPWORDS = new Set([
-  'the', 'a', 'an', 'all', 'each', 'every', 'this', 'that', 'these', 'those', 'our', 'their', 'its', 'his', 'her',
-  'some', 'many', 'most', 'both', 'when', 'while', 'if', 'in', 'on', 'at', 'for', 'but', 'and', 'or', 'however',
-  'yesterday', 'today', 'last', 'next', 'meanwhile', 'under', 'speaking', 'according', 'as', 'by', 'from', 'with',
-  'without', 'after', 'before', 'since', 'nhs', 'new', 'former', 'local', 'other', 'one', 'two', 'three', 'several',
-  'recently', 'earlier', 'later', 'also', 'then', 'now', 'so', 'thus', 'although', 'though', 'where', 'which', 'who',
-  'mr', 'mrs', 'ms', 'dr', 'professor', 'prof', 'sir', 'dame', 'cllr', 'chair', 'chairman', 'chief', 'secretary',
-  'president', 'head', 'director', 'gp', 'gps', 'ccg', 'ccgs', 'lmc', 'lmcs', 'icb', 'icbs', 'january', 'february',
-  'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'monday',
-  'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'england', 'english', 'between', 'across',
-  'read', 'see', 'via', 'to', 'of', 'is', 'was', 'are', 'were', 'he', 'she', 'they', 'we', 'it', 'there', 'here',
-]);
-
-/** Nouns that end the name of an organisation not in the list ("Oldham Health Forum"). */
-export const ORG_NOUNS = 'Committee|Committees|Board|Alliance|Federation|Partnership|Association|Society|Institute|Commission|Authority|Agency|Forum|Network|Foundation|Trust|Council|Commissioners|College|Confederation|Union|Department|Ministry|Office|Group|Collaborative';
 /** A generic match needs at least this many capitalised words before its noun. */
 const GENERIC_MIN_WORDS = 2;
 
@@ -146,7 +133,11 @@ function trimPlace(place: string): { place: string; skipped: number } | null {
   // A name does not start with a connecting word.
   while (i < words.length && /^(and|of|on|in|upon|the|&)$/.test(words[i]!)) i++;
   if (i >= words.length) return null;
-  const kept = words.slice(i).join(' ');
+  let kept = words.slice(i).join(' ');
+  // "Dr Ann Price of Marchland CCG": a place has one word before "of" ("Vale of York"), a person two.
+  const of = kept.lastIndexOf(' of ');
+  if (of >= 0 && kept.slice(0, of).split(/\s+/).length >= 2) kept = kept.slice(of + 4);
+  if (!kept.trim()) return null;
   return { place: kept, skipped: place.length - kept.length };
 }
 

@@ -1,7 +1,7 @@
 /**
  * People named in a text, their roles and organisations. A capitalised name counts as a person
  * when it carries a title (Dr, Professor, Ms…), starts with a known given name, or stands in a
- * role ("GPC negotiator Dr Beth McCarron-Nash", "Julie Wood, interim director at NHS Clinical
+ * role ("GPC negotiator Dr Ines Garside", "Tom Reyes, interim director at NHS Clinical
  * Commissioners"). Mentions by surname or by title and surname are the same person. Pure.
  */
 import type { Person } from '../core/types.js';
@@ -10,6 +10,7 @@ import { FEMALE_NAMES, MALE_NAMES } from './lexicon/first-names.js';
 import { OverlapIndex, startingIn } from './spans.js';
 import { affiliationAfter, affiliationBefore, organisationInRole, organisationOfDescribedRole } from './entities.js';
 import { HONORIFICS, FEMALE_HONORIFICS, MALE_HONORIFICS, ROLE_NOUNS, SPEECH_VERBS } from './lexicon/speech.js';
+import { NOT_NAMES, PLACE_STARTS } from './lexicon/names.js';
 
 export type Gender = 'f' | 'm' | null;
 
@@ -44,26 +45,6 @@ const SPEAKS_AFTER = new RegExp(`^(?:\\s*,[^,.;:!?]{1,100},)?\\s+(?:${SPEECH_VER
 
 const ROLE_WORD = new RegExp(`(?<![\\p{L}-])(?:${ROLE_NOUNS.map(esc).join('|')})(?![\\p{L}-])`, 'iu');
 
-/** Capitalised words that are not names though they look like them. */
-const NOT_NAMES = new Set([
-  'The', 'A', 'An', 'This', 'That', 'These', 'Those', 'It', 'He', 'She', 'They', 'We', 'I', 'You', 'In', 'On', 'At',
-  'For', 'But', 'And', 'Or', 'If', 'When', 'While', 'However', 'Last', 'Next', 'Speaking', 'According', 'Under',
-  'NHS', 'GP', 'GPs', 'CCG', 'CCGs', 'Mr', 'Ms', 'Dr', 'Our', 'Their', 'His', 'Her', 'Its', 'My', 'Your',
-  'After', 'Before', 'Since', 'As', 'By', 'From', 'With', 'Without', 'Meanwhile', 'Yesterday', 'Today',
-  'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March',
-  'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Primary', 'Care',
-  'General', 'Practice', 'Health', 'Social', 'Clinical', 'Commissioning', 'Group', 'Groups', 'England', 'Britain',
-  'London', 'Scotland', 'Wales', 'Ireland', 'Government', 'Department', 'Secretary', 'Minister', 'Committee',
-  'Some', 'Many', 'All', 'Both', 'Each', 'Every', 'There', 'Here', 'What', 'Who', 'Why', 'How', 'Where', 'Which',
-  'Also', 'So', 'Yet', 'Still', 'Now', 'Then', 'Even', 'Just', 'Only', 'Not', 'No', 'Yes', 'Read', 'See', 'More',
-  'Democrats', 'Republicans', 'Democratic', 'Republican', 'House', 'Senate', 'White', 'Congress', 'State', 'States',
-  'United', 'Street', 'Road', 'News', 'Post', 'Times', 'Journal', 'Report', 'Act', 'Bill', 'Fund', 'Trust',
-  'Although', 'Though', 'Because', 'Unlike', 'Like', 'During', 'Despite', 'Through', 'Among', 'Amid', 'Until',
-]);
-
-/** First words of place names ("North Korea", "New York", "San Diego"): such a name is not a person. */
-const PLACE_STARTS = new Set(['North', 'South', 'East', 'West', 'New', 'Saint', 'St', 'San', 'Santa', 'Los', 'Las', 'Fort', 'Mount', 'Lake', 'Port', 'Great', 'Greater', 'Upper', 'Lower', 'Central']);
-
 function genderOf(title: string, first: string): Gender {
   const titles = title.trim().split(/\s+/);
   if (titles.some((t) => FEMALE_HONORIFICS.has(t))) return 'f';
@@ -82,7 +63,7 @@ function roleBefore(text: string, start: number): { role: string; start: number 
   if (comma) seg = seg.slice(0, comma.index);
   // Back to the last clause boundary (a scan, not a regex anchored at the end: that is quadratic).
   let from = seg.length;
-  while (from > 0 && !',.;:!?()\n“”"‘'.includes(seg[from - 1]!)) from--;
+  while (from > 0 && !',.;:!?()\n“”"‘—–'.includes(seg[from - 1]!) && !/\s-\s$/.test(seg.slice(from - 3, from))) from--;
   let role = seg.slice(from).trim();
   // Stop at words that belong to the sentence, not the role (temporal phrases, verbs, prepositions that start clauses).
   role = role.replace(/^.*\b(?:said|says|told|added|last (?:week|month|year)|this (?:week|month|year)|yesterday|today|speaking|alongside|while|when|after|before|according to|with|by|from|that|as|and then|but|however)\s+/i, '');
@@ -130,7 +111,7 @@ export function findPeople(text: string, orgs: readonly OrganisationSpan[]): Peo
       words.shift();
       start += (text.slice(start).match(/^\s+/)?.[0].length ?? 0);
     }
-    // Capitalised role words before a given name are not part of it ("Majority Leader Mitch McConnell").
+    // Capitalised role words before a given name are not part of it ("Deputy Leader Anna Kerrow").
     const firstAt = words.findIndex((w, k) => k > 0 && (FEMALE_NAMES.has(w) || MALE_NAMES.has(w)) && k < words.length - 1);
     const cut = Math.max(0, firstAt);
     for (let k = 0; k < cut; k++) {
@@ -154,7 +135,7 @@ export function findPeople(text: string, orgs: readonly OrganisationSpan[]): Peo
     const before = roleBefore(text, title ? m.index : start);
     const after = roleAfter(text, end);
     const known = bySurname.get(surname);
-    // The subject of a speech verb is a speaker whatever their name ("Loretta E. Lynch said").
+    // The subject of a speech verb is a speaker whatever their name ("Odile K. Marchetti said").
     const speaks = words.length > 1 && SPEAKS_AFTER.test(text.slice(end, end + 160));
     if (!hasTitle && !knownFirst && !before && !after && !speaks && known === undefined) continue;
     if (!hasTitle && words.length === 1 && known === undefined) continue;
@@ -171,7 +152,8 @@ export function findPeople(text: string, orgs: readonly OrganisationSpan[]): Peo
     // "X, who took the helm of Y": the organisation stated next to the name.
     organisation ??= affiliationBefore(text, title ? m.index : start, orgs)?.organisation ?? affiliationAfter(text, end, orgs)?.organisation ?? null;
     // A role naming an organisation not in the list ("NHS Wessex chief executive").
-    if (!organisation && role) organisation = organisationInRole(role) ?? organisationOfDescribedRole(role, start, orgs);
+    // "chair of the college" names the organisation in focus before it names the words "the college".
+    if (!organisation && role) organisation = organisationOfDescribedRole(role, start, orgs) ?? organisationInRole(role);
     const displayName = `${title}${words.length > 1 || !known ? name : ''}`.trim() || name;
     let index = known;
     if (index === undefined) {

@@ -52,6 +52,40 @@ function findSingleClose(p: string, open: number, limit: number): number {
 }
 
 /**
+ * A straight ' opens a quotation only where an apostrophe cannot stand: at the start of the
+ * paragraph or after white space, an opening bracket or a colon, before a letter or digit, and not
+ * as an elision ("'em", "'n'", "'90s" are rare enough in news, and without a closing mark nothing is kept).
+ */
+function canOpenStraightSingle(p: string, i: number): boolean {
+  const before = i === 0 ? ' ' : p[i - 1]!;
+  // Two marks together ('') stand for a double mark in some feeds: left alone, as the scorers do.
+  if (!/[\s(\[{:—–-]/.test(before) || p[i + 1] === "'") return false;
+  return /^[\p{L}\p{N}£$€]/u.test(p.slice(i + 1, i + 2)) && !/^'(?:s|t|em|n|tis|twas)(?![\p{L}])/iu.test(p.slice(i, i + 6)) && !/^'\d0s\b/.test(p.slice(i, i + 5));
+}
+
+/**
+ * The closing straight ' for an opening at `open`: the first that cannot be an apostrophe (a letter
+ * on both sides is one: "It's"; so is "GPs' contracts" when a later mark can close instead), before
+ * the next opening straight mark.
+ */
+function findStraightSingleClose(p: string, open: number): number {
+  const candidates: number[] = [];
+  for (let i = open + 1; i < p.length; i++) {
+    if (p[i] !== "'") continue;
+    if (/\s/.test(p[i - 1]!) || p[i + 1] === "'" || p[i - 1] === "'") break; // another opening, or a doubled mark: no closing before it
+    const after = p[i + 1];
+    if (after === undefined || CLOSE_FOLLOW.test(after)) candidates.push(i);
+  }
+  for (let k = 0; k < candidates.length; k++) {
+    const i = candidates[k]!;
+    const plural = p[i - 1] === 's' && /^\s+\p{Ll}/u.test(p.slice(i + 1, i + 4));
+    if (plural && k + 1 < candidates.length) continue;
+    return i;
+  }
+  return -1;
+}
+
+/**
  * The closing double mark: ” or ", whichever comes first (captures mix curly and straight marks:
  * "…,” said X). A straight " counts only where it can close (after a non-space).
  */
@@ -66,11 +100,26 @@ function firstDoubleClose(p: string, from: number, limit = p.length): number {
 
 export function findQuoteMarks(p: string): MarkSpan[] {
   const spans: MarkSpan[] = [];
+  // Where '' stands for a double mark, a single ' is a quotation inside it, never a quotation of its own.
+  const straightSingles = !p.includes("''");
   let i = 0;
   while (i < p.length) {
     const ch = p[i]!;
-    // The straight ' is read as an apostrophe, never as an opening mark: edited news sets single
-    // quotation marks as ‘…’, and ASCII single quotes are mostly apostrophes or conversion artefacts.
+    // A straight ' is an apostrophe unless it opens where an apostrophe cannot and a closing mark
+    // follows in the paragraph (plain-text British news sets quotations as '…'); one that opens the
+    // paragraph may stay open (a quotation running on into the next paragraph).
+    if (ch === "'" && straightSingles && canOpenStraightSingle(p, i)) {
+      const close = findStraightSingleClose(p, i);
+      if (close >= 0) {
+        spans.push({ open: i, close, mark: 'single', unclosed: false });
+        i = close + 1;
+        continue;
+      }
+      if (i === 0 && /[.!?]['"]?\s*$/.test(p)) {
+        spans.push({ open: i, close: p.length, mark: 'single', unclosed: true });
+        break;
+      }
+    }
     if ((ch === '“' || ch === '"' || ch === '‘') && canOpen(p, i)) {
       let close = -1;
       if (ch === '“') {

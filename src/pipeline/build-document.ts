@@ -5,13 +5,15 @@ import { sha256 } from '../core/hash.js';
 import type { Document, KnownMetadata, Provenance, SnapshotRef } from '../core/types.js';
 import { extractHtml, extractText } from '../extract/index.js';
 import { normaliseUrl } from '../fetch/url.js';
-import { analyse, type CompiledOrganisations, type StanceScorer } from '../analyse/index.js';
+import { analyse, type CompiledOrganisations, type SpeakerRanker, type StanceScorer } from '../analyse/index.js';
 
 export interface BuildOptions {
   readonly format: 'html' | 'text';
   readonly known?: KnownMetadata;
   readonly organisations: CompiledOrganisations;
   readonly stance: StanceScorer;
+  /** The speaker ranker's weights; without them the rules alone attribute quotes. */
+  readonly ranker?: SpeakerRanker | null;
   /** The source's CSS selector for the article body (registry `selectors.article`). */
   readonly articleSelector?: string | null;
   readonly provenance?: Provenance;
@@ -46,7 +48,7 @@ export function buildDocument(content: string, options: BuildOptions): Document 
   const ex = options.format === 'html' ? extractHtml(content, { url: known.url ?? null, now: options.now, articleSelector: options.articleSelector ?? null }) : extractText(content, options.now);
   // What the registry or manifest says outranks what the page suggests, except for an empty value.
   const published = known.published ?? ex.published;
-  const a = analyse(ex.text, { organisations: options.organisations, published, stance: options.stance });
+  const a = analyse(ex.text, { organisations: options.organisations, published, stance: options.stance, ranker: options.ranker ?? null });
   const url = known.url ?? null;
   const canonicalUrl = ex.canonicalUrl ?? url;
   return {

@@ -3,14 +3,16 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { paths, PACKAGE_ROOT, type Paths } from '../core/config.js';
 import { warnOnStderr } from './index-context.js';
-import { loadOrganisations, loadStanceExamples, loadStanceWeights, loadTopics } from '../sources/index.js';
-import { compileOrganisations, trainStanceModel, stanceModelFrom, trainingFingerprint, type CompiledOrganisations, type StanceScorer } from '../analyse/index.js';
+import { loadOrganisations, loadSpeakerRanker, loadStanceExamples, loadStanceWeights, loadTopics } from '../sources/index.js';
+import { compileOrganisations, trainStanceModel, stanceModelFrom, trainingFingerprint, type CompiledOrganisations, type SpeakerRanker, type StanceScorer } from '../analyse/index.js';
 
 export interface PipelineContext {
   readonly paths: Paths;
   readonly organisations: CompiledOrganisations;
   /** The stance classifier, loaded on first use (the shipped weights, or trained afresh when the examples changed). */
   readonly stance: StanceScorer;
+  /** The speaker ranker's learned weights (sources/models/speaker-ranker.json). */
+  readonly ranker: SpeakerRanker;
   /** Something the user should know that is not a failure (an input cut at the size limit, bad bytes replaced). */
   readonly warn: (message: string) => void;
 }
@@ -27,11 +29,13 @@ export function createContext(home?: string | null, options: ContextOptions = {}
     const own = join(p.sources, 'stance', name);
     return existsSync(own) ? own : join(PACKAGE_ROOT, 'sources', 'stance', name);
   };
+  const ownRanker = join(p.sources, 'models', 'speaker-ranker.json');
   let scorer: StanceScorer | null = null;
   return {
     paths: p,
     warn: options.warn ?? warnOnStderr,
     organisations: compileOrganisations(loadOrganisations(p.organisations)),
+    ranker: loadSpeakerRanker(existsSync(ownRanker) ? ownRanker : join(PACKAGE_ROOT, 'sources', 'models', 'speaker-ranker.json')),
     stance: (text) => {
       if (!scorer) {
         const topic = loadTopics(stanceFile('topics.json'))[0]!;

@@ -28,6 +28,7 @@ export async function extractFile(ctx: PipelineContext, path: string, options: E
     known: options.known,
     organisations: ctx.organisations,
     stance: ctx.stance,
+    ranker: ctx.ranker,
     fileId: fileDocumentId(options.shownPath ?? path, input.sha256),
     ...(options.provenance ? { provenance: options.provenance(input.sha256) } : {}),
   });

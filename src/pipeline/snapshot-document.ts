@@ -29,6 +29,7 @@ export function documentFromSnapshot(ctx: PipelineContext, source: Source | null
     },
     organisations: ctx.organisations,
     stance: ctx.stance,
+    ranker: ctx.ranker,
     articleSelector: source?.selectors?.article ?? null,
     snapshot: {
       sha256: revision.sha256, fetchedAt: revision.fetchedAt, status: revision.status, contentType,

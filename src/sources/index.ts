@@ -4,3 +4,4 @@ export type { LocalDocument } from './local.js';
 export { loadStanceExamples, loadStanceWeights, loadTopics } from './stance.js';
 export { loadRegistry, validateSource, SOURCE_KINDS } from './registry.js';
 export type { Source, SourceKind, Registry } from './registry.js';
+export { loadSpeakerRanker, validateSpeakerRanker } from './ranker.js';

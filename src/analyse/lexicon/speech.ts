@@ -20,8 +20,8 @@ export const SPEECH_VERBS: readonly string[] = [
   'announced', 'reported', 'reports', 'reiterated', 'reiterates', 'commenting', 'speaking', 'opined',
   'retorted', 'demanded', 'demands', 'proclaimed', 'proclaims', 'recounted', 'recounts', 'assured', 'assures',
   'has said', 'has told', 'has warned', 'has argued', 'has written', 'told reporters', 'told the',
-  'sings', 'sang', 'asking', 'tweeting', 'telling', 'noting', 'stating', 'declaring', 'insisting', 'arguing',
-  // Verbs of judgement that take a quotation as their object ("Trump attacked ‘the ideology’").
+  'asking', 'tweeting', 'telling', 'noting', 'stating', 'declaring', 'insisting', 'arguing',
+  // Verbs of judgement that take a quotation as their object ("the minister attacked ‘the ideology’").
   'attacked', 'criticised', 'criticized', 'slammed', 'blasted', 'praised', 'hailed', 'accused', 'branded',
   'labelled', 'labeled', 'dismissed', 'condemned', 'defended', 'mocked', 'questioned', 'welcomed',
 ];
