@@ -13,11 +13,30 @@ export interface PipelineContext {
   readonly stance: StanceScorer;
   /** Something the user should know that is not a failure (an input cut at the size limit, bad bytes replaced). */
   readonly warn: (message: string) => void;
+  /** Limits on reading one PDF (defaults in src/extract/pdf/read.ts). */
+  readonly pdfLimits?: PdfLimits;
+}
+
+export interface PdfLimits {
+  readonly maxPages?: number;
+  readonly timeLimitMs?: number;
 }
 
 export interface ContextOptions {
   /** Where warnings go; by default one line each on stderr. */
   readonly warn?: (message: string) => void;
+  readonly pdfLimits?: PdfLimits;
+}
+
+/**
+ * PDF limits from the environment: CCG_PDF_MAX_PAGES (pages read at most) and
+ * CCG_PDF_TIME_LIMIT (seconds per PDF). A value that is not a positive number is ignored.
+ */
+export function pdfLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): PdfLimits {
+  const positive = (v: string | undefined): number | undefined => (v && Number(v) > 0 ? Number(v) : undefined);
+  const pages = positive(env.CCG_PDF_MAX_PAGES);
+  const seconds = positive(env.CCG_PDF_TIME_LIMIT);
+  return { ...(pages ? { maxPages: Math.floor(pages) } : {}), ...(seconds ? { timeLimitMs: seconds * 1000 } : {}) };
 }
 
 
@@ -31,6 +50,7 @@ export function createContext(home?: string | null, options: ContextOptions = {}
   return {
     paths: p,
     warn: options.warn ?? warnOnStderr,
+    pdfLimits: options.pdfLimits ?? pdfLimitsFromEnv(),
     organisations: compileOrganisations(loadOrganisations(p.organisations)),
     stance: (text) => {
       if (!scorer) {

@@ -1,0 +1,210 @@
+/**
+ * PDF reports (issue 12): fixture PDFs made at test time by scripts/lib/pdf-fixtures.mjs (pdfkit),
+ * never downloaded; golden records in test/fixtures-pdf/<case>/expected.json (regenerate with
+ * `node scripts/update-fixtures.mjs pdf-<case>` and read the diff); `ccg extract` run as a real
+ * process on the files.
+ */
+import { describe, it, expect, beforeAll } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Document } from '../src/core/types.js';
+import { extractPdfFixture } from '../src/extract/fixture.js';
+import { extractPdf } from '../src/extract/pdf/index.js';
+import { keepHyphen, joinLines, vocabulary } from '../src/extract/pdf/hyphenation.js';
+import { isPageNumber } from '../src/extract/pdf/furniture.js';
+import { pdfDate, pdfMetadata } from '../src/extract/pdf/metadata.js';
+import { documentProblems } from '../src/corpus/validate.js';
+import { ROOT, ccg, tempHome } from './helpers.js';
+
+type Maker = () => Promise<Uint8Array>;
+interface Fixtures {
+  FIXTURES: Record<string, Maker>;
+  longReport(pages?: number, seed?: number): Promise<Uint8Array>;
+}
+
+const GOLDEN = join(import.meta.dirname, 'fixtures-pdf');
+let fx: Fixtures;
+let dir: string;
+let home: string;
+const file = (name: string): string => join(dir, `${name}.pdf`);
+
+beforeAll(async () => {
+  fx = (await import(pathToFileURL(join(ROOT, 'scripts', 'lib', 'pdf-fixtures.mjs')).href)) as Fixtures;
+  dir = mkdtempSync(join(tmpdir(), 'ccg-pdf-'));
+  home = tempHome();
+  for (const [name, make] of Object.entries(fx.FIXTURES)) writeFileSync(file(name), await make());
+});
+
+function extractJson(path: string): { code: number | null; doc: Document; stderr: string } {
+  const r = ccg(['extract', path, '--json'], { home });
+  return { code: r.code, doc: (JSON.parse(r.stdout || '[null]') as Document[])[0]!, stderr: r.stderr };
+}
+
+describe('golden PDFs (test/fixtures-pdf/<case>/expected.json)', () => {
+  const cases = readdirSync(GOLDEN);
+  it('has a golden record for every fixture', async () => {
+    expect(cases.sort()).toEqual(Object.keys(fx.FIXTURES).sort());
+  });
+  it.each(readdirSync(GOLDEN))('%s', async (c) => {
+    const expected = JSON.parse(readFileSync(join(GOLDEN, c, 'expected.json'), 'utf8'));
+    const got = await extractPdfFixture(readFileSync(file(c)), c).catch((e: Error) => ({ error: e.message }));
+    expect(got).toEqual(expected);
+  });
+});
+
+describe('ccg extract report.pdf --json', () => {
+  let doc: Document;
+  let paragraphs: string[];
+  beforeAll(() => {
+    const r = extractJson(file('one-column-report'));
+    expect(r.code).toBe(0);
+    doc = r.doc;
+    paragraphs = doc.text.split('\n\n');
+  });
+
+  it('reads the metadata from the title page: title, authors, date, publisher', () => {
+    expect(doc.title).toBe('Primary care co-commissioning: one year on');
+    expect(doc.authors).toEqual(['Jane Holder', 'Ruth Robertson']);
+    expect(doc.published).toBe('2014-03-12');
+    expect(doc.publisher).toBe("The King's Fund");
+    expect(doc.kind).toBe('report');
+    expect(doc.pageCount).toBe(4);
+  });
+
+  it('gives paragraphs in reading order, each with its page', () => {
+    expect(doc.pages).toHaveLength(paragraphs.length);
+    const at = (start: string): number => paragraphs.findIndex((p) => p.startsWith(start));
+    expect(at('Introduction')).toBeGreaterThan(-1);
+    expect(at('Introduction')).toBeLessThan(at('Clinical commissioning groups'));
+    expect(at('Clinical commissioning groups')).toBeLessThan(at('Three options'));
+    expect(at('The survey of 2014')).toBeLessThan(at('Not every GP agrees'));
+    expect(doc.pages![at('Introduction')]).toBe(2);
+    expect(doc.pages![at('The survey of 2014')]).toBe(3);
+    expect(doc.pages![at('Not every GP agrees')]).toBe(4);
+  });
+
+  it('leaves out running headers, footers and page numbers', () => {
+    expect(doc.text).not.toContain('one year on');
+    expect(doc.text).not.toContain("The King's Fund");
+    expect(paragraphs.every((p) => !/^\d+$/.test(p))).toBe(true);
+  });
+
+  it('joins a word broken at a line end and keeps a real hyphen', () => {
+    expect(doc.text).toContain('the new co-commissioning arrangements');
+    expect(doc.text).toContain('share the work of commissioning primary care');
+    expect(doc.text).not.toMatch(/commis-|commis sioning/);
+  });
+
+  it('keeps footnotes apart, with their numbers and pages, and their marks out of the text', () => {
+    expect(doc.footnotes).toEqual([
+      { number: '1', text: 'NHS England, Next steps towards primary care co-commissioning, November 2014, p. 4.', page: 2 },
+      { number: '2', text: 'See also the annual survey of CCG leaders.', page: 2 },
+    ]);
+    expect(doc.text).toContain('every CCG in the country.\n\n');
+    expect(doc.text).not.toContain('Next steps towards');
+  });
+
+  it('finds a quote across a page break as one quote, on the page where it starts, with its speaker', () => {
+    const q = doc.quotes.find((x) => x.text.startsWith('We want to take on'))!;
+    expect(q.text).toBe('We want to take on the commissioning of primary care because local GPs know their patients best, and we are ready for it. It is the right thing for our patients.');
+    expect(q.speaker).toBe('Dr Amanda Doyle');
+    expect(q.organisation).toBe('NHS Blackpool CCG');
+    expect(q.page).toBe(3);
+    const other = doc.quotes.find((x) => x.speaker === 'Dr Chaand Nagpaul')!;
+    expect(other.page).toBe(4);
+  });
+
+  it('is a valid document', () => {
+    expect(documentProblems(doc)).toEqual([]);
+  });
+});
+
+describe('layouts and bad PDFs', () => {
+  it('reads a two-column page column by column, a paragraph running on into the next column', () => {
+    const { doc } = extractJson(file('two-column-page'));
+    expect(doc.text.split('\n\n')).toEqual([
+      'Commissioning bulletin: June 2015',
+      'Left column, first paragraph. CCGs in the north took on delegated commissioning in April 2015.',
+      'Left column, second paragraph, which runs on at the foot of the column and continues at the top of the right column without a break. It ends here.',
+      'Right column, last paragraph. Julie Wood, chief executive of NHS Clinical Commissioners, said: “Delegation works.”',
+    ]);
+    expect(doc.title).toBe('Commissioning bulletin');
+    expect(doc.authors).toEqual(['NHS Clinical Commissioners']);
+    expect(doc.quotes.map((q) => [q.speaker, q.page])).toEqual([['Julie Wood', 1]]);
+  });
+
+  it('marks a PDF without a text layer needsOcr, keeps its metadata and says so', () => {
+    const { code, doc, stderr } = extractJson(file('scanned-report'));
+    expect(code).toBe(0);
+    expect(doc).toMatchObject({ needsOcr: true, text: '', title: 'Governing body minutes, 4 June 2013', published: '2013-06-10', authors: ['NHS Bristol CCG'] });
+    expect(stderr).toMatch(/scanned-report\.pdf: no text layer.*needsOcr/);
+  });
+
+  it('marks an encrypted PDF needsPassword, titled after its file, and says so', () => {
+    const { code, doc, stderr } = extractJson(file('encrypted-report'));
+    expect(code).toBe(0);
+    expect(doc).toMatchObject({ needsPassword: true, text: '', title: 'encrypted report', kind: 'report' });
+    expect(documentProblems(doc)).toEqual([]);
+    expect(stderr).toMatch(/encrypted-report\.pdf: encrypted with a password/);
+  });
+
+  it('refuses a truncated PDF in one line naming the file (exit 1)', () => {
+    const r = ccg(['extract', file('truncated-report')], { home });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/truncated-report\.pdf: .*cut short/);
+  });
+
+  it('refuses bytes that only start like a PDF', () => {
+    const path = join(dir, 'fake.pdf');
+    writeFileSync(path, '%PDF-1.7\nnot really a PDF at all\n%%EOF\n');
+    const r = ccg(['extract', path], { home });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/fake\.pdf: .*PDF/);
+  });
+
+  it('stops at the page limit and names it', async () => {
+    const bytes = await fx.longReport(6);
+    const ex = await extractPdf(bytes, { name: 'long.pdf', maxPages: 3 });
+    expect(ex.pageCount).toBe(7);
+    expect(Math.max(...ex.pages)).toBeLessThanOrEqual(3);
+    expect(ex.warnings).toContain('long.pdf: read its first 3 of 7 pages (the page limit for one PDF); the rest is left out');
+  });
+
+  it('stops at the time limit and names it', async () => {
+    const bytes = await fx.longReport(20);
+    const outcome = await extractPdf(bytes, { name: 'long.pdf', timeLimitMs: 1 }).then((ex) => ex.warnings.join('\n'), (e: Error) => e.message);
+    expect(outcome).toMatch(/^long\.pdf: .*the time limit for one PDF/m);
+  });
+});
+
+describe('parts', () => {
+  const vocab = vocabulary(['the co-commissioning of care', 'primary care commissioning', 'well being']);
+  it('keeps a real hyphen and joins a broken word', () => {
+    expect(keepHyphen('co', 'commissioning', vocab)).toBe(true);
+    expect(keepHyphen('commis', 'sioning', vocab)).toBe(false);
+    expect(keepHyphen('non', 'executive', vocabulary([]))).toBe(true);
+    expect(keepHyphen('organ', 'isation', vocabulary([]))).toBe(false);
+    expect(keepHyphen('anti', 'Brexit', vocabulary([]))).toBe(true);
+    expect(joinLines(['the new co-', 'commissioning and commis-', 'sioning work'], vocab)).toBe('the new co-commissioning and commissioning work');
+    expect(joinLines(['soft\u00AD', 'hyphen'], vocab)).toBe('softhyphen');
+  });
+
+  it('knows a page number', () => {
+    for (const t of ['3', 'Page 12', '- 4 -', '7 of 20', 'iv']) expect(isPageNumber(t)).toBe(true);
+    for (const t of ['2014', 'Page one', 'NHS England']) expect(isPageNumber(t)).toBe(false);
+  });
+
+  it('reads PDF dates and skips placeholder titles', () => {
+    expect(pdfDate("D:20140312093000+00'00'")).toBe('2014-03-12');
+    expect(pdfDate('D:2014')).toBe('2014');
+    expect(pdfDate('2015-06-01T10:00:00Z')).toBe('2015-06-01');
+    expect(pdfDate('garbage')).toBeNull();
+    const m = pdfMetadata({ info: { Title: 'Microsoft Word - report final.docx', Author: 'A; B' }, xmp: { 'dc:title': 'The XMP title', 'xmp:createdate': '2016-02-03T00:00:00Z' } }, [], 11, 842);
+    expect(m.title).toBe('The XMP title');
+    expect(m.authors).toEqual(['A', 'B']);
+    expect(m.published).toBe('2016-02-03');
+  });
+});
