@@ -92,7 +92,7 @@ export async function fetchItem(ctx: PipelineContext, fetcher: Fetcher, source: 
   }
   // New bytes, or a snapshot whose document is not stored (kept by a preview, or lost): build it.
   const { page, bytes } = await pageBytes(store, fetcher, source, fetched, options);
-  const doc = documentFromSnapshot(ctx, source, page.state, page.revision, bytes);
+  const doc = await documentFromSnapshot(ctx, source, page.state, page.revision, bytes);
   const stored = await storeDocument(ctx, doc, url);
   await recordUrlState(store, withDocumentId(page.state, page.revision, stored.id));
   return { outcome: stored.outcome, id: stored.id, document: stored.document };
