@@ -173,6 +173,29 @@ describe('layouts and bad PDFs', () => {
     expect(ex.warnings).toContain('long.pdf: read its first 3 of 7 pages (the page limit for one PDF); the rest is left out');
   });
 
+  it('the CLI takes the page limit from CCG_PDF_MAX_PAGES and names it', async () => {
+    const path = join(dir, 'long.pdf');
+    writeFileSync(path, await fx.longReport(5));
+    process.env.CCG_PDF_MAX_PAGES = '2';
+    try {
+      const r = ccg(['extract', path, '--json'], { home });
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain(`${path}: read its first 2 of 6 pages (the page limit for one PDF); the rest is left out`);
+      expect((JSON.parse(r.stdout) as Document[])[0]!.pages!.every((p) => p <= 2)).toBe(true);
+    } finally {
+      delete process.env.CCG_PDF_MAX_PAGES;
+    }
+  });
+
+  it('reads in a worker thread whose heap limit stops a PDF that needs more, and names the limit', async () => {
+    // The compiled module (dist/): the worker thread runs the compiled reader.
+    const built = (await import(pathToFileURL(join(ROOT, 'dist', 'extract', 'pdf', 'index.js')).href)) as typeof import('../src/extract/pdf/index.js');
+    const bytes = await fx.longReport(20);
+    await expect(built.extractPdf(bytes, { name: 'long.pdf', memoryLimitMb: 4 })).rejects.toThrow('long.pdf: needs more than 4 MB to read (the memory limit for one PDF)');
+    const ok = await built.extractPdf(bytes, { name: 'long.pdf' });
+    expect(ok.pageCount).toBe(21);
+  });
+
   it('stops at the time limit and names it', async () => {
     const bytes = await fx.longReport(20);
     const outcome = await extractPdf(bytes, { name: 'long.pdf', timeLimitMs: 1 }).then((ex) => ex.warnings.join('\n'), (e: Error) => e.message);

@@ -55,6 +55,7 @@ export interface PdfBuildOptions extends Omit<BuildOptions, 'format'> {
   readonly name: string;
   readonly maxPages?: number;
   readonly timeLimitMs?: number;
+  readonly memoryLimitMb?: number;
   /** What the reader had to do (limits hit, a cut file): one line each. */
   readonly warn?: (message: string) => void;
 }
@@ -65,7 +66,7 @@ export interface PdfBuildOptions extends Omit<BuildOptions, 'format'> {
  * cannot be read as a PDF at all.
  */
 export async function buildPdfDocument(bytes: Uint8Array, options: PdfBuildOptions): Promise<Document> {
-  const ex = await extractPdf(bytes, { name: options.name, now: options.now, maxPages: options.maxPages, timeLimitMs: options.timeLimitMs });
+  const ex = await extractPdf(bytes, { name: options.name, now: options.now, maxPages: options.maxPages, timeLimitMs: options.timeLimitMs, memoryLimitMb: options.memoryLimitMb });
   for (const w of ex.warnings) options.warn?.(w);
   return documentFromExtracted(ex, { ...options, format: 'pdf' });
 }

@@ -20,6 +20,7 @@ export interface PipelineContext {
 export interface PdfLimits {
   readonly maxPages?: number;
   readonly timeLimitMs?: number;
+  readonly memoryLimitMb?: number;
 }
 
 export interface ContextOptions {
@@ -29,14 +30,16 @@ export interface ContextOptions {
 }
 
 /**
- * PDF limits from the environment: CCG_PDF_MAX_PAGES (pages read at most) and
- * CCG_PDF_TIME_LIMIT (seconds per PDF). A value that is not a positive number is ignored.
+ * PDF limits from the environment: CCG_PDF_MAX_PAGES (pages read at most), CCG_PDF_TIME_LIMIT
+ * (seconds per PDF) and CCG_PDF_MEMORY_LIMIT (megabytes of heap per PDF). A value that is not a
+ * positive number is ignored.
  */
 export function pdfLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): PdfLimits {
   const positive = (v: string | undefined): number | undefined => (v && Number(v) > 0 ? Number(v) : undefined);
   const pages = positive(env.CCG_PDF_MAX_PAGES);
   const seconds = positive(env.CCG_PDF_TIME_LIMIT);
-  return { ...(pages ? { maxPages: Math.floor(pages) } : {}), ...(seconds ? { timeLimitMs: seconds * 1000 } : {}) };
+  const memory = positive(env.CCG_PDF_MEMORY_LIMIT);
+  return { ...(pages ? { maxPages: Math.floor(pages) } : {}), ...(seconds ? { timeLimitMs: seconds * 1000 } : {}), ...(memory ? { memoryLimitMb: Math.floor(memory) } : {}) };
 }
 
 

@@ -9,7 +9,7 @@ function summary(d: Document): string {
   const lines = [
     bold(d.title || '(untitled)'),
     [d.publisher, d.published, d.authors.join(', ')].filter(Boolean).join(' · '),
-    ...(d.pageCount !== undefined ? [[plural(d.pageCount, 'page'), d.footnotes?.length ? plural(d.footnotes.length, 'footnote') : null, d.needsPassword ? 'encrypted: needs a password' : null, d.needsOcr ? 'no text layer: needs OCR' : null].filter(Boolean).join(' · ')] : []),
+    ...(d.pageCount !== undefined ? [[d.pageCount ? plural(d.pageCount, 'page') : null, d.footnotes?.length ? plural(d.footnotes.length, 'footnote') : null, d.needsPassword ? 'encrypted: needs a password' : null, d.needsOcr ? 'no text layer: needs OCR' : null].filter(Boolean).join(' · ')] : []),
     '',
     d.text.length > 600 ? `${d.text.slice(0, 600)}…` : d.text,
     '',
@@ -29,9 +29,9 @@ export const extract: Command = {
 date, main text, organisations, people, quotes with speaker and stance (and, for a PDF, the page
 of each paragraph and quote, and its footnotes). Nothing is stored.
 
-A PDF is read up to 500 pages and for 60 seconds at most (CCG_PDF_MAX_PAGES, CCG_PDF_TIME_LIMIT
-in seconds); an encrypted PDF or one without a text layer gives its metadata, marked needsPassword
-or needsOcr.
+A PDF is read up to 500 pages, for 60 seconds and in 1024 MB of heap at most (CCG_PDF_MAX_PAGES,
+CCG_PDF_TIME_LIMIT in seconds, CCG_PDF_MEMORY_LIMIT in MB); an encrypted PDF or one without a text
+layer gives its metadata, marked needsPassword or needsOcr.
 
   --json    one JSON array of documents
   --jsonl   one JSON object per input per line, with "input" set to the path as given;

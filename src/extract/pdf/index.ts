@@ -2,7 +2,8 @@
  * PDF → title, paragraphs with their pages, footnotes and metadata. The steps, each its own
  * module and all pure but the first:
  *
- *   read (PDF.js: positioned text items per page, information dictionary, XMP)
+ *   read (PDF.js, in a worker thread with time and memory limits: positioned text items per
+ *         page, information dictionary, XMP)
  *   → lines (items on one baseline; columns kept apart)
  *   → furniture (running headers, footers, page numbers removed)
  *   → footnotes (small lines at the foot of a page, opening with a mark, kept apart)
@@ -12,7 +13,8 @@
  *   → hyphenation (line ends joined or kept)
  */
 import type { Extracted, Footnote } from '../../core/types.js';
-import { readPdf, type ReadOptions, type RawPdf } from './read.js';
+import { type ReadOptions, type RawPdf } from './read.js';
+import { readPdfIsolated } from './isolate.js';
 import { pageLines } from './lines.js';
 import { removeFurniture } from './furniture.js';
 import { splitFootnotes } from './footnotes.js';
@@ -23,6 +25,7 @@ import { joinLines, vocabulary } from './hyphenation.js';
 import type { Line } from './types.js';
 
 export { isPdf, looksTruncated, readPdf, MAX_PDF_PAGES, PDF_TIME_LIMIT_MS } from './read.js';
+export { readPdfIsolated, PDF_MEMORY_LIMIT_MB } from './isolate.js';
 export type { RawPdf, ReadOptions } from './read.js';
 
 /** Pages holding fewer characters than this on average have no text layer to speak of (a scan). */
@@ -41,6 +44,7 @@ export interface PdfExtracted extends Extracted {
 
 export interface PdfOptions extends Omit<ReadOptions, 'name'> {
   readonly name?: string;
+  readonly memoryLimitMb?: number;
   readonly now?: Date;
 }
 
@@ -106,6 +110,7 @@ export function fromRawPdf(raw: RawPdf, name: string, now: Date = new Date()): P
 /** Reads and extracts a PDF. Throws InputError for a file that is not a PDF or cannot be opened. */
 export async function extractPdf(bytes: Uint8Array, options: PdfOptions = {}): Promise<PdfExtracted> {
   const name = options.name ?? 'PDF';
-  const raw = await readPdf(bytes, { ...options, name });
-  return fromRawPdf(raw, name, options.now);
+  const { now, ...read } = options;
+  const raw = await readPdfIsolated(bytes, { ...read, name });
+  return fromRawPdf(raw, name, now);
 }
