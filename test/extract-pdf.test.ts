@@ -16,6 +16,7 @@ import { keepHyphen, joinLines, vocabulary } from '../src/extract/pdf/hyphenatio
 import { isPageNumber } from '../src/extract/pdf/furniture.js';
 import { pdfDate, pdfMetadata } from '../src/extract/pdf/metadata.js';
 import { documentProblems } from '../src/corpus/validate.js';
+import type { Line } from '../src/extract/pdf/types.js';
 import { ROOT, ccg, tempHome } from './helpers.js';
 
 type Maker = () => Promise<Uint8Array>;
@@ -203,6 +204,43 @@ describe('layouts and bad PDFs', () => {
   });
 });
 
+describe('damaged PDFs', () => {
+  it('flipped, cut and repeated bytes give a result or a one-line InputError naming the file, never anything else', async () => {
+    const { InputError } = await import('../src/core/errors.js');
+    const original = readFileSync(file('one-column-report'));
+    const { rng } = (await import(pathToFileURL(join(ROOT, 'scripts', 'lib', 'rng.mjs')).href)) as { rng(seed: number): () => number };
+    const next = rng(12);
+    const rnd = (n: number): number => Math.floor(next() * n);
+    const outcomes = { read: 0, refused: 0 };
+    for (let i = 0; i < 24; i++) {
+      const b = Buffer.from(original);
+      let bytes: Buffer;
+      if (i % 3 === 0) {
+        for (let k = 0; k < 1 + rnd(40); k++) b[rnd(b.length)] = rnd(256);
+        bytes = b;
+      } else if (i % 3 === 1) {
+        bytes = b.subarray(0, 10 + rnd(b.length - 10));
+      } else {
+        const at = rnd(b.length);
+        const len = 1 + rnd(2000);
+        bytes = Buffer.concat([b.subarray(0, at), b.subarray(Math.max(0, at - len), at), b.subarray(at)]);
+      }
+      try {
+        const ex = await extractPdf(bytes, { name: `damaged-${i}.pdf`, timeLimitMs: 20_000 });
+        expect(ex.pages.length).toBe(ex.text ? ex.text.split('\n\n').length : 0);
+        outcomes.read++;
+      } catch (e) {
+        expect(e).toBeInstanceOf(InputError);
+        expect((e as Error).message).toMatch(new RegExp(`^damaged-${i}\\.pdf: [^\\n]+$`));
+        outcomes.refused++;
+      }
+    }
+    // Both kinds of outcome occur: damage PDF.js repairs, and damage it cannot.
+    expect(outcomes.read).toBeGreaterThan(0);
+    expect(outcomes.refused).toBeGreaterThan(0);
+  });
+});
+
 describe('parts', () => {
   const vocab = vocabulary(['the co-commissioning of care', 'primary care commissioning', 'well being']);
   it('keeps a real hyphen and joins a broken word', () => {
@@ -218,6 +256,16 @@ describe('parts', () => {
   it('knows a page number', () => {
     for (const t of ['3', 'Page 12', '- 4 -', '7 of 20', 'iv']) expect(isPageNumber(t)).toBe(true);
     for (const t of ['2014', 'Page one', 'NHS England']) expect(isPageNumber(t)).toBe(false);
+  });
+
+  it('reads the publisher from a copyright or "Published by" line, not from licence prose', () => {
+    const at = (text: string, y = 700): Line => ({ page: 1, x0: 72, x1: 300, y, size: 10, text });
+    const publisher = (...texts: string[]): string | null => pdfMetadata({ info: {}, xmp: {} }, texts.map((t, i) => at(t, 600 + i * 12)), 10, 842).publisher;
+    expect(publisher("© The King's Fund 2013")).toBe("The King's Fund");
+    expect(publisher('Copyright © 2015 NHS Clinical Commissioners. All rights reserved.')).toBe('NHS Clinical Commissioners');
+    expect(publisher('Published by NHS England')).toBe('NHS England');
+    expect(publisher('published by the Free Software Foundation; with no Invariant Sections, no')).toBeNull();
+    expect(publisher('Copyright (C) 2002-2025 the text below; see the licence')).toBeNull();
   });
 
   it('reads PDF dates and skips placeholder titles', () => {

@@ -3,6 +3,7 @@
 // fixed dates and ids, so the same bytes every run. Used by test/extract-pdf.test.ts and
 // scripts/bench-pdf.mjs.
 import PDFDocument from 'pdfkit';
+import { rng } from './rng.mjs';
 
 const A4 = [595.28, 841.89];
 const FIXED_DATE = new Date('2014-03-12T09:00:00Z');
@@ -177,8 +178,7 @@ const BENCH_WORDS = ('commissioning primary care general practice clinical group
  * quote, every fifth with a footnote. Seeded, so the same bytes every run.
  */
 export async function longReport(pages = 200, seed = 1) {
-  let s = seed >>> 0;
-  const rnd = () => ((s = (Math.imul(s ^ (s >>> 15), 2246822507) + 0x6d2b79f5) >>> 0) / 2 ** 32);
+  const rnd = rng(seed);
   const words = (n) => Array.from({ length: n }, () => BENCH_WORDS[Math.floor(rnd() * BENCH_WORDS.length)]).join(' ');
   const { doc, finish } = start({ info: { Title: 'A long report on commissioning', CreationDate: FIXED_DATE } });
   doc.addPage();

@@ -67,6 +67,11 @@ const notFuture = (d: string | null, now: Date): string | null => (d && !isFutur
 const PUBLISHED_LINE = /^(?:first\s+)?(?:published|publication date|date of publication|date published|issued|date)\s*(?:on|:)?\s*[:\-–]?\s*(.+)$/i;
 const COPYRIGHT = /^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(\d{4})\s+)?(.*?)[\s,]*(\d{4})?\.?$/i;
 const PUBLISHED_BY = /^published by\s+(.+?)\.?$/i;
+/** A publisher's name: a few words, the first capitalised ("The King's Fund", "NHS England"), no clause. */
+const publisherName = (s: string): string | null => {
+  const name = s.replace(/[,.\s]+$/, '').trim();
+  return /^(?:the\s+)?\p{Lu}/u.test(name) && !/[;:]/.test(name) && name.split(/\s+/).length <= 8 && name.length <= 80 ? name : null;
+};
 const AUTHORS_LINE = /^(?:[Bb]y|[Aa]uthors?:?|[Ww]ritten by)\s+(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3}(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})*)$/u;
 const DATE_ONLY = new RegExp(`^(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?(?:${MONTH_PATTERN})\\.?,?\\s+(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?\\d{4}$`, 'i');
 
@@ -129,14 +134,14 @@ export function pdfMetadata(meta: PdfInfo, firstPages: readonly Line[], bodySize
       if (d) dateLine = { line: l, value: d };
     }
     const by = PUBLISHED_BY.exec(t);
-    if (by && !publisher) {
-      publisher = by[1]!.trim();
+    if (by && !publisher && t.length <= 100 && publisherName(by[1]!)) {
+      publisher = publisherName(by[1]!);
       used.add(l);
     }
     const c = COPYRIGHT.exec(t);
-    if (c && !publisher) {
-      const name = c[2]!.replace(/\s*(?:all rights reserved|\d{4}).*$/i, '').replace(/[,.\s]+$/, '').trim();
-      if (name && /\p{L}{2}/u.test(name) && name.length <= 80) publisher = name;
+    if (c && !publisher && t.length <= 100) {
+      const name = publisherName(c[2]!.replace(/\s*(?:all rights reserved|\d{4}).*$/i, '').replace(/^[\d\s,–-]+/, ''));
+      if (name && /\p{L}{2}/u.test(name)) publisher = name;
       copyrightYear ??= c[1] ?? c[3] ?? null;
       used.add(l);
     }
