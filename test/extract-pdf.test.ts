@@ -71,7 +71,7 @@ describe('ccg extract report.pdf --json', () => {
     expect(doc.published).toBe('2014-03-12');
     expect(doc.publisher).toBe("The King's Fund");
     expect(doc.kind).toBe('report');
-    expect(doc.pageCount).toBe(4);
+    expect(doc.pageCount).toBe(5);
   });
 
   it('gives paragraphs in reading order, each with its page', () => {
@@ -115,6 +115,13 @@ describe('ccg extract report.pdf --json', () => {
     expect(q.page).toBe(3);
     const other = doc.quotes.find((x) => x.speaker === 'Dr Chaand Nagpaul')!;
     expect(other.page).toBe(4);
+  });
+
+  it('keeps a quotation open at the foot of a page one quote, though its page ends with a full sentence', () => {
+    const q = doc.quotes.find((x) => x.text.startsWith('The first year'))!;
+    expect(paragraphs).toContain('Ruth Robertson, a fellow at the fund, put it plainly: “The first year went well. The second will be harder, because the money is tighter,” she said.');
+    expect(doc.pages![paragraphs.length - 1]).toBe(4);
+    expect(q).toMatchObject({ text: 'The first year went well. The second will be harder, because the money is tighter', speaker: 'Ruth Robertson', page: 4 });
   });
 
   it('is a valid document', () => {

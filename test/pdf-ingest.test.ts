@@ -71,7 +71,7 @@ describe('PDF reports from a site', () => {
     expect(docs).toHaveLength(4);
     for (const d of docs) expect(documentProblems(d)).toEqual([]);
     const report = docs.find((d) => d.url?.endsWith('one-year-on.pdf'))!;
-    expect(report).toMatchObject({ kind: 'report', publisher: "The King's Fund", title: 'Primary care co-commissioning: one year on', published: '2014-03-12', pageCount: 4 });
+    expect(report).toMatchObject({ kind: 'report', publisher: "The King's Fund", title: 'Primary care co-commissioning: one year on', published: '2014-03-12', pageCount: 5 });
     expect(report.snapshot).toMatchObject({ status: 200, contentType: 'application/pdf' });
     expect(report.quotes.find((q) => q.speaker === 'Dr Amanda Doyle')?.page).toBe(3);
     const bulletin = docs.find((d) => d.url?.endsWith('/ccg-bulletin'))!;
@@ -114,7 +114,7 @@ describe('PDF reports from a site', () => {
     const home = tempHome(false);
     const r = await ccgAsync(['add', `${base}/reports/ccg-co-commissioning-one-year-on.pdf`, '--json'], { home });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout.trim())).toMatchObject({ status: 'added', title: 'Primary care co-commissioning: one year on', quotes: 2 });
+    expect(JSON.parse(r.stdout.trim())).toMatchObject({ status: 'added', title: 'Primary care co-commissioning: one year on', quotes: 3 });
     const local = join(home, 'bulletin.pdf');
     writeFileSync(local, files.get('/reports/ccg-bulletin')!.body);
     const l = ccg(['add', local], { home });

@@ -65,7 +65,8 @@ const FOOTER = "The King's Fund";
 /**
  * A one-column report: a title page; then pages with a running header, a footer and page numbers;
  * footnotes; a real hyphen and a broken word at line ends; a quote that starts on one page (with
- * its speaker) and ends on the next.
+ * its speaker) and ends on the next, mid-sentence; another whose page ends with a full sentence
+ * while the quotation goes on.
  */
 export async function oneColumnReport() {
   const { doc, finish } = start();
@@ -120,6 +121,14 @@ export async function oneColumnReport() {
     'Not every GP agrees. Dr Chaand Nagpaul, chair of the BMA’s GP committee, said:',
     '“Co-commissioning brings conflicts of interest that CCGs cannot manage.”',
   ], y, { indent: 18 });
+  y = paragraph(doc, [
+    'Ruth Robertson, a fellow at the fund, put it plainly: “The first year went well.',
+  ], 720, { indent: 18 });
+
+  furnishedPage(doc, 5, HEADER, FOOTER);
+  paragraph(doc, [
+    'The second will be harder, because the money is tighter,” she said.',
+  ], 90);
   return finish();
 }
 

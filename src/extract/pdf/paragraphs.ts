@@ -2,9 +2,10 @@
  * Lines in reading order → paragraphs. Within a column a new paragraph starts at a gap wider than
  * the usual line spacing, a change of font size (a heading), an indented first line, a bullet, or
  * after a short line that ends a sentence. A paragraph cut by the end of a column or a page goes
- * on in the next block when it does not end a sentence, or when its last line runs to the margin
- * and the next block opens without an indent: a quote across a page break stays one paragraph,
- * on the page where it starts. Pure.
+ * on in the next block when it does not end a sentence, when a quotation it opened is still open,
+ * or when its last line runs to the margin and the next block opens in lower case, always provided
+ * that the next block opens without an indent: a quote across a page break stays one paragraph, on
+ * the page where it starts. Pure.
  */
 import type { Line, RawParagraph } from './types.js';
 
@@ -26,6 +27,13 @@ export function lineSpacings(blocks: readonly (readonly Line[])[]): Map<number, 
   const out = new Map<number, number>();
   for (const [size, ds] of gaps) out.set(size, ds.sort((x, y) => x - y)[Math.floor(ds.length / 2)]!);
   return out;
+}
+
+/** A quotation opened (“) and not closed (”) in the paragraph's lines so far. */
+function quoteOpen(lines: readonly Line[]): boolean {
+  let open = 0;
+  for (const l of lines) for (const ch of l.text) open = ch === '“' ? open + 1 : ch === '”' ? Math.max(0, open - 1) : open;
+  return open > 0;
 }
 
 const sameSize = (a: number, b: number): boolean => Math.abs(a - b) <= Math.max(a, b) * 0.1;
@@ -65,7 +73,7 @@ export function toParagraphs(blocks: readonly (readonly Line[])[]): RawParagraph
         const last = drafts[drafts.length - 1];
         const lastLine = last?.lines[last.lines.length - 1];
         if (last && lastLine && sameSize(lastLine.size, line.size) && !indented(line) && !BULLET.test(line.text)
-          && (!ENDS_SENTENCE.test(lastLine.text) || (last.full && /^\p{Ll}/u.test(line.text)))) {
+          && (!ENDS_SENTENCE.test(lastLine.text) || quoteOpen(last.lines) || (last.full && /^\p{Ll}/u.test(line.text)))) {
           current = last;
           starts = false;
         }
