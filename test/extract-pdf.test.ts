@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Document } from '../src/core/types.js';
 import { extractPdfFixture } from '../src/extract/fixture.js';
-import { extractPdf } from '../src/extract/pdf/index.js';
+import { extractPdf, isPdf } from '../src/extract/pdf/index.js';
 import { keepHyphen, joinLines, vocabulary } from '../src/extract/pdf/hyphenation.js';
 import { isPageNumber } from '../src/extract/pdf/furniture.js';
 import { pdfDate, pdfMetadata } from '../src/extract/pdf/metadata.js';
@@ -258,6 +258,13 @@ describe('parts', () => {
     expect(keepHyphen('anti', 'Brexit', vocabulary([]))).toBe(true);
     expect(joinLines(['the new co-', 'commissioning and commis-', 'sioning work'], vocab)).toBe('the new co-commissioning and commissioning work');
     expect(joinLines(['soft\u00AD', 'hyphen'], vocab)).toBe('softhyphen');
+  });
+
+  it('knows a PDF by its header, not by a mention of one', () => {
+    expect(isPdf(Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj'))).toBe(true);
+    expect(isPdf(Buffer.concat([Buffer.alloc(100, 0x20), Buffer.from('%PDF-1.7\n')]))).toBe(true);
+    expect(isPdf(Buffer.from('Notes on the %PDF- header of files'))).toBe(false);
+    expect(isPdf(Buffer.from('<html><body>Not found</body></html>'))).toBe(false);
   });
 
   it('knows a page number', () => {

@@ -54,11 +54,8 @@ export function looksTruncated(bytes: Uint8Array): boolean {
   return !tail.includes('%%EOF');
 }
 
-export const isPdf = (bytes: Uint8Array): boolean => {
-  // "%PDF-" within the first 1024 bytes, as readers accept (some files start with junk).
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
-  return head.includes('%PDF-');
-};
+/** A PDF's header, "%PDF-1.7", within the first 1024 bytes, as readers accept (some files start with junk). */
+export const isPdf = (bytes: Uint8Array): boolean => /%PDF-\d\.\d/.test(Buffer.from(bytes.subarray(0, 1024)).toString('latin1'));
 
 export async function readPdf(bytes: Uint8Array, options: ReadOptions): Promise<RawPdf> {
   const { getDocument, VerbosityLevel } = await loadPdfJs();
