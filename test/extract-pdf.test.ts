@@ -143,6 +143,14 @@ describe('layouts and bad PDFs', () => {
     expect(doc.quotes.map((q) => [q.speaker, q.page])).toEqual([['Julie Wood', 1]]);
   });
 
+  it('reads three columns left to right, and drops a running header that changes with the chapter', async () => {
+    const ex = await extractPdf(readFileSync(file('three-column-newsletter')), { name: 'newsletter.pdf' });
+    const paragraphs = ex.text.split('\n\n');
+    expect(paragraphs).toHaveLength(24);
+    paragraphs.forEach((p, i) => expect(p).toBe(`Page ${Math.floor(i / 3) + 1}, column ${(i % 3) + 1}: CCGs set out their plans for the year (item ${Math.floor(i / 3) + 1}.${(i % 3) + 1}).`));
+    expect(ex.text).not.toMatch(/Chapter|of 8/);
+  });
+
   it('marks a PDF without a text layer needsOcr, keeps its metadata and says so', () => {
     const { code, doc, stderr } = extractJson(file('scanned-report'));
     expect(code).toBe(0);

@@ -152,6 +152,24 @@ export async function twoColumnPage() {
   return finish();
 }
 
+/**
+ * A newsletter of three columns, over pages whose running header changes with the chapter (each
+ * chapter's header on three pages).
+ */
+export async function threeColumnNewsletter() {
+  const { doc, finish } = start({ info: { Title: 'Members newsletter', CreationDate: new Date('2016-01-15T00:00:00Z') } });
+  const cols = [72, 237, 402];
+  for (let p = 1; p <= 8; p++) {
+    doc.addPage();
+    line(doc, p <= 3 ? 'Chapter 1: Delegation' : 'Chapter 2: Budgets', 72, 36, 8);
+    line(doc, `Page ${p} of 8`, 480, 800, 8);
+    cols.forEach((x, c) => {
+      paragraph(doc, [`Page ${p}, column ${c + 1}: CCGs`, 'set out their plans for', `the year (item ${p}.${c + 1}).`], 100, { x, size: 10, leading: 13 });
+    });
+  }
+  return finish();
+}
+
 /** A "scan": pages of drawn shapes and no text layer. */
 export async function scannedReport() {
   const { doc, finish } = start({ info: { Title: 'Governing body minutes, 4 June 2013', Author: 'NHS Bristol CCG', CreationDate: new Date('2013-06-10T00:00:00Z') } });
@@ -210,6 +228,7 @@ export async function longReport(pages = 200, seed = 1) {
 export const FIXTURES = {
   'one-column-report': oneColumnReport,
   'two-column-page': twoColumnPage,
+  'three-column-newsletter': threeColumnNewsletter,
   'scanned-report': scannedReport,
   'encrypted-report': encryptedReport,
   'truncated-report': truncatedReport,

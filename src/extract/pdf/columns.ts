@@ -46,17 +46,23 @@ export function findGutter(lines: readonly Line[]): number | null {
   return best?.x ?? null;
 }
 
-/** A page's lines (top to bottom) → blocks in reading order, each a column of one band. */
-export function readingOrder(lines: readonly Line[]): Line[][] {
+/** Columns within columns are looked for this deep (three or four columns a page). */
+const MAX_DEPTH = 2;
+
+/**
+ * A page's lines (top to bottom) → blocks in reading order, each a column of one band. Each
+ * column is read the same way in turn, so a page of three columns is read left to right.
+ */
+export function readingOrder(lines: readonly Line[], depth = 0): Line[][] {
   const sorted = [...lines].sort((a, b) => a.y - b.y || a.x0 - b.x0);
-  const gutter = findGutter(sorted);
+  const gutter = depth <= MAX_DEPTH ? findGutter(sorted) : null;
   if (gutter === null) return sorted.length ? [sorted] : [];
   const blocks: Line[][] = [];
   let leftCol: Line[] = [];
   let rightCol: Line[] = [];
   const flush = (): void => {
-    if (leftCol.length) blocks.push(leftCol);
-    if (rightCol.length) blocks.push(rightCol);
+    if (leftCol.length) blocks.push(...readingOrder(leftCol, depth + 1));
+    if (rightCol.length) blocks.push(...readingOrder(rightCol, depth + 1));
     leftCol = [];
     rightCol = [];
   };

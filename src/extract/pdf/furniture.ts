@@ -7,8 +7,12 @@ import type { Line } from './types.js';
 
 /** The top and bottom bands of a page, as a share of its height, where furniture is looked for. */
 export const MARGIN_BAND = 0.12;
-/** Text repeated at one height on at least this share of the pages (and two pages) is furniture. */
+/**
+ * Text repeated at one height on this share of the pages, or on this many pages (a chapter's
+ * running header), and on two pages at least, is furniture.
+ */
 export const REPEATED_SHARE = 0.5;
+export const REPEATED_PAGES = 3;
 /** Heights within this many points are "the same position". */
 const SAME_HEIGHT = 4;
 
@@ -35,7 +39,7 @@ export function removeFurniture(pages: readonly PageLines[]): Line[][] {
     for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   const withText = pages.filter((p) => p.lines.length).length;
-  const needed = Math.max(2, Math.ceil(withText * REPEATED_SHARE));
+  const needed = Math.max(2, Math.min(Math.ceil(withText * REPEATED_SHARE), REPEATED_PAGES));
   return pages.map((p) => p.lines.filter((l) => {
     if (!inBand(l, p.height)) return true;
     if (isPageNumber(l.text)) return false;
