@@ -266,6 +266,8 @@ describe('parts', () => {
     expect(keepHyphen('anti', 'Brexit', vocabulary([]))).toBe(true);
     expect(joinLines(['the new co-', 'commissioning and commis-', 'sioning work'], vocab)).toBe('the new co-commissioning and commissioning work');
     expect(joinLines(['soft\u00AD', 'hyphen'], vocab)).toBe('softhyphen');
+    expect(joinLines(['for pre-', 'and post-operative care'], vocab)).toBe('for pre- and post-operative care');
+    expect(joinLines(['the COVID-', '19 pandemic'], vocab)).toBe('the COVID-19 pandemic');
   });
 
   it('knows a PDF by its header, not by a mention of one', () => {

@@ -9,7 +9,9 @@
  *      words the document uses on their own, or the part after starts with a capital or a
  *      digit → keep;
  *   4. otherwise join (line-end hyphens in set text are mostly the typesetter's).
- * A soft hyphen (U+00AD) at a line end always joins. Pure.
+ * A soft hyphen (U+00AD) at a line end always joins. A hyphen before "and", "or" or "to" is a
+ * suspended one ("pre- and post-operative") and keeps its space; one before a digit ("COVID-",
+ * "19") joins without a space and is kept. Pure.
  */
 
 /** Prefixes English writes with a hyphen before a word: "co-commissioning", "non-executive". */
@@ -68,6 +70,10 @@ export function joinLines(lines: readonly string[], vocab: Vocabulary): string {
     }
     if (text.endsWith('\u00AD')) {
       text = text.slice(0, -1) + line;
+    } else if (/\p{L}[-‐]$/u.test(text) && /^(?:and|or|to|nor)\b/i.test(line)) {
+      text += ` ${line}`;
+    } else if (/\p{L}[-‐]$/u.test(text) && /^\p{N}/u.test(line)) {
+      text += line;
     } else if (/\p{L}[-‐]$/u.test(text) && /^\p{L}/u.test(line)) {
       text = keepHyphen(text.slice(0, -1), line, vocab) ? text.slice(0, -1) + '-' + line : text.slice(0, -1) + line;
     } else {
