@@ -292,6 +292,18 @@ describe('parts', () => {
     expect(publisher('Copyright (C) 2002-2025 the text below; see the licence')).toBeNull();
   });
 
+  it('falls back on the first page: the largest text near the top, a date line, then a copyright year', () => {
+    const at = (text: string, y: number, size = 10, page = 1): Line => ({ page, x0: 72, x1: 300, y, size, text });
+    const lines = [at('Delegated commissioning:', 120, 24), at('the first year', 150, 24), at('A subtitle in smaller type', 190, 14), at('March 2014', 700), at('© NHS Clinical Commissioners 2015', 720)];
+    const m = pdfMetadata({ info: { Title: 'untitled' }, xmp: {} }, lines, 10, 842, new Date('2026-01-01'));
+    expect(m).toMatchObject({ title: 'Delegated commissioning: the first year', published: '2014-03', publisher: 'NHS Clinical Commissioners' });
+    expect([...m.usedLines].map((l) => l.text)).toEqual(['Delegated commissioning:', 'the first year', '© NHS Clinical Commissioners 2015', 'March 2014']);
+    const year = pdfMetadata({ info: {}, xmp: {} }, [at('© NHS Clinical Commissioners 2015', 720)], 10, 842, new Date('2026-01-01'));
+    expect(year).toMatchObject({ title: null, published: '2015' });
+    // A date after "now" is no date.
+    expect(pdfMetadata({ info: { CreationDate: 'D:20990101' }, xmp: {} }, [], 10, 842, new Date('2026-01-01')).published).toBeNull();
+  });
+
   it('reads PDF dates and skips placeholder titles', () => {
     expect(pdfDate("D:20140312093000+00'00'")).toBe('2014-03-12');
     expect(pdfDate('D:2014')).toBe('2014');
