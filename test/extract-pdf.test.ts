@@ -212,6 +212,16 @@ describe('layouts and bad PDFs', () => {
     expect(ok.pageCount).toBe(21);
   });
 
+  it('reads at most two PDFs at once, and every one of many asked for at once', async () => {
+    const built = (await import(pathToFileURL(join(ROOT, 'dist', 'extract', 'pdf', 'index.js')).href)) as typeof import('../src/extract/pdf/index.js');
+    const bytes = readFileSync(file('two-column-page'));
+    const all = await Promise.all(Array.from({ length: 6 }, (_, i) => built.extractPdf(bytes, { name: `p${i}.pdf` })));
+    expect(all.map((x) => x.title)).toEqual(Array(6).fill('Commissioning bulletin'));
+    // Threads are counted from their start to their exit.
+    expect(built.readerThreads.most).toBe(built.MAX_PDF_READERS);
+    expect(built.readerThreads.alive).toBe(0);
+  });
+
   it('stops at the time limit and names it', async () => {
     const bytes = await fx.longReport(20);
     const outcome = await extractPdf(bytes, { name: 'long.pdf', timeLimitMs: 1 }).then((ex) => ex.warnings.join('\n'), (e: Error) => e.message);

@@ -25,7 +25,7 @@ import { joinLines, vocabulary } from './hyphenation.js';
 import type { Line } from './types.js';
 
 export { isPdf, looksTruncated, readPdf, MAX_PDF_PAGES, PDF_TIME_LIMIT_MS } from './read.js';
-export { readPdfIsolated, PDF_MEMORY_LIMIT_MB } from './isolate.js';
+export { readPdfIsolated, readerThreads, PDF_MEMORY_LIMIT_MB, MAX_PDF_READERS } from './isolate.js';
 export type { RawPdf, ReadOptions } from './read.js';
 
 /** Pages holding fewer characters than this on average have no text layer to speak of (a scan). */

@@ -1,8 +1,10 @@
 /**
  * Reading a PDF in a worker thread, bounded from outside: PDF.js runs where a hard time limit
  * (the reader's own limit plus a grace period) can terminate it and a heap limit stops a file that
- * would take all memory. Each limit is named in the message when hit. When the compiled worker is
- * not beside this module (the TypeScript sources run by the tests), the PDF is read in this thread.
+ * would take all memory. Each limit is named in the message when hit. At most two PDFs are read at
+ * once in a process (an ingest fetches eight pages at a time; eight 1 GB heaps would be too many).
+ * When the compiled worker is not beside this module (the TypeScript sources run by the tests),
+ * the PDF is read in this thread.
  */
 import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
@@ -16,8 +18,33 @@ export const PDF_MEMORY_LIMIT_MB = 1024;
 const GRACE_MS = 5_000;
 
 const WORKER = new URL('./read-worker.js', import.meta.url);
+/** PDFs read at once in one process. */
+export const MAX_PDF_READERS = 2;
+
+let running = 0;
+/** Reader threads alive now, and the most alive at once in this process (for tests and diagnosis). */
+export const readerThreads = { alive: 0, most: 0 };
+const waiting: Array<() => void> = [];
+
+/** Runs `task` when fewer than MAX_PDF_READERS are running. */
+async function inTurn<T>(task: () => Promise<T>): Promise<T> {
+  // A finishing task hands its turn to the next in line, so no newcomer slips in between.
+  if (running >= MAX_PDF_READERS) await new Promise<void>((go) => waiting.push(go));
+  else running++;
+  try {
+    return await task();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
+}
 
 export async function readPdfIsolated(bytes: Uint8Array, options: ReadOptions & { readonly memoryLimitMb?: number }): Promise<RawPdf> {
+  return inTurn(() => readInWorker(bytes, options));
+}
+
+async function readInWorker(bytes: Uint8Array, options: ReadOptions & { readonly memoryLimitMb?: number }): Promise<RawPdf> {
   if (!existsSync(fileURLToPath(WORKER))) return readPdf(bytes, options);
   const limitMs = options.timeLimitMs ?? PDF_TIME_LIMIT_MS;
   const memory = options.memoryLimitMb ?? PDF_MEMORY_LIMIT_MB;
@@ -30,14 +57,16 @@ export async function readPdfIsolated(bytes: Uint8Array, options: ReadOptions & 
       stdout: true,
       stderr: true,
     });
+    readerThreads.alive++;
+    readerThreads.most = Math.max(readerThreads.most, readerThreads.alive);
     worker.stdout.resume();
     worker.stderr.resume();
-    let settled = false;
+    // The outcome is given once the thread has ended (its 'exit'), so that its turn is free only then.
+    let outcome: (() => void) | null = null;
     const settle = (f: () => void): void => {
-      if (settled) return;
-      settled = true;
+      if (outcome) return;
+      outcome = f;
       clearTimeout(timer);
-      f();
       void worker.terminate();
     };
     const timer = setTimeout(() => settle(() => reject(new InputError(options.name, `stopped after ${Math.round((limitMs + GRACE_MS) / 1000)} s (the time limit for one PDF)`))), limitMs + GRACE_MS);
@@ -52,6 +81,6 @@ export async function readPdfIsolated(bytes: Uint8Array, options: ReadOptions & 
     worker.on('error', (e: Error & { code?: string }) => settle(() => reject(e.code === 'ERR_WORKER_OUT_OF_MEMORY'
       ? new InputError(options.name, `needs more than ${memory} MB to read (the memory limit for one PDF)`)
       : new InputError(options.name, `cannot read the PDF (${e.message})`, { cause: e }))));
-    worker.on('exit', (code) => settle(() => reject(new InputError(options.name, `cannot read the PDF (the reader stopped with code ${code})`))));
+    worker.on('exit', (code) => (readerThreads.alive--, outcome ?? (() => reject(new InputError(options.name, `cannot read the PDF (the reader stopped with code ${code})`))))());
   });
 }
