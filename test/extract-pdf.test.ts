@@ -23,6 +23,7 @@ type Maker = () => Promise<Uint8Array>;
 interface Fixtures {
   FIXTURES: Record<string, Maker>;
   longReport(pages?: number, seed?: number): Promise<Uint8Array>;
+  ownerPasswordReport(): Promise<Uint8Array>;
 }
 
 const GOLDEN = join(import.meta.dirname, 'fixtures-pdf');
@@ -164,6 +165,11 @@ describe('layouts and bad PDFs', () => {
     expect(doc).toMatchObject({ needsPassword: true, text: '', title: 'encrypted report', kind: 'report' });
     expect(documentProblems(doc)).toEqual([]);
     expect(stderr).toMatch(/encrypted-report\.pdf: encrypted with a password/);
+  });
+
+  it('reads a PDF encrypted with an owner password only, as readers do', async () => {
+    const ex = await extractPdf(await fx.ownerPasswordReport(), { name: 'protected.pdf' });
+    expect(ex).toMatchObject({ needsPassword: false, title: 'Open but protected', text: 'Dr Jane Smith, chair of NHS Leeds CCG, said: “Anyone may read this.”' });
   });
 
   it('refuses a truncated PDF in one line naming the file (exit 1)', () => {

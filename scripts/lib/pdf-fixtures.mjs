@@ -189,6 +189,14 @@ export async function encryptedReport() {
   return finish();
 }
 
+/** Encrypted with an owner password only (printing and copying rules): anyone may open and read it. */
+export async function ownerPasswordReport() {
+  const { doc, finish } = start({ ownerPassword: 'owner', permissions: { printing: 'lowResolution', copying: false }, pdfVersion: '1.7', info: { Title: 'Open but protected', CreationDate: FIXED_DATE } });
+  doc.addPage();
+  paragraph(doc, ['Dr Jane Smith, chair of NHS Leeds CCG, said: “Anyone may read this.”'], 100);
+  return finish();
+}
+
 /** The one-column report cut short, as a download stopped part-way leaves it. */
 export async function truncatedReport(share = 0.6) {
   const bytes = await oneColumnReport();
