@@ -167,6 +167,12 @@ describe('layouts and bad PDFs', () => {
     expect(stderr).toMatch(/encrypted-report\.pdf: encrypted with a password/);
   });
 
+  it('keeps footnotes that differ only in their numbers, on a few pages at one height, as footnotes', async () => {
+    const ex = await extractPdf(await fx.longReport(15), { name: 'long.pdf' });
+    expect(ex.footnotes).toEqual([5, 10, 15].map((p) => ({ number: '1', text: `A note on page ${p}.`, page: p })));
+    expect(ex.text).not.toMatch(/A long report on commissioning|Generated for the benchmark/);
+  });
+
   it('reads a PDF encrypted with an owner password only, as readers do', async () => {
     const ex = await extractPdf(await fx.ownerPasswordReport(), { name: 'protected.pdf' });
     expect(ex).toMatchObject({ needsPassword: false, title: 'Open but protected', text: 'Dr Jane Smith, chair of NHS Leeds CCG, said: “Anyone may read this.”' });
