@@ -72,7 +72,7 @@ describe('ccg start, then searching the archive it built', () => {
 
   it('exports quotes as CSV for a spreadsheet (UTF-8 with a byte-order mark), Markdown and JSON lines', () => {
     const csv = ccg(['quotes', 'barking mad', '--csv'], { home }).stdout;
-    expect(csv.startsWith('\uFEFFquote,speaker,role,organisation,stance,partial,date,title,publisher,url,citation\r\n')).toBe(true);
+    expect(csv.startsWith('\uFEFFquote,speaker,role,organisation,stance,partial,date,page,title,publisher,url,citation\r\n')).toBe(true);
     const lines = csv.trim().split('\r\n');
     expect(lines[1]).toMatch(/^"The idea that organisations .*barking mad\.",Dr Robert Morley,Birmingham LMC secretary,Birmingham LMC,oppose,false,c\. 2014,/);
     const md = ccg(['quotes', 'barking mad', '--format', 'md'], { home }).stdout.split('\n');
@@ -199,7 +199,7 @@ describe('errors', () => {
 
   it.each([
     ['{ not json', /not valid JSON.*rebuilding it/],
-    [JSON.stringify({ format: 'ccg-index', version: 99 }), /the index is of version 99; this ccg reads version 4: rebuilding it/],
+    [JSON.stringify({ format: 'ccg-index', version: 99 }), /the index is of version 99; this ccg reads version 5: rebuilding it/],
     [JSON.stringify({ hello: 1 }), /is not a ccg index: rebuilding it/],
   ])('an index manifest %s is rebuilt, with a line saying so', (content, message) => {
     const home = tempHome();
@@ -209,7 +209,7 @@ describe('errors', () => {
     expect(r.stderr).toMatch(message);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).hits[0].speaker).toBe('Dr Robert Morley');
-    expect(JSON.parse(readFileSync(join(home, 'index', 'manifest.json'), 'utf8')).version).toBe(4);
+    expect(JSON.parse(readFileSync(join(home, 'index', 'manifest.json'), 'utf8')).version).toBe(5);
   });
 
   it('a corrupt index partition gives a one-line error that says how to rebuild', () => {

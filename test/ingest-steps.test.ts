@@ -108,7 +108,7 @@ describe('one item, step by step', () => {
     expect(state.revisions).toHaveLength(1);
     expect(state.revisions[0]!.documentId).toBe(r.id);
     const bytes = (await store.readSnapshot(state.revisions[0]!.sha256))!;
-    expect(documentFromSnapshot(ctx, source, state, state.revisions[0]!, bytes)).toEqual(stored);
+    expect(await documentFromSnapshot(ctx, source, state, state.revisions[0]!, bytes)).toEqual(stored);
     expect(await rebuildFromUrlState(ctx, store, source, state)).toEqual(stored);
     // Fetch state lost: rebuilt from the document, it rebuilds the same document again.
     const fromDoc = urlStateFromDocument(stored!)!;

@@ -67,6 +67,17 @@ export interface Quote {
   readonly end: number;
   /** A few quoted words inside reported speech ("should provide ‘local knowledge’"). */
   readonly partial?: boolean;
+  /** PDF documents: the page (1-based, as numbered in the file) on which the quote starts. */
+  readonly page?: number;
+}
+
+/** A footnote of a PDF document, kept apart from the main text. */
+export interface Footnote {
+  /** The mark as printed: "1", "12", "*". */
+  readonly number: string;
+  readonly text: string;
+  /** The page (1-based) the footnote is printed on. */
+  readonly page: number;
 }
 
 /** Where one speaker or organisation stands in a document: the stance most of their quotes take. */
@@ -127,6 +138,18 @@ export interface Document {
   readonly positions: Positions;
   readonly snapshot?: SnapshotRef;
   readonly provenance?: Provenance;
+  /**
+   * PDF documents only (absent for pages and text files): `pages[i]` is the page (1-based) on
+   * which paragraph i of `text` starts; `pageCount` the number of pages the file has.
+   */
+  readonly pages?: readonly number[];
+  readonly pageCount?: number;
+  /** PDF documents: footnotes, apart from the main text. */
+  readonly footnotes?: readonly Footnote[];
+  /** PDF documents: encrypted with a password; only metadata is stored. */
+  readonly needsPassword?: boolean;
+  /** PDF documents: no text layer (a scan); only metadata is stored. */
+  readonly needsOcr?: boolean;
 }
 
 /** What the extract stage gives: main text and metadata, before analysis. */

@@ -188,12 +188,30 @@ export function documentProblems(value: unknown): string[] {
     const end = c.integer(q, 'end', at);
     if (q.partial !== undefined && typeof q.partial !== 'boolean') c.fail(`${at}partial`, `expected true or false, got ${show(q.partial)}`);
     if (q.stanceConfidence !== undefined && !(typeof q.stanceConfidence === 'number' && q.stanceConfidence >= 0 && q.stanceConfidence <= 1)) c.fail(`${at}stanceConfidence`, `expected a number from 0 to 1, got ${show(q.stanceConfidence)}`);
+    if (q.page !== undefined) c.integer(q, 'page', at, 1);
     if (typeof text !== 'string') return;
     if (paragraph !== undefined && paragraph >= paragraphs) c.fail(`${at}paragraph`, `${paragraph} is past the text's last paragraph (${paragraphs - 1})`);
     if (start === undefined || end === undefined) return;
     if (start > end || end > text.length) c.fail(`${at}start`, `offsets ${start}–${end} are not inside the text (${text.length} characters)`);
     else if (typeof words === 'string' && text.slice(start, end) !== words) c.fail(`${at}text`, `differs from the text at offsets ${start}–${end} (${show(text.slice(start, end))})`);
   });
+  // PDF documents: the page of each paragraph, the page count, footnotes, and what could not be read.
+  const pages = c.array(d, 'pages', '', true);
+  if (pages) {
+    pages.forEach((p, i) => (typeof p === 'number' && Number.isInteger(p) && p >= 1) || c.fail(`pages[${i}]`, `expected a page number ≥ 1, got ${show(p)}`));
+    if (typeof text === 'string' && pages.length !== (text ? paragraphs : 0)) c.fail('pages', `${pages.length} pages for ${text ? paragraphs : 0} paragraphs`);
+  }
+  if (d.pageCount !== undefined) c.integer(d, 'pageCount', '');
+  if (d.footnotes !== undefined) {
+    c.each(d, 'footnotes', '', (f, at) => {
+      c.string(f, 'number', at);
+      c.string(f, 'text', at);
+      c.integer(f, 'page', at, 1);
+    });
+  }
+  for (const flag of ['needsPassword', 'needsOcr']) {
+    if (d[flag] !== undefined && typeof d[flag] !== 'boolean') c.fail(flag, `expected true or false, got ${show(d[flag])}`);
+  }
   const positions = c.object(d, 'positions', '');
   if (positions) {
     c.each(positions, 'speakers', 'positions.', (p, at) => position(c, p, at));

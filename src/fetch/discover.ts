@@ -51,7 +51,8 @@ export function parseXmlListing(xml: string, baseUrl: string): Listing {
   if (name === 'rss' || name === 'rdf:rdf' || name.endsWith(':rdf')) {
     $('item').each((_, el) => {
       const it = $(el);
-      const link = it.children('link').first().text() || (it.children('guid[isPermaLink!="false"]').first().text()) || it.attr('rdf:about');
+      // An item without a link may still carry its document as an enclosure (a report's PDF).
+      const link = it.children('link').first().text() || (it.children('guid[isPermaLink!="false"]').first().text()) || it.attr('rdf:about') || it.children('enclosure[type*="pdf"]').first().attr('url');
       const url = abs(link);
       if (!url) return;
       const title = clean(it.children('title').first().text()) || null;
@@ -64,7 +65,7 @@ export function parseXmlListing(xml: string, baseUrl: string): Listing {
   if (name === 'feed') {
     $('entry').each((_, el) => {
       const it = $(el);
-      const link = it.children('link[rel="alternate"]').attr('href') ?? it.children('link:not([rel])').attr('href') ?? it.children('link').first().attr('href');
+      const link = it.children('link[rel="alternate"]').attr('href') ?? it.children('link:not([rel])').attr('href') ?? it.children('link[rel="enclosure"][type*="pdf"]').attr('href') ?? it.children('link').first().attr('href');
       const url = abs(link);
       if (!url) return;
       const title = clean(it.children('title').first().text()) || null;

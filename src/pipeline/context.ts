@@ -15,11 +15,33 @@ export interface PipelineContext {
   readonly ranker: SpeakerRanker;
   /** Something the user should know that is not a failure (an input cut at the size limit, bad bytes replaced). */
   readonly warn: (message: string) => void;
+  /** Limits on reading one PDF (defaults in src/extract/pdf/read.ts). */
+  readonly pdfLimits?: PdfLimits;
+}
+
+export interface PdfLimits {
+  readonly maxPages?: number;
+  readonly timeLimitMs?: number;
+  readonly memoryLimitMb?: number;
 }
 
 export interface ContextOptions {
   /** Where warnings go; by default one line each on stderr. */
   readonly warn?: (message: string) => void;
+  readonly pdfLimits?: PdfLimits;
+}
+
+/**
+ * PDF limits from the environment: CCG_PDF_MAX_PAGES (pages read at most), CCG_PDF_TIME_LIMIT
+ * (seconds per PDF) and CCG_PDF_MEMORY_LIMIT (megabytes of heap per PDF). A value that is not a
+ * positive number is ignored.
+ */
+export function pdfLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): PdfLimits {
+  const positive = (v: string | undefined): number | undefined => (v && Number(v) > 0 ? Number(v) : undefined);
+  const pages = positive(env.CCG_PDF_MAX_PAGES);
+  const seconds = positive(env.CCG_PDF_TIME_LIMIT);
+  const memory = positive(env.CCG_PDF_MEMORY_LIMIT);
+  return { ...(pages ? { maxPages: Math.floor(pages) } : {}), ...(seconds ? { timeLimitMs: seconds * 1000 } : {}), ...(memory ? { memoryLimitMb: Math.floor(memory) } : {}) };
 }
 
 
@@ -34,6 +56,7 @@ export function createContext(home?: string | null, options: ContextOptions = {}
   return {
     paths: p,
     warn: options.warn ?? warnOnStderr,
+    pdfLimits: options.pdfLimits ?? pdfLimitsFromEnv(),
     organisations: compileOrganisations(loadOrganisations(p.organisations)),
     ranker: loadSpeakerRanker(existsSync(ownRanker) ? ownRanker : join(PACKAGE_ROOT, 'sources', 'models', 'speaker-ranker.json')),
     stance: (text) => {

@@ -106,7 +106,7 @@ export async function previewItem(ctx: PipelineContext, fetcher: Fetcher, source
       return { url: item.url, title: existing.title || item.title, published: existing.published ?? item.published, quotes: existing.quotes.length };
     }
     const { page, bytes } = await pageBytes(store, fetcher, source, fetched);
-    const doc = documentFromSnapshot(ctx, source, page.state, page.revision, bytes);
+    const doc = await documentFromSnapshot(ctx, source, page.state, page.revision, bytes);
     await recordUrlState(store, page.state);
     return { url: item.url, title: doc.title || item.title, published: doc.published ?? item.published, quotes: doc.quotes.length };
   } catch (e) {

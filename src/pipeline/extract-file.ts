@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import type { Document, KnownMetadata, Provenance } from '../core/types.js';
 import { readInput } from './read-input.js';
-import { buildDocument, fileDocumentId } from './build-document.js';
+import { buildDocument, buildPdfDocument, fileDocumentId } from './build-document.js';
 import type { PipelineContext } from './context.js';
 
 export interface ExtractFileOptions {
@@ -13,7 +13,7 @@ export interface ExtractFileOptions {
 
 /** "report-2014_final.txt.gz" → "report 2014 final": a title for a file whose text has none. */
 export function titleFromFileName(path: string): string {
-  return basename(path).replace(/(\.(txt|text|md|html?|xhtml))?(\.gz)?$/i, '').replace(/[_\s-]+/g, ' ').trim();
+  return basename(path).replace(/(\.(txt|text|md|html?|xhtml|pdf))?(\.gz)?$/i, '').replace(/[_\s-]+/g, ' ').trim();
 }
 
 /**
@@ -23,14 +23,16 @@ export function titleFromFileName(path: string): string {
 export async function extractFile(ctx: PipelineContext, path: string, options: ExtractFileOptions = {}): Promise<Document> {
   const input = await readInput(path);
   for (const w of input.warnings) ctx.warn(w);
-  const doc = buildDocument(input.content, {
-    format: input.format,
+  const common = {
     known: options.known,
     organisations: ctx.organisations,
     stance: ctx.stance,
     ranker: ctx.ranker,
     fileId: fileDocumentId(options.shownPath ?? path, input.sha256),
     ...(options.provenance ? { provenance: options.provenance(input.sha256) } : {}),
-  });
+  };
+  const doc = input.format === 'pdf'
+    ? await buildPdfDocument(input.bytes!, { ...common, name: path, warn: ctx.warn, ...ctx.pdfLimits })
+    : buildDocument(input.content, { ...common, format: input.format });
   return doc.title ? doc : { ...doc, title: titleFromFileName(path) };
 }

@@ -9,6 +9,7 @@ import type { Source } from '../sources/index.js';
 import { readDocument, SnapshotStore, sha256, type Revision, type UrlState } from '../corpus/index.js';
 import type { Fetcher } from '../fetch/fetcher.js';
 import { FeedUrlError, FetchError } from '../fetch/errors.js';
+import { InputError } from '../core/errors.js';
 import { feedOrSitemap } from './discover-items.js';
 import { documentFromSnapshot } from './snapshot-document.js';
 import { storeDocument, type StoreOutcome } from './store-document.js';
@@ -92,7 +93,15 @@ export async function fetchItem(ctx: PipelineContext, fetcher: Fetcher, source: 
   }
   // New bytes, or a snapshot whose document is not stored (kept by a preview, or lost): build it.
   const { page, bytes } = await pageBytes(store, fetcher, source, fetched, options);
-  const doc = documentFromSnapshot(ctx, source, page.state, page.revision, bytes);
+  let doc: Document;
+  try {
+    doc = await documentFromSnapshot(ctx, source, page.state, page.revision, bytes);
+  } catch (e) {
+    // Bytes that cannot be read as a document (a corrupt PDF): the snapshot is recorded, without a
+    // document, so that nothing is left unreferenced and the next run asks with a conditional request.
+    if (e instanceof InputError) await recordUrlState(store, page.state);
+    throw e;
+  }
   const stored = await storeDocument(ctx, doc, url);
   await recordUrlState(store, withDocumentId(page.state, page.revision, stored.id));
   return { outcome: stored.outcome, id: stored.id, document: stored.document };

@@ -2,7 +2,7 @@
  * Reading an input file for extraction: only regular files (a FIFO or a device would hang),
  * gunzip when gzipped (by magic bytes, not only the name), decode the bytes (BOM → declared
  * charset → UTF-8, mostly-valid UTF-8 kept → windows-1252), cut what is over the size limit, and
- * tell HTML from plain text. The only I/O of the extract path; what it had to do to the input is
+ * tell HTML from plain text. A PDF (by its magic bytes, `%PDF-`, whatever its name) is kept as bytes. The only I/O of the extract path; what it had to do to the input is
  * returned as warnings for the caller to show.
  */
 import { readFile, stat } from 'node:fs/promises';
@@ -13,11 +13,15 @@ import iconv from 'iconv-lite';
 import { InputError } from '../core/errors.js';
 import { plural } from '../core/plural.js';
 import { MAX_HTML_CHARS } from '../extract/html.js';
+import { isPdf } from '../extract/pdf/read.js';
 
 export interface InputFile {
   readonly path: string;
+  /** The decoded text; empty for a PDF. */
   readonly content: string;
-  readonly format: 'html' | 'text';
+  readonly format: 'html' | 'text' | 'pdf';
+  /** A PDF's bytes (gunzipped when the file was gzipped). */
+  readonly bytes?: Uint8Array;
   /** sha256 of the raw bytes as read (before gunzip). */
   readonly sha256: string;
   /** The encoding the bytes were decoded from. */
@@ -152,6 +156,7 @@ export async function readInput(path: string): Promise<InputFile> {
     throw new InputError(path, 'named .gz but not gzip data');
   }
   if (raw.length === 0) throw new InputError(path, 'empty file');
+  if (isPdf(raw)) return { path, content: '', format: 'pdf', bytes: raw, sha256: hash, encoding: 'binary', warnings: [] };
   const sample = raw.subarray(0, 8192);
   let zeros = 0;
   for (const b of sample) if (b === 0) zeros++;

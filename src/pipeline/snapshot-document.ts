@@ -6,20 +6,23 @@
 import type { Document } from '../core/types.js';
 import type { Source } from '../sources/index.js';
 import type { Revision, SnapshotStore, UrlState } from '../corpus/index.js';
-import { buildDocument } from './build-document.js';
+import { buildDocument, buildPdfDocument } from './build-document.js';
 import { responseText } from './discover-items.js';
+import { isPdf } from '../extract/pdf/read.js';
+import { titleFromFileName } from './extract-file.js';
 import type { PipelineContext } from './context.js';
 
 /**
  * The document of one revision of a URL. `source` is the registry's entry (for its publisher and
  * article selector); null when it is no longer registered (the URL state's source id is kept).
+ * A PDF (by its content type or its first bytes, `%PDF-`) is read as a report; one that cannot be
+ * read at all is an InputError naming its URL.
  */
-export function documentFromSnapshot(ctx: PipelineContext, source: Source | null, urlState: UrlState, revision: Revision, bytes: Uint8Array): Document {
+export async function documentFromSnapshot(ctx: PipelineContext, source: Source | null, urlState: UrlState, revision: Revision, bytes: Uint8Array): Promise<Document> {
   // The validators in the URL state belong to its latest revision.
   const latest = urlState.revisions[urlState.revisions.length - 1]?.sha256 === revision.sha256;
   const contentType = revision.contentType;
-  const doc = buildDocument(responseText(bytes, contentType), {
-    format: /text\/plain/i.test(contentType ?? '') ? 'text' : 'html',
+  const options = {
     known: {
       source: source?.id ?? urlState.source,
       // The URL as fetched and the canonical URL as the page declares it: what readers cite.
@@ -35,8 +38,18 @@ export function documentFromSnapshot(ctx: PipelineContext, source: Source | null
       sha256: revision.sha256, fetchedAt: revision.fetchedAt, status: revision.status, contentType,
       etag: latest ? urlState.etag : null, lastModified: latest ? urlState.lastModified : null,
     },
-  });
-  return doc;
+  };
+  if (isPdfResponse(bytes, contentType)) {
+    const doc = await buildPdfDocument(bytes, { ...options, name: urlState.finalUrl, warn: ctx.warn, ...ctx.pdfLimits });
+    // A report without a title anywhere is named after its file: ".../2014-ccg-survey.pdf" → "2014 ccg survey".
+    return doc.title ? doc : { ...doc, title: titleFromFileName(decodeURIComponent(new URL(urlState.finalUrl).pathname)) || urlState.finalUrl };
+  }
+  return buildDocument(responseText(bytes, contentType), { ...options, format: /text\/plain/i.test(contentType ?? '') ? 'text' : 'html' });
+}
+
+/** A PDF by its content type (application/pdf, application/x-pdf), or by its first bytes whatever the server says. */
+export function isPdfResponse(bytes: Uint8Array, contentType: string | null): boolean {
+  return /^application\/(?:x-)?pdf\b/i.test(contentType ?? '') || isPdf(bytes);
 }
 
 /**
@@ -48,6 +61,6 @@ export async function rebuildFromUrlState(ctx: PipelineContext, store: SnapshotS
   if (!rev) return null;
   const bytes = await store.readSnapshot(rev.sha256);
   if (!bytes) return null;
-  return documentFromSnapshot(ctx, source, urlState, rev, bytes);
+  return await documentFromSnapshot(ctx, source, urlState, rev, bytes);
 }
 

@@ -604,7 +604,7 @@ export async function repairArchive(ctx: PipelineContext, options: { now?: () =>
             const revision = [...state.revisions].reverse().find((r) => r.documentId === id && s.snapshots.has(r.sha256));
             const bytes = revision ? await snapshotBytes(ctx, revision.sha256) : null;
             // The one way ingest builds a fetched document (pipeline/snapshot-document.ts).
-            const doc = revision && bytes ? documentFromSnapshot(ctx, sources.get(state.source) ?? null, state, revision, bytes) : null;
+            const doc = revision && bytes ? await documentFromSnapshot(ctx, sources.get(state.source) ?? null, state, revision, bytes).catch(() => null) : null;
             if (!doc || !revision) {
               hints.set(p.file, 'no snapshot to rebuild it from: "ccg ingest" fetches the page again');
               continue;

@@ -48,6 +48,7 @@ export function quoteRecords(d: Document, table: OrgTable): QuoteRecord[] {
     date: d.published,
     approximate: d.datePrecision === 'approximate',
     accessed,
+    page: q.page ?? null,
     title: d.title,
     publisher: d.publisher,
     // The URL as published: normalised URLs are keys for de-duplication, not for readers.

@@ -1,7 +1,8 @@
 /**
  * Citations a journalist can paste, the same in the CLI and on the page: who said it (name and
- * role), where (title, publisher), when (the date, "c. 2014" when it is an estimate), the URL as
- * published, and when the archive accessed it. Pure and browser-safe.
+ * role), where (title, publisher), when (the date, "c. 2014" when it is an estimate), the page of
+ * a report's quote ("p. 12"), the URL as published, and when the archive accessed it. Pure and
+ * browser-safe.
  */
 import type { QuoteHit } from './execute.js';
 
@@ -11,11 +12,14 @@ export function shownDate(date: string | null, approximate: boolean): string {
   return approximate ? `c. ${date}` : date;
 }
 
-type Citable = Pick<QuoteHit, 'speaker' | 'role' | 'title' | 'publisher' | 'date' | 'approximate' | 'url' | 'accessed'>;
+type Citable = Pick<QuoteHit, 'speaker' | 'role' | 'title' | 'publisher' | 'date' | 'approximate' | 'url' | 'accessed'> & { readonly page?: number | null };
+
+/** "p. 12" for a quote from page 12 of a report; null when the quote has no page. */
+export const shownPage = (page: number | null | undefined): string | null => (page ? `p. ${page}` : null);
 
 export function citation(q: Citable): string {
   const who = [q.speaker ?? 'Unattributed', q.role].filter(Boolean).join(', ');
-  const where = [`“${q.title}”`, q.publisher, shownDate(q.date, q.approximate)].filter(Boolean).join(', ');
+  const where = [`“${q.title}”`, q.publisher, shownDate(q.date, q.approximate), shownPage(q.page)].filter(Boolean).join(', ');
   const link = q.url ? ` ${q.url}${q.accessed ? ` (accessed ${q.accessed})` : ''}` : '';
   return `${who}, quoted in ${where}.${link}`;
 }

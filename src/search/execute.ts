@@ -304,7 +304,7 @@ export async function searchQuotes(src: IndexSource, q: ParsedQuery, options: Ru
   const hits = page(rows, q, options, (r) => r.date).map(({ record: r, score }) => ({
     id: String((r as unknown as { id: string }).id), score, documentId: r.documentId, text: r.text, speaker: r.speaker ?? null, role: r.role ?? null,
     organisation: r.organisation ?? null, lineage: r.lineage ?? [], stance: r.stance, partial: r.partial === true, date: r.date ?? null,
-    approximate: r.approximate === true, accessed: r.accessed ?? null,
+    approximate: r.approximate === true, accessed: r.accessed ?? null, page: r.page ?? null,
     title: r.title, publisher: r.publisher ?? null, url: r.url ?? null, source: r.source ?? null, kind: r.kind,
   }));
   const recs = rows.map((x) => x.record);

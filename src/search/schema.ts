@@ -1,5 +1,5 @@
 /**
- * The search index's format (version 3). The index is split into partitions by the year of
+ * The search index's format (version 5: quote records carry the page of a PDF's quote). The index is split into partitions by the year of
  * publication ("2014", …, "undated"); each partition holds a MiniSearch index over quotes (each
  * quote a record with its speaker, organisation and lineage, stance, date and document), a
  * MiniSearch index over documents (full text indexed, not stored), and the documents' texts for
@@ -12,7 +12,7 @@ import { processTerm } from './normalise.js';
 import type { OrgTable } from './organisations.js';
 
 export const INDEX_FORMAT = 'ccg-index';
-export const INDEX_VERSION = 4;
+export const INDEX_VERSION = 5;
 
 export interface DocumentRecord {
   readonly id: string;
@@ -57,6 +57,8 @@ export interface QuoteRecord {
   readonly approximate: boolean;
   /** When the archive fetched or was given the document (YYYY-MM-DD): the citation's "accessed". */
   readonly accessed: string | null;
+  /** The page a PDF's quote starts on (the citation's "p. 12"); null for pages and text files. */
+  readonly page: number | null;
   readonly title: string;
   readonly publisher: string | null;
   readonly url: string | null;
@@ -80,7 +82,7 @@ export const DOCUMENT_OPTIONS: Options<DocumentRecord> = {
 
 export const QUOTE_OPTIONS: Options<QuoteRecord> = {
   fields: ['text', 'speaker', 'organisation', 'organisationAliases', 'role', 'title', 'context'],
-  storeFields: ['documentId', 'text', 'speaker', 'role', 'organisation', 'lineage', 'stance', 'partial', 'date', 'approximate', 'accessed', 'title', 'publisher', 'url', 'source', 'kind'],
+  storeFields: ['documentId', 'text', 'speaker', 'role', 'organisation', 'lineage', 'stance', 'partial', 'date', 'approximate', 'accessed', 'page', 'title', 'publisher', 'url', 'source', 'kind'],
   processTerm,
   searchOptions: { boost: { speaker: 3, organisation: 2, organisationAliases: 1.5, text: 1.5, role: 1, title: 0.3, context: 0.3 }, fuzzy, combineWith: 'AND' },
 };

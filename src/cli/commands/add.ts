@@ -22,7 +22,7 @@ export function addSummary(results: readonly AddResult[]): string {
 
 export const add: Command = {
   name: 'add',
-  summary: 'add local files (text or HTML, gzipped too) or single pages by URL to the archive',
+  summary: 'add local files (text, HTML or PDF, gzipped too) or single pages by URL to the archive',
   usage: 'ccg add FILE|URL... [--json]',
   help: `Extracts and analyses each file and stores it in corpus/documents/ as one JSON record with
 its provenance (path, who added it, when, sha256). Adding a document that is already stored
@@ -30,7 +30,9 @@ changes nothing. A URL is fetched politely (robots.txt, rate) and its raw snapsh
 ccg ingest does. A file or URL that cannot be read is named, the others are still added, and the
 exit code is 1. A feed or sitemap is not a page: it is not stored, and ccg add prints the
 command that registers it as a source (ccg sources add URL). Run "ccg index" afterwards to make
-new documents searchable.
+new documents searchable. PDF reports (a file or a URL) are read as ccg extract reads them: each
+quote keeps its page; an encrypted or scanned PDF is stored with its metadata, marked
+needsPassword or needsOcr.
 
 Each input gets one line with its status, and the last line counts them all:
   added      stored for the first time

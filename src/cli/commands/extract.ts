@@ -9,13 +9,14 @@ function summary(d: Document): string {
   const lines = [
     bold(d.title || '(untitled)'),
     [d.publisher, d.published, d.authors.join(', ')].filter(Boolean).join(' · '),
+    ...(d.pageCount !== undefined ? [[d.pageCount ? plural(d.pageCount, 'page') : null, d.footnotes?.length ? plural(d.footnotes.length, 'footnote') : null, d.needsPassword ? 'encrypted: needs a password' : null, d.needsOcr ? 'no text layer: needs OCR' : null].filter(Boolean).join(' · ')] : []),
     '',
     d.text.length > 600 ? `${d.text.slice(0, 600)}…` : d.text,
     '',
     `${plural(d.organisations.length, 'organisation')}: ${d.organisations.map((o) => o.name).join('; ')}`,
     `${plural(d.people.length, 'person', 'people')}: ${d.people.map((p) => p.name).join('; ')}`,
     `${plural(d.quotes.length, 'quote')}:`,
-    ...d.quotes.map((q) => `  “${q.text.length > 100 ? `${q.text.slice(0, 100)}…` : q.text}” — ${q.speaker ?? 'unattributed'}${q.organisation ? ` (${q.organisation})` : ''} [${q.stance}${q.partial ? ', partial' : ''}]`),
+    ...d.quotes.map((q) => `  “${q.text.length > 100 ? `${q.text.slice(0, 100)}…` : q.text}” — ${q.speaker ?? 'unattributed'}${q.organisation ? ` (${q.organisation})` : ''} [${q.stance}${q.partial ? ', partial' : ''}]${q.page ? ` p. ${q.page}` : ''}`),
   ];
   return lines.join('\n');
 }
@@ -24,8 +25,13 @@ export const extract: Command = {
   name: 'extract',
   summary: 'extract and analyse files without storing them',
   usage: 'ccg extract FILE... [--json | --jsonl]',
-  help: `Reads .txt, .html/.htm files (gzipped too) and prints each as a Document: title, date,
-main text, organisations, people, quotes with speaker and stance. Nothing is stored.
+  help: `Reads .txt, .html/.htm and .pdf files (gzipped too) and prints each as a Document: title,
+date, main text, organisations, people, quotes with speaker and stance (and, for a PDF, the page
+of each paragraph and quote, and its footnotes). Nothing is stored.
+
+A PDF is read up to 500 pages, for 60 seconds and in 1024 MB of heap at most (CCG_PDF_MAX_PAGES,
+CCG_PDF_TIME_LIMIT in seconds, CCG_PDF_MEMORY_LIMIT in MB); an encrypted PDF or one without a text
+layer gives its metadata, marked needsPassword or needsOcr.
 
   --json    one JSON array of documents
   --jsonl   one JSON object per input per line, with "input" set to the path as given;

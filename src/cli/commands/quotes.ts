@@ -42,8 +42,8 @@ Examples:
     const r = await searchQuotes(index, query, { limit, ...(sort ? { sort } : {}), ...(values['no-partial'] ? { partial: false } : {}) });
     const rows = r.hits.map((h) => ({ ...h, datePrecision: h.approximate ? 'approximate' : null, citation: citation(h) }));
     if (printStructured(format, () => ({ query: formatQuery(query), total: r.total, loose: r.loose, hits: rows, facets: r.facets }), rows)) return 0;
-    const header = ['quote', 'speaker', 'role', 'organisation', 'stance', 'partial', 'date', 'title', 'publisher', 'url', 'citation'];
-    const cells = r.hits.map((h) => [h.text, h.speaker, h.role, h.organisation, h.stance, h.partial, shownDate(h.date, h.approximate), h.title, h.publisher, h.url, citation(h)]);
+    const header = ['quote', 'speaker', 'role', 'organisation', 'stance', 'partial', 'date', 'page', 'title', 'publisher', 'url', 'citation'];
+    const cells = r.hits.map((h) => [h.text, h.speaker, h.role, h.organisation, h.stance, h.partial, shownDate(h.date, h.approximate), h.page, h.title, h.publisher, h.url, citation(h)]);
     if (format === 'csv') {
       out(toCsv(header, cells));
       return 0;
