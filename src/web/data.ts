@@ -1,0 +1,153 @@
+/**
+ * The index as the page reads it: data files are classic scripts (browsers refuse fetch() from
+ * file://), each calling the global `ccgData(name, json)`; partitions load on first use and stay
+ * loaded. Quote partitions are loaded newest first in the background so that a search answers from
+ * what is there and grows as the rest arrives; documents and texts only when a document search
+ * needs them. Browser only.
+ */
+import type MiniSearch from 'minisearch';
+import { loadDocumentIndex, loadQuoteIndex, parseTexts } from '../search/build.js';
+import type { IndexSource } from '../search/execute.js';
+import type { DocumentRecord, IndexManifest, QuoteRecord } from '../search/schema.js';
+import type { OrgTable } from '../search/organisations.js';
+
+export interface SitePartition {
+  readonly key: string;
+  readonly documents: number;
+  readonly quotes: number;
+  readonly files: { readonly quotes: string; readonly documents: string; readonly texts: string };
+}
+
+export interface SiteManifest {
+  readonly format: 'ccg-site';
+  readonly version: number;
+  readonly builtAt: string;
+  readonly documentCount: number;
+  readonly quoteCount: number;
+  readonly organisations: OrgTable;
+  readonly partitions: readonly SitePartition[];
+}
+
+declare global {
+  interface Window {
+    ccgData?: (name: string, json: string) => void;
+  }
+}
+
+const waiting = new Map<string, (json: string) => void>();
+
+/** Installs the global the data scripts call. */
+export function installDataHook(): void {
+  window.ccgData = (name: string, json: string): void => {
+    const resolve = waiting.get(name);
+    waiting.delete(name);
+    resolve?.(json);
+  };
+}
+
+/** Loads one data script (path relative to the page) and resolves to the JSON it registers. */
+export function loadData(path: string): Promise<string> {
+  const name = path.replace(/^data\//, '');
+  return new Promise((resolve, reject) => {
+    waiting.set(name, resolve);
+    const s = document.createElement('script');
+    s.async = true;
+    s.src = path;
+    s.onload = (): void => {
+      s.remove();
+      if (waiting.delete(name)) reject(new Error(`${path} did not hold the archive's data`));
+    };
+    s.onerror = (): void => {
+      s.remove();
+      waiting.delete(name);
+      reject(new Error(`could not load ${path}: run "ccg index" again`));
+    };
+    document.head.append(s);
+  });
+}
+
+/** Newest first, undated last: the order quote partitions are fetched in. */
+export const newestFirst = (a: string, b: string): number => (a === 'undated' ? 1 : b === 'undated' ? -1 : b.localeCompare(a));
+
+export class SiteIndex implements IndexSource {
+  readonly manifest: IndexManifest;
+  private readonly quoteIndexes = new Map<string, Promise<MiniSearch<QuoteRecord>>>();
+  private readonly documentIndexes = new Map<string, Promise<MiniSearch<DocumentRecord>>>();
+  private readonly textMaps = new Map<string, Promise<ReadonlyMap<string, string>>>();
+  /** Partitions whose quotes (or documents) are in memory. */
+  readonly loadedQuotes = new Set<string>();
+  readonly loadedDocuments = new Set<string>();
+  private readonly byKey: Map<string, SitePartition>;
+
+  constructor(readonly site: SiteManifest, private readonly onLoad: () => void = () => undefined) {
+    this.byKey = new Map(site.partitions.map((p) => [p.key, p]));
+    this.manifest = {
+      format: 'ccg-index',
+      version: 0,
+      builtAt: site.builtAt,
+      documentCount: site.documentCount,
+      quoteCount: site.quoteCount,
+      organisations: site.organisations,
+      partitions: site.partitions.map((p) => ({ key: p.key, documents: p.documents, quotes: p.quotes, files: p.files })),
+      catalog: '',
+    };
+  }
+
+  private file(key: string, kind: 'quotes' | 'documents' | 'texts'): string {
+    const p = this.byKey.get(key);
+    if (!p) throw new Error(`no partition ${key}`);
+    return p.files[kind];
+  }
+
+  quotes(key: string): Promise<MiniSearch<QuoteRecord>> {
+    let p = this.quoteIndexes.get(key);
+    if (!p) {
+      p = loadData(this.file(key, 'quotes')).then((json) => {
+        const ms = loadQuoteIndex(json);
+        this.loadedQuotes.add(key);
+        this.onLoad();
+        return ms;
+      });
+      this.quoteIndexes.set(key, p);
+    }
+    return p;
+  }
+
+  documents(key: string): Promise<MiniSearch<DocumentRecord>> {
+    let p = this.documentIndexes.get(key);
+    if (!p) {
+      p = loadData(this.file(key, 'documents')).then((json) => {
+        const ms = loadDocumentIndex(json);
+        this.loadedDocuments.add(key);
+        this.onLoad();
+        return ms;
+      });
+      this.documentIndexes.set(key, p);
+    }
+    return p;
+  }
+
+  texts(key: string): Promise<ReadonlyMap<string, string>> {
+    let p = this.textMaps.get(key);
+    if (!p) {
+      p = loadData(this.file(key, 'texts')).then((json) => parseTexts(json).texts);
+      this.textMaps.set(key, p);
+    }
+    return p;
+  }
+
+  /** The same index restricted to some partitions (those already loaded), for answers while the rest load. */
+  only(keys: ReadonlySet<string>): IndexSource {
+    return {
+      manifest: { ...this.manifest, partitions: this.manifest.partitions.filter((p) => keys.has(p.key)) },
+      quotes: (k) => this.quotes(k),
+      documents: (k) => this.documents(k),
+      texts: (k) => this.texts(k),
+    };
+  }
+
+  /** Loads every quote partition, newest first, one after another. */
+  async preloadQuotes(): Promise<void> {
+    for (const key of [...this.byKey.keys()].sort(newestFirst)) await this.quotes(key);
+  }
+}
