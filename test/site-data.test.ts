@@ -4,11 +4,16 @@
  * round trip through the URL.
  */
 import { describe, expect, it } from 'vitest';
+import MiniSearch from 'minisearch';
 import { readFileSync, readdirSync, statSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { ccg, tempHome } from './helpers.js';
-import { dataScript } from '../src/pipeline/site.js';
+import { dataScript, splitQuoteIndex } from '../src/pipeline/site.js';
+import { Partition, loadQuoteIndex, orgTable, parseQuery, searchQuotes, type IndexSource } from '../src/search/index.js';
+import { loadOrganisations } from '../src/sources/index.js';
+import { makeDocument, makePools } from '../scripts/bench-search-corpus.mjs';
+import { ROOT } from './helpers.js';
 import { EMPTY_STATE, effectiveQuery, hashFromState, stateFromHash, toggleFacet, type PageState } from '../src/web/state.js';
 
 /** Runs a data script as the page would and returns what it registered. */
@@ -30,6 +35,47 @@ describe('data scripts', () => {
   });
 });
 
+describe('quote chunks', () => {
+  it('split a partition into indexes of at most N quotes, newest first, that find what the whole finds', async () => {
+    const table = orgTable(loadOrganisations(join(ROOT, 'sources', 'organisations.json')));
+    const pools = makePools(7, 3000);
+    const p = new Partition();
+    for (let i = 0; i < 60; i++) p.add(makeDocument(pools, i) as never, table);
+    const whole = p.serialise().quotes;
+    const chunks = splitQuoteIndex(whole, 70);
+    const n = p.quoteCount;
+    expect(chunks.length).toBe(Math.ceil(n / 70));
+    const indexes = chunks.map(loadQuoteIndex);
+    expect(indexes.reduce((sum, ms) => sum + ms.documentCount, 0)).toBe(n);
+    expect(indexes.every((ms) => ms.documentCount <= 70)).toBe(true);
+    // Newest first: every date of a chunk is at least every (dated) date of the next.
+    const dates = indexes.map((ms) => ms.search(MiniSearchWildcard()).map((r) => String(r.date ?? '')));
+    for (let c = 0; c + 1 < dates.length; c++) {
+      const next = dates[c + 1]!.filter(Boolean);
+      if (next.length) expect(dates[c]!.filter(Boolean).every((d) => d >= next.reduce((a, b) => (a > b ? a : b)))).toBe(true);
+    }
+    // The same quotes match, through src/search as the page runs it.
+    const manifest = { format: 'ccg-index', version: 4, builtAt: '', documentCount: 60, quoteCount: n, organisations: table, catalog: '' } as const;
+    const source = (parts: { key: string; ms: ReturnType<typeof loadQuoteIndex> }[]): IndexSource => ({
+      manifest: { ...manifest, partitions: parts.map((x) => ({ key: x.key, documents: 0, quotes: 0, files: { quotes: '', documents: '', texts: '' } })) },
+      quotes: async (k) => parts.find((x) => x.key === k)!.ms,
+      documents: () => Promise.reject(new Error('not used')),
+      texts: () => Promise.reject(new Error('not used')),
+    });
+    const one = source([{ key: '2016', ms: loadQuoteIndex(whole) }]);
+    const split = source(indexes.map((ms, i) => ({ key: `2016.${i}`, ms })));
+    for (const text of ['commissioning', '"primary care"', 'commissioning -practice', 'stance:oppose', 'since:2016 commiss']) {
+      const q = parseQuery(text);
+      const a = await searchQuotes(one, q, { limit: 10_000 });
+      const b = await searchQuotes(split, q, { limit: 10_000 });
+      expect(b.total, text).toBe(a.total);
+      expect(new Set(b.hits.map((h) => h.id)), text).toEqual(new Set(a.hits.map((h) => h.id)));
+    }
+  });
+});
+
+const MiniSearchWildcard = (): symbol => MiniSearch.wildcard;
+
 describe('ccg index writes index/site/', () => {
   const listData = (home: string): Map<string, number> => {
     const dir = join(home, 'index', 'site', 'data');
@@ -40,7 +86,7 @@ describe('ccg index writes index/site/', () => {
     }
     return out;
   };
-  const siteManifest = (home: string): { partitions: Array<{ key: string; files: Record<string, string> }>; documentCount: number } =>
+  const siteManifest = (home: string): { partitions: Array<{ key: string; files: { quotes: string[]; documents: string; texts: string } }>; documentCount: number } =>
     JSON.parse(runData(readFileSync(join(home, 'index', 'site', 'data', 'manifest.js'), 'utf8')).json);
 
   it('wraps each index partition file, rewrites only the partitions that change, and removes what the manifest no longer names', () => {
@@ -50,8 +96,11 @@ describe('ccg index writes index/site/', () => {
     const site = siteManifest(home);
     expect(site.partitions.map((p) => p.key)).toEqual(index.partitions.map((p) => p.key));
     for (const p of index.partitions) {
-      for (const kind of ['quotes', 'documents', 'texts']) {
-        const js = readFileSync(join(home, 'index', 'site', site.partitions.find((s) => s.key === p.key)!.files[kind]!), 'utf8');
+      const files = site.partitions.find((s) => s.key === p.key)!.files;
+      // A partition this small is one chunk: its quote index as it is.
+      expect(files.quotes).toHaveLength(1);
+      for (const [kind, file] of [['quotes', files.quotes[0]!], ['documents', files.documents], ['texts', files.texts]] as const) {
+        const js = readFileSync(join(home, 'index', 'site', file), 'utf8');
         expect(runData(js).json).toBe(readFileSync(join(home, 'index', 'partitions', p.key, p.files[kind]!), 'utf8'));
       }
     }
@@ -78,7 +127,7 @@ describe('ccg index writes index/site/', () => {
     const fresh = [...after.keys()].filter((f) => !before.has(f));
     expect(fresh.some((f) => f.startsWith(`${changedYear}/documents-`))).toBe(true);
     expect(fresh.every((f) => f.startsWith(`${changedYear}/`))).toBe(true);
-    const named = new Set(now.partitions.flatMap((p) => Object.values(p.files).map((f) => f.replace(/^data\//, ''))));
+    const named = new Set(now.partitions.flatMap((p) => [...p.files.quotes, p.files.documents, p.files.texts].map((f) => f.replace(/^data\//, ''))));
     expect([...after.keys()].sort()).toEqual([...named].sort());
   });
 });

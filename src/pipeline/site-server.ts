@@ -9,6 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { PathError, inside } from '../core/safe-path.js';
+import { SITE_DATA_FILE } from './site.js';
 
 export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -23,7 +24,10 @@ export const CONTENT_TYPES: Readonly<Record<string, string>> = {
 
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.txt']);
 /** A data file whose name carries its contents' hash: it never changes. */
-const IMMUTABLE = /^data\/(\d{4}|undated)\/(quotes|documents|texts)-[0-9a-f]+\.js$/;
+const immutable = (rel: string): boolean => {
+  const m = /^data\/(?:\d{4}|undated)\/([^/]+)$/.exec(rel);
+  return m !== null && SITE_DATA_FILE.test(m[1]!);
+};
 /** The same policy as the page's <meta>, plus what only a header can say (frame-ancestors). */
 export const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'none'; font-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
@@ -114,7 +118,7 @@ async function handle(root: string, cache: GzipCache, req: IncomingMessage, res:
   const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
   const headers: Record<string, string> = {
     'Content-Type': CONTENT_TYPES[ext] ?? 'application/octet-stream',
-    'Cache-Control': IMMUTABLE.test(target.rel) ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'Cache-Control': immutable(target.rel) ? 'public, max-age=31536000, immutable' : 'no-cache',
     ETag: etag,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',

@@ -103,7 +103,9 @@ function dateMatches(date: string | null, q: ParsedQuery): boolean {
 export function partitionsFor(manifest: IndexManifest, q: ParsedQuery): string[] {
   const { year, since, until } = q.filters;
   const dated = year.length > 0 || since !== null || until !== null;
-  return manifest.partitions.map((p) => p.key).filter((k) => {
+  return manifest.partitions.map((p) => p.key).filter((key) => {
+    // A key may name a part of a year's partition ("2014.1": the static page's quote chunks).
+    const k = key.split('.')[0]!;
     if (k === 'undated') return !dated;
     if (year.length && !year.includes(k)) return false;
     if (since && `${k}-12-31` < dateBounds(since).first) return false;

@@ -15,7 +15,8 @@ export interface SitePartition {
   readonly key: string;
   readonly documents: number;
   readonly quotes: number;
-  readonly files: { readonly quotes: string; readonly documents: string; readonly texts: string };
+  /** The year's quotes in chunks, newest first; its documents and texts whole. */
+  readonly files: { readonly quotes: readonly string[]; readonly documents: string; readonly texts: string };
 }
 
 export interface SiteManifest {
@@ -69,42 +70,66 @@ export function loadData(path: string): Promise<string> {
 /** Newest first, undated last: the order quote partitions are fetched in. */
 export const newestFirst = (a: string, b: string): number => (a === 'undated' ? 1 : b === 'undated' ? -1 : b.localeCompare(a));
 
-export class SiteIndex implements IndexSource {
-  readonly manifest: IndexManifest;
+type Kind = 'quotes' | 'documents';
+
+/**
+ * The archive as two index sources for src/search: quotes by chunk ("2014.0", "2014.1", … newest
+ * first; partitionsFor reads the year before the dot) and documents by year.
+ */
+export class SiteIndex {
+  readonly quotesView: IndexSource;
+  readonly documentsView: IndexSource;
   private readonly quoteIndexes = new Map<string, Promise<MiniSearch<QuoteRecord>>>();
   private readonly documentIndexes = new Map<string, Promise<MiniSearch<DocumentRecord>>>();
   private readonly textMaps = new Map<string, Promise<ReadonlyMap<string, string>>>();
-  /** Partitions whose quotes (or documents) are in memory. */
-  readonly loadedQuotes = new Set<string>();
-  readonly loadedDocuments = new Set<string>();
+  /** Quote chunks and document partitions in memory. */
+  readonly loaded: Record<Kind, Set<string>> = { quotes: new Set(), documents: new Set() };
+  private readonly chunkFiles = new Map<string, string>();
   private readonly byKey: Map<string, SitePartition>;
 
   constructor(readonly site: SiteManifest, private readonly onLoad: () => void = () => undefined) {
     this.byKey = new Map(site.partitions.map((p) => [p.key, p]));
-    this.manifest = {
-      format: 'ccg-index',
-      version: 0,
-      builtAt: site.builtAt,
-      documentCount: site.documentCount,
-      quoteCount: site.quoteCount,
-      organisations: site.organisations,
-      partitions: site.partitions.map((p) => ({ key: p.key, documents: p.documents, quotes: p.quotes, files: p.files })),
-      catalog: '',
-    };
+    const base = { format: 'ccg-index' as const, version: 0, builtAt: site.builtAt, documentCount: site.documentCount, quoteCount: site.quoteCount, organisations: site.organisations, catalog: '' };
+    const chunks = [...site.partitions].sort((a, b) => newestFirst(a.key, b.key)).flatMap((p) =>
+      p.files.quotes.map((file, i) => {
+        const key = `${p.key}.${i}`;
+        this.chunkFiles.set(key, file);
+        return { key, documents: 0, quotes: 0, files: { quotes: file, documents: p.files.documents, texts: p.files.texts } };
+      }),
+    );
+    const years = site.partitions.map((p) => ({ key: p.key, documents: p.documents, quotes: p.quotes, files: { quotes: '', documents: p.files.documents, texts: p.files.texts } }));
+    this.quotesView = this.view({ ...base, partitions: chunks });
+    this.documentsView = this.view({ ...base, partitions: years });
   }
 
-  private file(key: string, kind: 'quotes' | 'documents' | 'texts'): string {
+  private view(manifest: IndexManifest): IndexSource {
+    return { manifest, quotes: (k) => this.quotes(k), documents: (k) => this.documents(k), texts: (k) => this.texts(k) };
+  }
+
+  /** The view of one kind restricted to some of its keys (those already loaded), for answers while the rest load. */
+  only(kind: Kind, keys: ReadonlySet<string>): IndexSource {
+    const all = kind === 'quotes' ? this.quotesView : this.documentsView;
+    return this.view({ ...all.manifest, partitions: all.manifest.partitions.filter((p) => keys.has(p.key)) });
+  }
+
+  source(kind: Kind): IndexSource {
+    return kind === 'quotes' ? this.quotesView : this.documentsView;
+  }
+
+  private year(key: string): SitePartition {
     const p = this.byKey.get(key);
     if (!p) throw new Error(`no partition ${key}`);
-    return p.files[kind];
+    return p;
   }
 
   quotes(key: string): Promise<MiniSearch<QuoteRecord>> {
     let p = this.quoteIndexes.get(key);
     if (!p) {
-      p = loadData(this.file(key, 'quotes')).then((json) => {
+      const file = this.chunkFiles.get(key);
+      if (!file) return Promise.reject(new Error(`no quote chunk ${key}`));
+      p = loadData(file).then((json) => {
         const ms = loadQuoteIndex(json);
-        this.loadedQuotes.add(key);
+        this.loaded.quotes.add(key);
         this.onLoad();
         return ms;
       });
@@ -116,9 +141,9 @@ export class SiteIndex implements IndexSource {
   documents(key: string): Promise<MiniSearch<DocumentRecord>> {
     let p = this.documentIndexes.get(key);
     if (!p) {
-      p = loadData(this.file(key, 'documents')).then((json) => {
+      p = loadData(this.year(key).files.documents).then((json) => {
         const ms = loadDocumentIndex(json);
-        this.loadedDocuments.add(key);
+        this.loaded.documents.add(key);
         this.onLoad();
         return ms;
       });
@@ -130,24 +155,14 @@ export class SiteIndex implements IndexSource {
   texts(key: string): Promise<ReadonlyMap<string, string>> {
     let p = this.textMaps.get(key);
     if (!p) {
-      p = loadData(this.file(key, 'texts')).then((json) => parseTexts(json).texts);
+      p = loadData(this.year(key).files.texts).then((json) => parseTexts(json).texts);
       this.textMaps.set(key, p);
     }
     return p;
   }
 
-  /** The same index restricted to some partitions (those already loaded), for answers while the rest load. */
-  only(keys: ReadonlySet<string>): IndexSource {
-    return {
-      manifest: { ...this.manifest, partitions: this.manifest.partitions.filter((p) => keys.has(p.key)) },
-      quotes: (k) => this.quotes(k),
-      documents: (k) => this.documents(k),
-      texts: (k) => this.texts(k),
-    };
-  }
-
-  /** Loads every quote partition, newest first, one after another. */
+  /** Loads every quote chunk, newest first, one after another. */
   async preloadQuotes(): Promise<void> {
-    for (const key of [...this.byKey.keys()].sort(newestFirst)) await this.quotes(key);
+    for (const p of this.quotesView.manifest.partitions) await this.quotes(p.key);
   }
 }

@@ -11,7 +11,7 @@ import { makeSnippet } from '../search/snippet.js';
 import { timeline, type Timeline } from '../search/timeline.js';
 import type { ParsedQuery } from '../search/query-language.js';
 import { el, link, marked, svg } from './dom.js';
-import { installDataHook, loadData, newestFirst, SiteIndex, type SiteManifest } from './data.js';
+import { installDataHook, loadData, SiteIndex, type SiteManifest } from './data.js';
 import { EMPTY_STATE, FACETS, effectiveQuery, hashFromState, stateFromHash, toggleFacet, type FacetField, type PageState, type Subject, type View } from './state.js';
 
 const PAGE = 20;
@@ -165,36 +165,34 @@ function showMore(total: number): HTMLElement | null {
   return b;
 }
 
-/** The partitions a query needs that are not loaded yet. */
-function missing(q: ParsedQuery, loaded: ReadonlySet<string>): string[] {
-  return partitionsFor(index.manifest, q).filter((k) => !loaded.has(k));
-}
-
 function noun(view: View): string {
   return view === 'documents' ? 'document' : 'quote';
 }
 
-function countLine(shownN: number, total: number, view: View, waiting: number): string {
+function countLine(shownN: number, total: number, view: View, waiting: number, parts: number): string {
   const n = (x: number): string => x.toLocaleString('en-GB');
   const what = `${noun(view)}${total === 1 ? '' : 's'}`;
   const base = total === 0 ? `No ${noun(view)}s match` : shownN < total ? `Showing ${n(shownN)} of ${n(total)} ${what}` : `${n(total)} ${what}`;
-  return waiting ? `${base} so far (still loading ${waiting} of the archive's years…)` : base;
+  if (!waiting) return base;
+  return parts ? `${base} so far (searched ${Math.round((100 * (parts - waiting)) / parts)}% of the archive…)` : `${base} so far (still loading ${waiting} of the archive's years…)`;
 }
 
 async function renderList(gen: number, q: ParsedQuery): Promise<void> {
   const view = state.view;
-  const needed = partitionsFor(index.manifest, q);
-  const loaded = view === 'documents' ? index.loadedDocuments : index.loadedQuotes;
-  let waiting = missing(q, loaded);
+  const kind = view === 'documents' ? 'documents' : 'quotes';
+  const all = index.source(kind);
+  // In the order they load: newest first.
+  const needed = partitionsFor(all.manifest, q);
+  const loaded = index.loaded[kind];
+  let waiting = needed.filter((k) => !loaded.has(k));
   if (waiting.length === needed.length && needed.length) {
     // Nothing loaded yet for this query: wait for the newest of what it needs.
-    const first = [...waiting].sort(newestFirst)[0]!;
-    await (view === 'documents' ? index.documents(first) : index.quotes(first));
+    await (kind === 'documents' ? index.documents(waiting[0]!) : index.quotes(waiting[0]!));
     if (gen !== generation) return;
-    waiting = missing(q, loaded);
+    waiting = needed.filter((k) => !loaded.has(k));
   }
-  if (view === 'documents') for (const k of waiting) void index.documents(k);
-  const src = waiting.length ? index.only(new Set(needed.filter((k) => loaded.has(k)))) : index;
+  if (kind === 'documents') for (const k of waiting) void index.documents(k);
+  const src = waiting.length ? index.only(kind, new Set(needed.filter((k) => loaded.has(k)))) : all;
   const options = { limit: shown, ...(state.sort ? { sort: state.sort } : {}) };
   const results = view === 'documents' ? await searchDocuments(src, q, options) : await searchQuotes(src, q, options);
   if (gen !== generation) return;
@@ -203,7 +201,7 @@ async function renderList(gen: number, q: ParsedQuery): Promise<void> {
   const loose = results.loose ? el('p', { class: 'loose' }, `No ${noun(view)} matches every word; these match some of them.`) : null;
   $('results').replaceChildren(...[loose, list, showMore(results.total)].filter((x): x is HTMLElement => x !== null));
   facetPanel(results.facets);
-  setStatus(countLine(results.hits.length, results.total, view, waiting.length));
+  setStatus(countLine(results.hits.length, results.total, view, waiting.length, kind === 'quotes' ? needed.length : 0));
 }
 
 // ——— timeline ———
@@ -270,7 +268,7 @@ async function renderTimeline(gen: number): Promise<void> {
   setStatus('Loading the archive…');
   await index.preloadQuotes();
   if (gen !== generation) return;
-  const lines = await Promise.all(queries.map((q) => timeline(index, q, state.by)));
+  const lines = await Promise.all(queries.map((q) => timeline(index.quotesView, q, state.by)));
   if (gen !== generation) return;
   const legend = el('ul', { class: 'legend' }, ...STANCES.map((s) => el('li', {}, stanceBadge(s))));
   const rows = [...new Set(lines.flatMap((t) => t.periods.map((p) => p.period)))].sort().map((period) => {
