@@ -8,11 +8,12 @@ import MiniSearch from 'minisearch';
 import { readFileSync, readdirSync, statSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
+import { pathToFileURL } from 'node:url';
+import type { Document } from '../src/core/types.js';
 import { ccg, tempHome } from './helpers.js';
 import { dataScript, splitQuoteIndex } from '../src/pipeline/site.js';
 import { Partition, loadQuoteIndex, orgTable, parseQuery, searchQuotes, type IndexSource } from '../src/search/index.js';
 import { loadOrganisations } from '../src/sources/index.js';
-import { makeDocument, makePools } from '../scripts/bench-search-corpus.mjs';
 import { ROOT } from './helpers.js';
 import { EMPTY_STATE, effectiveQuery, hashFromState, stateFromHash, toggleFacet, type PageState } from '../src/web/state.js';
 
@@ -38,9 +39,11 @@ describe('data scripts', () => {
 describe('quote chunks', () => {
   it('split a partition into indexes of at most N quotes, newest first, that find what the whole finds', async () => {
     const table = orgTable(loadOrganisations(join(ROOT, 'sources', 'organisations.json')));
-    const pools = makePools(7, 3000);
+    // The search benchmark's generator: news-like documents with about five quotes each.
+    const gen = (await import(pathToFileURL(join(ROOT, 'scripts', 'bench-search-corpus.mjs')).href)) as { makePools: (seed: number, words: number) => unknown; makeDocument: (pools: unknown, i: number) => Document };
+    const pools = gen.makePools(7, 3000);
     const p = new Partition();
-    for (let i = 0; i < 60; i++) p.add(makeDocument(pools, i) as never, table);
+    for (let i = 0; i < 60; i++) p.add(gen.makeDocument(pools, i), table);
     const whole = p.serialise().quotes;
     const chunks = splitQuoteIndex(whole, 70);
     const n = p.quoteCount;
@@ -74,7 +77,7 @@ describe('quote chunks', () => {
   });
 });
 
-const MiniSearchWildcard = (): symbol => MiniSearch.wildcard;
+const MiniSearchWildcard = (): typeof MiniSearch.wildcard => MiniSearch.wildcard;
 
 describe('ccg index writes index/site/', () => {
   const listData = (home: string): Map<string, number> => {

@@ -216,6 +216,10 @@ describe('the static page', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('q');
+    // On a narrow screen the filters start folded; the keyboard unfolds them.
+    await expect(page.locator('input[data-field="stance"]').first().isVisible()).resolves.toBe(false);
+    await page.locator('#filters > summary').focus();
+    await page.keyboard.press('Enter');
     await page.locator('input[data-field="stance"]').first().focus();
     await page.keyboard.press('Space');
     await page.waitForFunction(() => location.hash.includes('stance='));

@@ -46,7 +46,21 @@ function go(next: PageState, how: 'push' | 'replace' = 'push'): void {
   if (how === 'push') history.pushState(null, '', url);
   else history.replaceState(null, '', url);
   syncControls();
-  void render();
+  scheduleRender();
+}
+
+/**
+ * Renders once the events already waiting have run: keystrokes typed while a search was running
+ * become one search for the latest text, not one search each.
+ */
+let scheduled = false;
+function scheduleRender(): void {
+  if (scheduled) return;
+  scheduled = true;
+  setTimeout(() => {
+    scheduled = false;
+    void render();
+  }, 0);
 }
 
 /** The controls show the state (after a reload, the back button or a shared link). */
@@ -329,7 +343,7 @@ function partitionLoaded(): void {
   again = true;
   requestAnimationFrame(() => {
     again = false;
-    void render();
+    scheduleRender();
   });
 }
 
@@ -385,6 +399,8 @@ async function start(): Promise<void> {
   index = new SiteIndex(site, partitionLoaded);
   $('archive-size').textContent = `${site.documentCount.toLocaleString('en-GB')} documents, ${site.quoteCount.toLocaleString('en-GB')} quotes`;
   state = stateFromHash(location.hash);
+  // On a narrow screen the filters start folded, so that results come first.
+  if (window.matchMedia('(max-width: 48rem)').matches) $<HTMLDetailsElement>('filters').open = false;
   wire();
   syncControls();
   await render();
