@@ -97,7 +97,7 @@ export class SiteIndex {
         return { key, documents: 0, quotes: 0, files: { quotes: file, documents: p.files.documents, texts: p.files.texts } };
       }),
     );
-    const years = site.partitions.map((p) => ({ key: p.key, documents: p.documents, quotes: p.quotes, files: { quotes: '', documents: p.files.documents, texts: p.files.texts } }));
+    const years = [...site.partitions].sort((a, b) => newestFirst(a.key, b.key)).map((p) => ({ key: p.key, documents: p.documents, quotes: p.quotes, files: { quotes: '', documents: p.files.documents, texts: p.files.texts } }));
     this.quotesView = this.view({ ...base, partitions: chunks });
     this.documentsView = this.view({ ...base, partitions: years });
   }
@@ -159,6 +159,11 @@ export class SiteIndex {
       this.textMaps.set(key, p);
     }
     return p;
+  }
+
+  /** Loads these partitions (or chunks) one after another, in the order given. */
+  async loadInOrder(kind: Kind, keys: readonly string[]): Promise<void> {
+    for (const k of keys) await (kind === 'quotes' ? this.quotes(k) : this.documents(k));
   }
 
   /** Loads every quote chunk, newest first, one after another. */

@@ -40,7 +40,7 @@ function setError(text: string): void {
 
 /** Moves to a new state: the URL first (pushed, or replaced while typing), then the page. */
 function go(next: PageState, how: 'push' | 'replace' = 'push'): void {
-  if (next.q !== state.q || next.view !== state.view) shown = PAGE;
+  if (next.q !== state.q || next.view !== state.view || next.period !== state.period) shown = PAGE;
   state = next;
   const url = `${location.pathname}${location.search}${hashFromState(state)}`;
   if (how === 'push') history.pushState(null, '', url);
@@ -205,7 +205,8 @@ async function renderList(gen: number, q: ParsedQuery): Promise<void> {
     if (gen !== generation) return;
     waiting = needed.filter((k) => !loaded.has(k));
   }
-  if (kind === 'documents') for (const k of waiting) void index.documents(k);
+  // The rest one after another, newest first: the page stays responsive between partitions.
+  if (kind === 'documents') void index.loadInOrder('documents', waiting).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   const src = waiting.length ? index.only(kind, new Set(needed.filter((k) => loaded.has(k)))) : all;
   const options = { limit: shown, ...(state.sort ? { sort: state.sort } : {}) };
   const results = view === 'documents' ? await searchDocuments(src, q, options) : await searchQuotes(src, q, options);
@@ -304,7 +305,9 @@ async function renderTimeline(gen: number): Promise<void> {
   const parts: HTMLElement[] = [el('div', { class: 'chart-box' }, chart(subjects, lines)), legend, table];
   if (state.period) {
     const quotes = lines.flatMap((t) => t.periods.filter((p) => p.period === state.period).flatMap((p) => p.quotes));
-    parts.push(el('h2', { id: 'period-heading', tabindex: '-1' }, `${state.period}: ${quotes.length} ${quotes.length === 1 ? 'quote' : 'quotes'}`), el('ol', { class: 'cards' }, ...quotes.map(quoteCard)));
+    parts.push(el('h2', { id: 'period-heading', tabindex: '-1' }, `${state.period}: ${quotes.length} ${quotes.length === 1 ? 'quote' : 'quotes'}`), el('ol', { class: 'cards' }, ...quotes.slice(0, shown).map(quoteCard)));
+    const more = showMore(quotes.length);
+    if (more) parts.push(more);
   }
   $('results').replaceChildren(...parts);
   $('facet-groups').replaceChildren();
