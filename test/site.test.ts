@@ -37,6 +37,14 @@ async function open(fragment = '', viewport?: { width: number; height: number })
   const page = await context.newPage();
   if (viewport) await page.setViewportSize(viewport);
   const errors: string[] = [];
+  // Layout shifts not caused by the reader's input, from the first paint on.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __shift: number };
+    w.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) if (!e.hadRecentInput) w.__shift += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
@@ -47,6 +55,8 @@ async function open(fragment = '', viewport?: { width: number; height: number })
 }
 
 const status = (page: Page): Promise<string> => page.locator('#status').innerText();
+/** The page's layout shift score so far (0: nothing moved while it loaded). */
+const shift = (page: Page): Promise<number> => page.evaluate(() => (window as unknown as { __shift: number }).__shift);
 
 /** Waits until the whole archive's quotes are loaded (the status no longer says "so far"). */
 async function settled(page: Page): Promise<string> {
@@ -152,6 +162,11 @@ describe('the static page', () => {
     expect(await page.locator('#results li.quote').count()).toBeGreaterThanOrEqual(n);
     expect(page.url()).toContain(`period=${first.period}`);
     await shot(page, 'timeline');
+    // Opened from a link, the timeline draws without moving what is already on screen.
+    const { page: linked } = await open(new URL(page.url()).hash, { width: 360, height: 740 });
+    await linked.waitForSelector('#period-heading');
+    expect(await shift(linked)).toBeLessThan(0.01);
+    await linked.close();
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });
@@ -209,6 +224,7 @@ describe('the static page', () => {
   it('passes axe-core and reads at 360 px without horizontal scrolling', async () => {
     const { page } = await open('#q=commissioning', { width: 360, height: 740 });
     await settled(page);
+    expect(await shift(page)).toBeLessThan(0.01);
     expect(await seriousViolations(page)).toEqual([]);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBe(0);

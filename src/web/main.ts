@@ -223,10 +223,6 @@ async function renderList(gen: number, q: ParsedQuery): Promise<void> {
 
 const SERIES_LABEL = ['A', 'B'];
 
-function subjectLabel(s: Subject): string {
-  return `${s.kind === 'org' ? 'Organisation' : 'Speaker'} ${s.name}`;
-}
-
 /** Stacked bars per period (one per subject), drawn as SVG; each period opens its quotes. */
 function chart(subjects: readonly Subject[], lines: readonly Timeline[]): SVGElement {
   const periods = [...new Set(lines.flatMap((t) => t.periods.map((p) => p.period)))].sort();
@@ -302,7 +298,8 @@ async function renderTimeline(gen: number): Promise<void> {
     el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Period'), ...subjects.map((s, i) => el('th', { scope: 'col' }, subjects.length > 1 ? `${SERIES_LABEL[i]}: ${s.name}` : s.name)))),
     el('tbody', {}, ...rows),
   );
-  const parts: HTMLElement[] = [el('div', { class: 'chart-box' }, chart(subjects, lines)), legend, table];
+  const heading = subjects.map((x, i) => `${x.name} (${lines[i]!.total} ${lines[i]!.total === 1 ? 'quote' : 'quotes'})`).join(' compared with ');
+  const parts: HTMLElement[] = [el('h2', {}, heading), el('div', { class: 'chart-box' }, chart(subjects, lines)), legend, table];
   if (state.period) {
     const quotes = lines.flatMap((t) => t.periods.filter((p) => p.period === state.period).flatMap((p) => p.quotes));
     parts.push(el('h2', { id: 'period-heading', tabindex: '-1' }, `${state.period}: ${quotes.length} ${quotes.length === 1 ? 'quote' : 'quotes'}`), el('ol', { class: 'cards' }, ...quotes.slice(0, shown).map(quoteCard)));
@@ -311,8 +308,8 @@ async function renderTimeline(gen: number): Promise<void> {
   }
   $('results').replaceChildren(...parts);
   $('facet-groups').replaceChildren();
-  const total = lines.map((t, i) => `${subjects[i]!.name}: ${t.total} ${t.total === 1 ? 'quote' : 'quotes'}`).join('; ');
-  setStatus(`Timeline of ${subjects.map(subjectLabel).join(' and ')} (${total})`);
+  const total = lines.reduce((n, t) => n + t.total, 0);
+  setStatus(`Timeline of ${total.toLocaleString('en-GB')} ${total === 1 ? 'quote' : 'quotes'}`);
 }
 
 // ——— rendering ———
@@ -390,6 +387,12 @@ function wire(): void {
 
 async function start(): Promise<void> {
   installDataHook();
+  // The controls show the linked state at once (no shift when the archive arrives).
+  state = stateFromHash(location.hash);
+  syncControls();
+  // The filters start folded (so that on a narrow screen results come first, and nothing moves
+  // when the script runs); beside the results, on a wide screen, they open.
+  if (!window.matchMedia('(max-width: 48rem)').matches) $<HTMLDetailsElement>('filters').open = true;
   setStatus('Loading the archive…');
   let site: SiteManifest;
   try {
@@ -402,8 +405,6 @@ async function start(): Promise<void> {
   index = new SiteIndex(site, partitionLoaded);
   $('archive-size').textContent = `${site.documentCount.toLocaleString('en-GB')} documents, ${site.quoteCount.toLocaleString('en-GB')} quotes`;
   state = stateFromHash(location.hash);
-  // On a narrow screen the filters start folded, so that results come first.
-  if (window.matchMedia('(max-width: 48rem)').matches) $<HTMLDetailsElement>('filters').open = false;
   wire();
   syncControls();
   await render();
