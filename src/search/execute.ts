@@ -204,8 +204,12 @@ function groupHolds(group: readonly Term[], fields: readonly string[], matched: 
 
 function excluded(not: readonly Term[], fields: readonly string[]): boolean {
   if (!not.length) return false;
-  const keys = new Set(fields.flatMap(phraseKeys));
-  return not.some((t) => (t.kind === 'phrase' ? fields.some((f) => holdsPhrase(f, t.words)) : keys.has(keyOf(t.text))));
+  // No set of every key per result: the fields' keys are kept (phraseKeys), and a quote's fields are short.
+  return not.some((t) => {
+    if (t.kind === 'phrase') return fields.some((f) => holdsPhrase(f, t.words));
+    const key = keyOf(t.text);
+    return fields.some((f) => phraseKeys(f).includes(key));
+  });
 }
 
 const hasPhrase = (q: ParsedQuery): boolean => q.must.some((g) => g.some((t) => t.kind === 'phrase'));
