@@ -136,6 +136,8 @@ function timedNode(args, timeoutMs) {
 function dirBytes(dir) {
   let n = 0;
   for (const e of readdirSync(dir, { withFileTypes: true })) {
+    // index/site/ is the static page (its own figures: npm run bench:site).
+    if (e.name === 'site' && dir.endsWith('index')) continue;
     const p = join(dir, e.name);
     n += e.isDirectory() ? dirBytes(p) : statSync(p).size;
   }
@@ -148,6 +150,7 @@ function indexBytesByKind(dir) {
   const walk = (d) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = join(d, e.name);
+      if (e.isDirectory() && e.name === 'site' && d === dir) continue;
       if (e.isDirectory()) walk(p);
       else {
         const k = /^(quotes|documents|texts)-/.exec(e.name)?.[1] ?? 'other';

@@ -30,6 +30,7 @@ import {
   type IndexManifest, type IndexSource, type PartitionInfo, type OrgTable, type QuoteRecord, type DocumentRecord,
 } from '../search/index.js';
 import type { IndexContext as PipelineContext } from './index-context.js';
+import { writeSite, type SiteSummary } from './site.js';
 
 const CATALOG_FORMAT = 'ccg-index-catalog';
 
@@ -67,6 +68,8 @@ export interface IndexSummary {
   /** Records that could not be read: reported and left out; the rest is indexed. */
   readonly problems: readonly IndexProblem[];
   readonly bytes: number;
+  /** The static search page written beside the index (index/site/). */
+  readonly site: SiteSummary;
 }
 
 export interface IndexOptions {
@@ -327,6 +330,7 @@ async function commit(ctx: PipelineContext, w: Pending): Promise<IndexSummary> {
   await writeFileAtomic(manifestFile(ctx), `${JSON.stringify(manifest, null, 1)}\n`);
   written.length = 0; // committed: from here on nothing is undone
   await removeUnreferenced(ctx, manifest).catch(() => undefined);
+  const site = await writeSite(ctx, manifest);
   return {
     dir: ctx.paths.index,
     documents: manifest.documentCount,
@@ -338,6 +342,7 @@ async function commit(ctx: PipelineContext, w: Pending): Promise<IndexSummary> {
     fullReason: full && old ? fullReason : full && stale ? stale : null,
     problems,
     bytes,
+    site,
   };
 }
 

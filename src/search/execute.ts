@@ -103,7 +103,9 @@ function dateMatches(date: string | null, q: ParsedQuery): boolean {
 export function partitionsFor(manifest: IndexManifest, q: ParsedQuery): string[] {
   const { year, since, until } = q.filters;
   const dated = year.length > 0 || since !== null || until !== null;
-  return manifest.partitions.map((p) => p.key).filter((k) => {
+  return manifest.partitions.map((p) => p.key).filter((key) => {
+    // A key may name a part of a year's partition ("2014.1": the static page's quote chunks).
+    const k = key.split('.')[0]!;
     if (k === 'undated') return !dated;
     if (year.length && !year.includes(k)) return false;
     if (since && `${k}-12-31` < dateBounds(since).first) return false;
@@ -202,8 +204,12 @@ function groupHolds(group: readonly Term[], fields: readonly string[], matched: 
 
 function excluded(not: readonly Term[], fields: readonly string[]): boolean {
   if (!not.length) return false;
-  const keys = new Set(fields.flatMap(phraseKeys));
-  return not.some((t) => (t.kind === 'phrase' ? fields.some((f) => holdsPhrase(f, t.words)) : keys.has(keyOf(t.text))));
+  // No set of every key per result: the fields' keys are kept (phraseKeys), and a quote's fields are short.
+  return not.some((t) => {
+    if (t.kind === 'phrase') return fields.some((f) => holdsPhrase(f, t.words));
+    const key = keyOf(t.text);
+    return fields.some((f) => phraseKeys(f).includes(key));
+  });
 }
 
 const hasPhrase = (q: ParsedQuery): boolean => q.must.some((g) => g.some((t) => t.kind === 'phrase'));

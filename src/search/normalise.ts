@@ -86,9 +86,28 @@ export function words(text: string): string[] {
   return text.split(/[^\p{L}\p{N}'’]+/u).map((w) => w.replace(/^['’]+|['’]+$/g, '')).filter(Boolean);
 }
 
+/**
+ * Keys of short texts (quotes, names, roles, titles) are kept, so that a search as you type does not
+ * key the same quotes again at every keystroke; long texts (documents) are keyed each time.
+ */
+const SHORT_TEXT = 2000;
+const KEYS_LIMIT = 200_000;
+let textKeys = new Map<string, readonly string[]>();
+let olderKeys = new Map<string, readonly string[]>();
+
 /** The keys of a text's words in order, stop words kept: what phrases are matched against. */
-export function phraseKeys(text: string): string[] {
-  return words(text).map(keyOf);
+export function phraseKeys(text: string): readonly string[] {
+  if (text.length > SHORT_TEXT) return words(text).map(keyOf);
+  let k = textKeys.get(text) ?? olderKeys.get(text);
+  if (k === undefined) k = words(text).map(keyOf);
+  if (!textKeys.has(text)) {
+    if (textKeys.size >= KEYS_LIMIT) {
+      olderKeys = textKeys;
+      textKeys = new Map();
+    }
+    textKeys.set(text, k);
+  }
+  return k;
 }
 
 /** Does `text` hold `phrase` word for word (after folding and stemming)? Linear in the text. */

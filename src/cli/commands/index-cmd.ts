@@ -2,6 +2,7 @@ import type { Command } from '../command.js';
 import { parse } from '../args.js';
 import { out, err } from '../output.js';
 import { plural } from '../../core/plural.js';
+import { pathToFileURL } from 'node:url';
 import type { IndexSummary } from '../../pipeline/index.js';
 
 export function describeIndex(s: IndexSummary): string {
@@ -20,6 +21,8 @@ rewritten. The index is written beside the old one and switched over at the end,
 during the update, or a run that is stopped, sees the old index whole. A record that cannot be
 read is named and left out (run "ccg verify --repair"); the rest is indexed, and the exit code is 1.
 An index of an older version, or one built with another organisation list, is rebuilt whole.
+It also writes the search page into index/site/: open index/site/index.html in a browser (it
+works from the folder, offline), or serve it with "ccg serve".
 
   --full    rebuild every partition
   --json    the summary as JSON
@@ -37,6 +40,7 @@ Example:
     else {
       if (s.fullReason) out(`Rebuilding the whole index: ${s.fullReason}.`);
       out(describeIndex(s));
+      out(`Search page: ${pathToFileURL(s.site.page).href} (or "ccg serve")`);
     }
     return s.problems.length ? 1 : 0;
   },

@@ -3,23 +3,30 @@ import { parse } from '../args.js';
 import { out, err } from '../output.js';
 import { describeIndex } from './index-cmd.js';
 import { plural } from '../../core/plural.js';
+import { UsageError } from '../../core/errors.js';
+import { pathToFileURL } from 'node:url';
+import { portOf, serveUntilStopped } from './serve.js';
 
 export const start: Command = {
   name: 'start',
   summary: 'the main job: add the shipped documents, build the index, say how to search',
-  usage: 'ccg start',
+  usage: 'ccg start [--offline] [--serve [--port N]]',
   help: `What "npm start" runs: adds every document listed in sources/local/manifest.json to the
 corpus (already stored ones are left as they are), fetches what is new from the registered
 sources (ccg ingest), builds the search index, and prints how to search it. Without a network
 each source says so in one line and the archive is built from what is stored.
 
-  --offline   do not fetch; build from what is stored`,
+  --offline   do not fetch; build from what is stored
+  --serve     then serve the search page on 127.0.0.1 (as "ccg serve" does) until stopped
+  --port N    the port for --serve (default 8080)`,
   home: 'creates',
   async run(argv, global) {
     const [{ createContext }, { addFiles, localManifest }, { indexCorpus }, { ingest }, { loadRegistry }, { progressReporter }] = await Promise.all([
       import('../../pipeline/context.js'), import('../../pipeline/add.js'), import('../../pipeline/index-corpus.js'), import('../../pipeline/ingest.js'), import('../../sources/index.js'), import('../progress.js'),
     ]);
-    const { values } = parse('start', argv, { offline: { type: 'boolean' } }, { max: 0 });
+    const { values } = parse('start', argv, { offline: { type: 'boolean' }, serve: { type: 'boolean' }, port: { type: 'string' } }, { max: 0 });
+    if (values.port !== undefined && !values.serve) throw new UsageError('start: --port goes with --serve');
+    const port = portOf(values.port as string | undefined, 'start');
     const ctx = createContext(global.home);
     const files = localManifest(ctx).map((d) => d.path);
     out(`Adding ${plural(files.length, 'local document')}…`);
@@ -50,6 +57,14 @@ each source says so in one line and the archive is built from what is stored.
     out('  npm run ccg -- timeline --org "NHS England"            positions over time');
     out('  npm run ccg -- who commissioning                       who said most about a subject');
     out('  npm run ccg -- --help                                  every command and the query language');
-    return count('failed') || s.problems.length ? 1 : 0;
+    out('');
+    out('Search it in a browser:');
+    out(`  ${pathToFileURL(s.site.page).href}`);
+    out('  npm run ccg -- serve --open                            the same page on http://127.0.0.1:8080/');
+    const code = count('failed') || s.problems.length ? 1 : 0;
+    if (!values.serve) return code;
+    out('');
+    await serveUntilStopped(ctx.paths.index, port, false);
+    return code;
   },
 };

@@ -1,0 +1,246 @@
+/**
+ * The static search page, end to end in headless Chromium: `ccg index` writes index/site/ for an
+ * archive (the shipped documents and one planted hostile document), and the page is opened from
+ * file:// as a reader would open it from a folder. One browser for the whole file.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ccg, tempHome } from './helpers.js';
+import { launch, plantHostileDocument, seriousViolations, shot, PAYLOADS } from './site-helpers.js';
+
+let home: string;
+let pageUrl: string;
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  home = tempHome();
+  const started = ccg(['start', '--offline'], { home });
+  expect(started.code, started.stderr).toBe(0);
+  plantHostileDocument(home);
+  const indexed = ccg(['index'], { home });
+  expect(indexed.code, indexed.stderr).toBe(0);
+  pageUrl = pathToFileURL(join(home, 'index', 'site', 'index.html')).href;
+  browser = await launch();
+  context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Opens the page at a fragment and waits until it has answered. */
+async function open(fragment = '', viewport?: { width: number; height: number }): Promise<{ page: Page; errors: string[] }> {
+  const page = await context.newPage();
+  if (viewport) await page.setViewportSize(viewport);
+  const errors: string[] = [];
+  // Layout shifts not caused by the reader's input, from the first paint on.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __shift: number };
+    w.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) if (!e.hadRecentInput) w.__shift += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(`${pageUrl}${fragment}`);
+  await page.waitForSelector('html[data-ready="true"]');
+  return { page, errors };
+}
+
+const status = (page: Page): Promise<string> => page.locator('#status').innerText();
+/** The page's layout shift score so far (0: nothing moved while it loaded). */
+const shift = (page: Page): Promise<number> => page.evaluate(() => (window as unknown as { __shift: number }).__shift);
+
+/** Waits until the whole archive's quotes are loaded (the status no longer says "so far"). */
+async function settled(page: Page): Promise<string> {
+  await page.waitForFunction(() => {
+    const s = document.getElementById('status')?.textContent ?? '';
+    return s !== '' && !s.includes('so far') && !s.includes('Loading') && document.getElementById('results')?.getAttribute('aria-busy') === 'false';
+  });
+  return status(page);
+}
+
+describe('the static page', () => {
+  it('is written by ccg index with its data as scripts', () => {
+    for (const f of ['index.html', 'app.js', 'app.css', 'data/manifest.js']) expect(existsSync(join(home, 'index', 'site', f)), f).toBe(true);
+  });
+
+  it('searches as you type from file://, with the CLI query language, and says how many matched', async () => {
+    const { page, errors } = await open();
+    await page.locator('#q').pressSequentially('barking');
+    await page.waitForFunction(() => document.querySelectorAll('#results li.quote').length === 1);
+    expect(await settled(page)).toBe('1 quote');
+    const card = page.locator('#results li.quote').first();
+    await expect(card.innerText()).resolves.toContain('Dr Robert Morley');
+    await expect(card.locator('.stance').innerText()).resolves.toBe('Opposes');
+    // A phrase and an exclusion, as in the CLI.
+    await page.locator('#q').fill('"primary care" -Doyle');
+    await page.waitForFunction(() => !document.getElementById('status')?.textContent?.startsWith('1 quote'));
+    const line = await settled(page);
+    const cli = ccg(['quotes', '"primary care" -Doyle', '--json'], { home });
+    const total = (JSON.parse(cli.stdout) as { total: number }).total;
+    expect(total).toBeGreaterThan(0);
+    expect(line).toMatch(new RegExp(`^(Showing \\d+ of )?${total} quotes?$`));
+    expect(await page.locator('#results').innerText()).not.toMatch(/Amanda Doyle/);
+    // A bad query says what is wrong.
+    await page.locator('#q').fill('colour:red');
+    await expect(page.locator('#error').innerText()).resolves.toMatch(/colour: is not a field/);
+    await shot(page, 'error');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('applies and removes a facet, keeps the state in the URL, and the back button and a reload restore it', async () => {
+    const { page } = await open('#q=commissioning');
+    const before = await settled(page);
+    const org = page.locator('input[data-field="org"][value="NHS England"]');
+    await org.check();
+    await page.waitForFunction(() => location.hash.includes('org=NHS+England'));
+    const filtered = await settled(page);
+    expect(filtered).not.toBe(before);
+    const cli = JSON.parse(ccg(['quotes', 'commissioning', '--org', 'NHS England', '--json'], { home }).stdout) as { total: number };
+    expect(filtered).toMatch(new RegExp(`\\b${cli.total} quotes?$`));
+    await shot(page, 'quotes-facet');
+    // Shared as a link: a fresh page at that URL shows the same.
+    const { page: again } = await open(new URL(page.url()).hash);
+    expect(await settled(again)).toBe(filtered);
+    await expect(again.locator('input[data-field="org"][value="NHS England"]').isChecked()).resolves.toBe(true);
+    await expect(again.locator('#q').inputValue()).resolves.toBe('commissioning');
+    await again.close();
+    // Removed, then back: the facet returns.
+    await page.locator('input[data-field="org"][value="NHS England"]').uncheck();
+    await page.waitForFunction(() => !location.hash.includes('org='));
+    expect(await settled(page)).toBe(before);
+    await page.goBack();
+    await page.waitForFunction(() => location.hash.includes('org=NHS+England'));
+    expect(await settled(page)).toBe(filtered);
+    await page.close();
+  });
+
+  it('searches documents with highlighted snippets, loading full text only then', async () => {
+    const page = await context.newPage();
+    const loaded: string[] = [];
+    page.on('request', (r) => loaded.push(r.url().split('/').pop() ?? ''));
+    await page.goto(`${pageUrl}#q=co-commissioning`);
+    await page.waitForSelector('html[data-ready="true"]');
+    await settled(page);
+    const scripts = async (): Promise<string[]> => loaded;
+    expect((await scripts()).some((n) => /^quotes-/.test(n))).toBe(true);
+    expect((await scripts()).some((n) => /^(documents|texts)-/.test(n))).toBe(false);
+    await page.locator('#view-documents').click();
+    await page.waitForFunction(() => document.querySelectorAll('#results li.document').length > 0);
+    await settled(page);
+    expect(await page.locator('#results li.document mark').count()).toBeGreaterThan(0);
+    expect((await scripts()).some((n) => /^documents-/.test(n))).toBe(true);
+    expect(page.url()).toContain('view=documents');
+    await shot(page, 'documents');
+    await page.close();
+  });
+
+  it('draws a timeline of positions in SVG, compares two organisations, and opens a period', async () => {
+    const { page } = await open('#view=timeline');
+    await page.locator('#tl-name').fill('NHS England');
+    await page.locator('#vs-name').fill('NHS Clinical Commissioners');
+    await page.locator('#timeline-controls button[type="submit"]').click();
+    await page.waitForSelector('#results svg.chart rect.bar');
+    const cli = JSON.parse(ccg(['timeline', '--org', 'NHS England', '--json'], { home }).stdout) as { periods: Array<{ period: string; counts: Record<string, number> }> };
+    const first = cli.periods[0]!;
+    const n = Object.values(first.counts).reduce((a, b) => a + b, 0);
+    const row = page.locator('table.periods tbody tr').filter({ has: page.locator(`button:text-is("${first.period}")`) });
+    await expect(row.locator('td').first().innerText()).resolves.toContain(`${first.counts.support} supports`);
+    expect(await page.locator('table.periods thead th').count()).toBe(3);
+    await row.locator('button').click();
+    await page.waitForSelector('#period-heading');
+    await expect(page.locator('#period-heading').innerText()).resolves.toMatch(new RegExp(`^${first.period}: \\d+ quotes?$`));
+    expect(await page.locator('#results li.quote').count()).toBeGreaterThanOrEqual(n);
+    expect(page.url()).toContain(`period=${first.period}`);
+    await shot(page, 'timeline');
+    // Opened from a link, the timeline draws without moving what is already on screen.
+    const { page: linked } = await open(new URL(page.url()).hash, { width: 360, height: 740 });
+    await linked.waitForSelector('#period-heading');
+    expect(await shift(linked)).toBeLessThan(0.01);
+    await linked.close();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('copies the citation ccg quotes --cite prints', async () => {
+    const { page } = await open('#q=barking');
+    await settled(page);
+    await page.locator('#results li.quote button.cite').first().click();
+    await page.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('Citation copied'));
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const cli = ccg(['quotes', 'barking', '--cite'], { home }).stdout.trim();
+    expect(copied).toBe(cli);
+    await page.close();
+  });
+
+  it('keeps planted payloads inert: nothing runs, no javascript: link, and the CSP refuses inline script', async () => {
+    const { page } = await open('#q=zanzibarian');
+    await page.waitForFunction(() => document.querySelectorAll('#results li.quote').length === 1);
+    await settled(page);
+    const card = page.locator('#results li.quote');
+    const text = await card.innerText();
+    expect(text).toContain('<script>window.__xss = "quote-script"</script>');
+    expect(text).toContain(PAYLOADS.speaker);
+    expect(text).toContain(PAYLOADS.publisher);
+    // Nothing from the article became an element; the title is shown as text, without a link.
+    expect(await page.locator('#results img, #results script, #results iframe, #results svg, #results b').count()).toBe(0);
+    expect(await page.locator('a[href^="javascript:" i]').count()).toBe(0);
+    await card.hover();
+    await page.locator('#view-documents').click();
+    await page.waitForFunction(() => document.querySelectorAll('#results li.document').length > 0);
+    expect(await page.locator('#results h3').first().innerText()).toContain('<script>window.__xss = "title"</script>');
+    expect(await page.locator('#results img, #results script, #results iframe').count()).toBe(0);
+    expect(await page.locator('a[href^="javascript:" i]').count()).toBe(0);
+    await page.locator('#view-timeline').click();
+    await page.locator('#tl-kind').selectOption('speaker');
+    await page.locator('#tl-name').fill(PAYLOADS.speaker);
+    await page.locator('#timeline-controls button[type="submit"]').click();
+    await page.waitForSelector('table.periods button');
+    await page.locator('table.periods button').first().click();
+    await page.waitForSelector('#period-heading');
+    expect(await page.locator('#results img, #results script, #results iframe, #results b').count()).toBe(0);
+    // The CSP: an inline script added to the page does not run, and is reported as refused.
+    const csp = await page.evaluate(async () => {
+      const refused = new Promise<string>((resolve) => document.addEventListener('securitypolicyviolation', (e) => resolve(e.violatedDirective), { once: true }));
+      const s = document.createElement('script');
+      s.textContent = 'window.__inline = true';
+      document.body.append(s);
+      return { directive: await refused, ran: (window as unknown as { __inline?: boolean }).__inline === true };
+    });
+    expect(csp).toEqual({ directive: expect.stringMatching(/^script-src/), ran: false });
+    expect(await page.evaluate(() => (window as unknown as { __xss?: string }).__xss ?? null)).toBeNull();
+    await page.close();
+  });
+
+  it('passes axe-core and reads at 360 px without horizontal scrolling', async () => {
+    const { page } = await open('#q=commissioning', { width: 360, height: 740 });
+    await settled(page);
+    expect(await shift(page)).toBeLessThan(0.01);
+    expect(await seriousViolations(page)).toEqual([]);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBe(0);
+    // Keyboard alone: Tab reaches the search box first after the skip link, and a facet box can be toggled with Space.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('q');
+    // On a narrow screen the filters start folded; the keyboard unfolds them.
+    await expect(page.locator('input[data-field="stance"]').first().isVisible()).resolves.toBe(false);
+    await page.locator('#filters > summary').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('input[data-field="stance"]').first().focus();
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => location.hash.includes('stance='));
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.dataset.field)).toBe('stance');
+    await shot(page, 'narrow');
+    await page.close();
+  });
+});
