@@ -43,6 +43,13 @@ describe('HTTP', () => {
     await expect(fetchUrl(`${server.base}${path}`, { ...fast, ...options })).rejects.toMatchObject({ code });
   });
 
+  it('takes a PDF (by content type or by its first bytes) past the limit for pages, but not a page', async () => {
+    expect((await fetchUrl(`${server.base}/big-report.pdf`, fast)).body.length).toBeGreaterThan(12 * 1024 * 1024);
+    expect((await fetchUrl(`${server.base}/big-report`, fast)).body.subarray(0, 5).toString()).toBe('%PDF-');
+    await expect(fetchUrl(`${server.base}/big-page`, fast)).rejects.toMatchObject({ code: 'E_TOO_LARGE' });
+    await expect(fetchUrl(`${server.base}/big-report.pdf`, { ...fast, maxPdfBytes: 1024 * 1024 })).rejects.toMatchObject({ code: 'E_TOO_LARGE' });
+  });
+
   it('names the host as unreachable when nothing listens', async () => {
     await expect(fetchUrl('http://127.0.0.1:1/x', { ...fast, retries: 0 })).rejects.toMatchObject({ code: 'E_OFFLINE' });
   });

@@ -72,6 +72,10 @@ export async function startFixtureServer(): Promise<FixtureServer> {
       case '/slow': { const t = setTimeout(() => send(200, 'text/html', '<p>late</p>'), 3000); res.on('close', () => clearTimeout(t)); return; }
       case '/loop': res.writeHead(302, { location: '/loop' }); res.end(); return;
       case '/always-500': return send(503, 'text/plain', 'down');
+      // 12 MB: over the 10 MB limit for pages, under the one for PDFs.
+      case '/big-report.pdf': return send(200, 'application/pdf', Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(12 * 1024 * 1024, 32)]));
+      case '/big-report': return send(200, 'application/octet-stream', Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(12 * 1024 * 1024, 32)]));
+      case '/big-page': return send(200, 'text/html', Buffer.alloc(12 * 1024 * 1024, 32));
       case '/bomb': return send(200, 'text/html', gzipSync(Buffer.alloc(60 * 1024 * 1024)), { 'content-encoding': 'gzip' });
       case '/endless': {
         res.writeHead(200, { 'content-type': 'text/html' });

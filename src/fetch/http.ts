@@ -25,6 +25,11 @@ export interface HttpOptions {
   readonly maxRedirects?: number;
   /** Largest body accepted (after decompression), in bytes. */
   readonly maxBytes?: number;
+  /**
+   * Largest PDF accepted, in bytes: reports run to tens of megabytes where pages do not. A body is a
+   * PDF by its content type or by its first bytes (`%PDF-`, for PDFs served as octet-stream).
+   */
+  readonly maxPdfBytes?: number;
   readonly etag?: string | null;
   readonly lastModified?: string | null;
   readonly userAgent?: string;
@@ -41,6 +46,7 @@ export const HTTP_DEFAULTS = {
   maxRetryAfterMs: 120_000,
   maxRedirects: 5,
   maxBytes: 10 * 1024 * 1024,
+  maxPdfBytes: 100 * 1024 * 1024,
 } as const;
 
 export interface HttpResponse {
@@ -90,16 +96,19 @@ async function once(url: string, o: Required<Omit<HttpOptions, 'etag' | 'lastMod
     status = res.statusCode;
     finalUrl = res.url;
     resHeaders = Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]));
+    if (/\bpdf\b/i.test(resHeaders['content-type'] ?? '')) limit = Math.max(o.maxBytes, o.maxPdfBytes);
     // A declared length over the limit is refused before a byte of the body is read.
-    if (Number(resHeaders['content-length'] ?? 0) > o.maxBytes) stream.destroy(new TooLargeError(url, o.maxBytes));
+    if (Number(resHeaders['content-length'] ?? 0) > limit) stream.destroy(new TooLargeError(url, limit));
   });
+  let limit = o.maxBytes;
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of stream) {
+    if (size === 0 && (chunk as Buffer).subarray(0, 5).toString('latin1') === '%PDF-') limit = Math.max(o.maxBytes, o.maxPdfBytes);
     size += (chunk as Buffer).length;
-    if (size > o.maxBytes) {
+    if (size > limit) {
       stream.destroy();
-      throw new TooLargeError(url, o.maxBytes);
+      throw new TooLargeError(url, limit);
     }
     chunks.push(chunk as Buffer);
   }
