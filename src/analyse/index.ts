@@ -7,6 +7,7 @@ import { compileOrganisations, findOrganisations, summariseOrganisations, type C
 import { findPeople, toPeople } from './people.js';
 import { findQuotes } from './quotes.js';
 import { findDates } from './dates.js';
+import { quoteFrames } from './stance-frame.js';
 import { quoteStances, summarisePositions, type Topic, type StanceScorer } from './stance.js';
 import { splitParagraphs, splitSentences, type Span } from './sentences.js';
 import { lowerBound } from './spans.js';
@@ -63,7 +64,9 @@ export function analyse(fullText: string, options: AnalyseOptions): Analysis {
     if (context === undefined) contextOf.set(sentence.start, (context = text.slice(sentence.start, sentence.end)));
     return { ...q, context };
   });
-  const stances = quoteStances(withContext, options.stance);
+  // Each quote is also judged by the words that report it ("warned:", "welcomed the plans, saying").
+  const frames = quoteFrames(text, paragraphs, found);
+  const stances = quoteStances(withContext.map((q, i) => ({ ...q, frame: frames[i]! })), options.stance);
   const quotes: Quote[] = found.map((q, i) => ({
     text: q.text,
     speaker: q.speaker,

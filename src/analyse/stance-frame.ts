@@ -1,0 +1,111 @@
+/**
+ * A quote's reporting frame: the words of its sentence outside the quotation marks ("Dr X warned:",
+ * "the LMC welcomed the plans, saying"), or the sentence before when the quote stands alone, and the
+ * features a stance classifier reads in it: the evaluative class of the reporting verbs and nouns
+ * (lexicon/reporting-frames.ts), negated ("did not welcome") or hedged ("cautiously welcomed"). Pure.
+ */
+import { FRAME_LEXICON, FRAME_NEGATION_SCOPE } from './lexicon/reporting-frames.js';
+import { splitSentences, type Span } from './sentences.js';
+import { lowerBound } from './spans.js';
+import { tokens } from './stance.js';
+
+type Entry = readonly { readonly word: string; readonly prefix: boolean }[];
+type Kind = keyof typeof FRAME_LEXICON;
+
+const compiled: ReadonlyArray<readonly [Kind, readonly Entry[]]> = (Object.entries(FRAME_LEXICON) as [Kind, readonly string[]][])
+  .map(([kind, list]) => [kind, list.map((e) => e.split(/\s+/).map((w) => ({ word: w.replace(/\*$/, ''), prefix: w.endsWith('*') })))] as const);
+
+function matchesAt(toks: readonly string[], i: number, entry: Entry): boolean {
+  return entry.every((w, k) => {
+    const t = toks[i + k];
+    return t !== undefined && (w.prefix ? t.startsWith(w.word) : t === w.word);
+  });
+}
+
+/** What the frame's words at `i` are, and how many words they take (the first list that matches, longest entry first). */
+function kindAt(toks: readonly string[], i: number): { kind: Kind; length: number } | null {
+  let best: { kind: Kind; length: number } | null = null;
+  for (const [kind, entries] of compiled) {
+    for (const e of entries) if ((!best || e.length > best.length) && matchesAt(toks, i, e)) best = { kind, length: e.length };
+  }
+  return best;
+}
+
+/** The classes of a frame's words in order, each with whether a negator or hedge came shortly before it. */
+export function frameWords(frame: string): { kind: Kind; negated: boolean; hedged: boolean }[] {
+  const toks = tokens(frame);
+  const out: { kind: Kind; negated: boolean; hedged: boolean }[] = [];
+  let negatedUntil = -1;
+  let hedgedAt = -2;
+  for (let i = 0; i < toks.length;) {
+    const hit = kindAt(toks, i);
+    if (!hit) { i++; continue; }
+    if (hit.kind === 'negator') negatedUntil = i + hit.length + FRAME_NEGATION_SCOPE - 1;
+    else if (hit.kind === 'hedge') hedgedAt = i;
+    else out.push({ kind: hit.kind, negated: i <= negatedUntil, hedged: hedgedAt === i - 1 });
+    i += hit.length;
+  }
+  return out;
+}
+
+/**
+ * Features of a frame, named apart from the quote's own: __frame_oppose / __frame_support (a
+ * negated approval counts against), __frame_negated, __frame_hedged, __frame_both, __frame_neutral
+ * (only a neutral reporting verb), __frame_none (no reporting words at all).
+ */
+export function frameFeatures(frame: string): Map<string, number> {
+  const f = new Map<string, number>();
+  const add = (name: string, n = 1): void => { f.set(name, Math.min(2, (f.get(name) ?? 0) + n)); };
+  let neutral = false;
+  for (const w of frameWords(frame)) {
+    if (w.kind === 'verb:neutral') { neutral = true; continue; }
+    const side = w.kind.endsWith('oppose') ? 'oppose' : 'support';
+    if (w.negated) add('__frame_negated');
+    if (w.hedged) add('__frame_hedged');
+    if (!w.negated) add(`__frame_${side}`);
+    else if (side === 'support') add('__frame_oppose');
+  }
+  if (f.has('__frame_oppose') && f.has('__frame_support')) add('__frame_both');
+  if (!f.has('__frame_oppose') && !f.has('__frame_support') && !f.has('__frame_negated')) add(neutral ? '__frame_neutral' : '__frame_none');
+  return f;
+}
+
+const QUOTE_MARKS = /["“”‘’«»„]/g;
+
+/**
+ * The frame of each quote: the text of the sentences it lies in with every quotation blanked out;
+ * when nothing but the quotation is there ("“…”"), the sentence before (the last of the previous
+ * paragraph when the quote opens its paragraph), blanked out likewise. Quotes are in text order.
+ */
+export function quoteFrames(text: string, paragraphs: readonly Span[], quotes: readonly { paragraph: number; start: number; end: number }[]): string[] {
+  const sentencesOf = new Map<number, Span[]>();
+  const sentences = (p: number): Span[] => {
+    let s = sentencesOf.get(p);
+    if (!s) sentencesOf.set(p, (s = splitSentences(text.slice(paragraphs[p]!.start, paragraphs[p]!.end), paragraphs[p]!.start)));
+    return s;
+  };
+  /** The span's text with the quotations in it blanked out (a quote's marks lie just outside its span). */
+  const outside = (from: number, to: number): string => {
+    let out = '';
+    let at = from;
+    for (let k = lowerBound(quotes, (q) => q.end + 1, from + 1); k < quotes.length && quotes[k]!.start - 1 < to; k++) {
+      const q = quotes[k]!;
+      if (q.end + 1 <= at) continue;
+      out += text.slice(at, Math.max(at, q.start - 1)) + ' ';
+      at = Math.max(at, Math.min(to, q.end + 1));
+    }
+    return (out + text.slice(at, to)).replace(QUOTE_MARKS, ' ').replace(/\s+/g, ' ').trim();
+  };
+  const at = (list: readonly Span[], pos: number): number => Math.max(0, lowerBound(list, (s) => s.start, pos + 1) - 1);
+  return quotes.map((q) => {
+    const list = sentences(q.paragraph);
+    if (!list.length) return '';
+    const first = at(list, q.start);
+    const own = outside(list[first]!.start, list[at(list, Math.max(q.start, q.end - 1))]!.end);
+    if (/\p{L}/u.test(own)) return own;
+    if (first > 0) return outside(list[first - 1]!.start, list[first - 1]!.end);
+    const before = q.paragraph > 0 ? sentences(q.paragraph - 1) : [];
+    const last = before[before.length - 1];
+    return last ? outside(last.start, last.end) : '';
+  });
+}
