@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { STANCES, type Stance } from '../core/types.js';
 import type { Topic } from './stance.js';
 import { stanceFeatures } from './stance-features.js';
+import { FRAME_LEXICON } from './lexicon/reporting-frames.js';
 
 export interface StanceExample {
   readonly id: number;
@@ -111,10 +112,10 @@ export interface StanceWeights {
 /** Bumped whenever stance-features.ts changes what it extracts, so that shipped weights go stale. */
 export const FEATURES_VERSION = 2;
 
-/** What a model is trained from, as one string to hash: examples, topic, settings and feature version. */
+/** What a model is trained from, as one string to hash: examples, topic, settings, feature version and the reporting-frame lexicon. */
 export function trainingFingerprint(examples: readonly StanceExample[], topic: Topic, options: TrainOptions = {}): string {
   const o = { ...DEFAULT_TRAINING, ...options };
-  const what = JSON.stringify([FEATURES_VERSION, o, topic.targets, topic.support, topic.oppose, examples.map((e) => (e.frame === undefined ? [e.id, e.stance, e.text] : [e.id, e.stance, e.text, e.frame]))]);
+  const what = JSON.stringify([FEATURES_VERSION, FRAME_LEXICON, o, topic.targets, topic.support, topic.oppose, examples.map((e) => (e.frame === undefined ? [e.id, e.stance, e.text] : [e.id, e.stance, e.text, e.frame]))]);
   return createHash('sha256').update(what).digest('hex').slice(0, 16);
 }
 

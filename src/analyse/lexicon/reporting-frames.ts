@@ -12,7 +12,7 @@ export type FrameClass = 'oppose' | 'support' | 'neutral';
 export const OPPOSING_VERBS: readonly string[] = [
   'warn*', 'caution*', 'criticis*', 'criticiz*', 'attack*', 'condemn*', 'reject*', 'fear*', 'slam*', 'blast*', 'hit out',
   'lambast*', 'denounc*', 'decry', 'decried', 'dismiss*', 'object', 'objected', 'objects', 'objecting', 'protest*', 'complain*',
-  'accus*', 'oppos*', 'question*', 'challeng*', 'rubbish*', 'scorn*', 'deplor*', 'lament*', 'bemoan*', 'regret*',
+  'accus*', 'oppos*', 'questioned', 'questioning', 'challeng*', 'rubbish*', 'scorn*', 'deplor*', 'lament*', 'bemoan*', 'regret*',
   'berat*', 'rebuk*', 'doubt*', 'worr*', 'pour* cold water', 'savag*', 'excoriat*', 'derid*',
 ];
 
@@ -26,9 +26,9 @@ export const SUPPORTING_VERBS: readonly string[] = [
 /** Reporting verbs that only report: they say nothing of the speaker's view. */
 export const NEUTRAL_VERBS: readonly string[] = [
   'said', 'say', 'says', 'saying', 'told', 'tell', 'tells', 'telling', 'add', 'added', 'adds', 'adding', 'explain*', 'stated',
-  'noted', 'notes', 'comment*', 'describ*', 'wrote', 'writes', 'writing', 'announc*', 'confirm*', 'insist*', 'claim*',
+  'states', 'noted', 'notes', 'comment*', 'describ*', 'wrote', 'writes', 'writing', 'announc*', 'confirm*', 'insist*', 'claim*',
   'suggest*', 'admit*', 'acknowledg*', 'conced*', 'recall*', 'argu*', 'predict*', 'according', 'continued', 'asked',
-  'replied', 'responded', 'remarked', 'observed', 'pointed out', 'went on', 'reported', 'put it', 'quoted',
+  'replied', 'responded', 'remarked', 'observed', 'pointed out', 'went on', 'reported', 'reports', 'put it', 'quoted', 'responding', 'speaking',
 ];
 
 /** Nouns in a frame that report disapproval ("raised concerns", "amid fears", "a warning"). */
