@@ -18,7 +18,7 @@ export const OPPOSING_VERBS: readonly string[] = [
 
 /** Reporting verbs that cast what follows as approval. */
 export const SUPPORTING_VERBS: readonly string[] = [
-  'welcom*', 'prais*', 'hail*', 'backed', 'backs', 'backing', 'endors*', 'champion*', 'applaud*', 'commend*',
+  'welcom*', 'prais*', 'hail*', 'to back', 'back the', 'back its', 'back their', 'back plans', 'back proposals', 'backed', 'backs', 'backing', 'endors*', 'champion*', 'applaud*', 'commend*',
   'support*', 'celebrat*', 'laud*', 'embrac*', 'approv*', 'defend*', 'congratulat*', 'enthus*', 'cheer*', 'salut*',
   'pledg*', 'vouch*', 'recommend*', 'advocat*', 'sign* up', 'signed up',
 ];
