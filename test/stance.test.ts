@@ -207,6 +207,13 @@ describe('npm run eval:stance', () => {
     for (const s of ['support', 'oppose', 'mixed', 'neutral']) expect(r.stdout).toMatch(new RegExp(`\\n  ${s}\\s+[01]\\.\\d{3}\\s+[01]\\.\\d{3}(\\s+\\d+){4}`));
   });
 
+  it('with --no-frames judges every example by its words alone, and still says what is held out', () => {
+    const r = run('--no-frames');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/\(0 with a reporting frame, ignored: --no-frames\); trained on \d+; \d+ held out \(every fifth by id\)/);
+    expect(r.stdout).toMatch(/classifier\s+accuracy=0\.\d{3}/);
+  });
+
   it('cross-validates inside the training part with --folds, and refuses a single fold', () => {
     const r = run('--folds', '3');
     expect(r.status).toBe(0);

@@ -64,9 +64,10 @@ export function analyse(fullText: string, options: AnalyseOptions): Analysis {
     if (context === undefined) contextOf.set(sentence.start, (context = text.slice(sentence.start, sentence.end)));
     return { ...q, context };
   });
-  // Each quote is also judged by the words that report it ("warned:", "welcomed the plans, saying").
+  // A whole quote is also judged by the words that report it ("warned:", "welcomed the plans, saying");
+  // a partial one already is, by the sentence it is judged on.
   const frames = quoteFrames(text, paragraphs, found);
-  const stances = quoteStances(withContext.map((q, i) => ({ ...q, frame: frames[i]! })), options.stance);
+  const stances = quoteStances(withContext.map((q, i) => (q.partial ? q : { ...q, frame: frames[i]! })), options.stance);
   const quotes: Quote[] = found.map((q, i) => ({
     text: q.text,
     speaker: q.speaker,

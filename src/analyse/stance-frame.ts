@@ -11,9 +11,24 @@ import { tokens } from './stance.js';
 
 type Entry = readonly { readonly word: string; readonly prefix: boolean }[];
 type Kind = keyof typeof FRAME_LEXICON;
+interface Compiled { readonly kind: Kind; readonly entry: Entry }
 
-const compiled: ReadonlyArray<readonly [Kind, readonly Entry[]]> = (Object.entries(FRAME_LEXICON) as [Kind, readonly string[]][])
-  .map(([kind, list]) => [kind, list.map((e) => e.split(/\s+/).map((w) => ({ word: w.replace(/\*$/, ''), prefix: w.endsWith('*') })))] as const);
+/**
+ * The lexicon's entries by first word: exact first words in a map, prefix first words ("warn*") by
+ * prefix and their lengths, so that a word is tried against the few entries that can start there.
+ */
+const INDEX = (() => {
+  const exact = new Map<string, Compiled[]>();
+  const byPrefix = new Map<string, Compiled[]>();
+  for (const [kind, list] of Object.entries(FRAME_LEXICON) as [Kind, readonly string[]][]) {
+    for (const e of list) {
+      const entry = e.split(/\s+/).map((w) => ({ word: w.replace(/\*$/, ''), prefix: w.endsWith('*') }));
+      const into = entry[0]!.prefix ? byPrefix : exact;
+      into.set(entry[0]!.word, [...(into.get(entry[0]!.word) ?? []), { kind, entry }]);
+    }
+  }
+  return { exact, byPrefix, lengths: [...new Set([...byPrefix.keys()].map((k) => k.length))] };
+})();
 
 function matchesAt(toks: readonly string[], i: number, entry: Entry): boolean {
   return entry.every((w, k) => {
@@ -22,12 +37,15 @@ function matchesAt(toks: readonly string[], i: number, entry: Entry): boolean {
   });
 }
 
-/** What the frame's words at `i` are, and how many words they take (the first list that matches, longest entry first). */
+/** What the frame's words at `i` are, and how many words they take (the longest entry that matches). */
 function kindAt(toks: readonly string[], i: number): { kind: Kind; length: number } | null {
+  const t = toks[i]!;
   let best: { kind: Kind; length: number } | null = null;
-  for (const [kind, entries] of compiled) {
-    for (const e of entries) if ((!best || e.length > best.length) && matchesAt(toks, i, e)) best = { kind, length: e.length };
-  }
+  const consider = (cs: readonly Compiled[] | undefined): void => {
+    for (const c of cs ?? []) if ((!best || c.entry.length > best.length) && matchesAt(toks, i, c.entry)) best = { kind: c.kind, length: c.entry.length };
+  };
+  consider(INDEX.exact.get(t));
+  for (const n of INDEX.lengths) if (n <= t.length) consider(INDEX.byPrefix.get(t.slice(0, n)));
   return best;
 }
 
@@ -72,10 +90,14 @@ export function frameFeatures(frame: string): Map<string, number> {
 
 const QUOTE_MARKS = /["“”‘’«»„]/g;
 
+/** A frame reaches at most this many characters either side of its quote: the clause the quote sits in, not a whole long sentence. */
+const FRAME_REACH = 200;
+
 /**
- * The frame of each quote: the text of the sentences it lies in with every quotation blanked out;
- * when nothing but the quotation is there ("“…”"), the sentence before (the last of the previous
- * paragraph when the quote opens its paragraph), blanked out likewise. Quotes are in text order.
+ * The frame of each quote: the text of the sentences it lies in, up to FRAME_REACH characters
+ * either side of it, with every quotation blanked out; when nothing but the quotation is there
+ * ("“…”"), the end of the sentence before (the last of the previous paragraph when the quote opens
+ * its paragraph), blanked out likewise. Quotes are in text order and do not overlap.
  */
 export function quoteFrames(text: string, paragraphs: readonly Span[], quotes: readonly { paragraph: number; start: number; end: number }[]): string[] {
   const sentencesOf = new Map<number, Span[]>();
@@ -90,22 +112,24 @@ export function quoteFrames(text: string, paragraphs: readonly Span[], quotes: r
     let at = from;
     for (let k = lowerBound(quotes, (q) => q.end + 1, from + 1); k < quotes.length && quotes[k]!.start - 1 < to; k++) {
       const q = quotes[k]!;
-      if (q.end + 1 <= at) continue;
       out += text.slice(at, Math.max(at, q.start - 1)) + ' ';
       at = Math.max(at, Math.min(to, q.end + 1));
     }
     return (out + text.slice(at, to)).replace(QUOTE_MARKS, ' ').replace(/\s+/g, ' ').trim();
   };
+  /** Where a reach cut into a word, that word is dropped. */
+  const wordStart = (pos: number, limit: number): number => (pos <= limit ? limit : pos + Math.max(0, text.slice(pos, pos + 40).search(/\s/)));
+  const wordEnd = (pos: number, limit: number): number => (pos >= limit ? limit : Math.max(pos - 40, text.lastIndexOf(' ', pos)));
   const at = (list: readonly Span[], pos: number): number => Math.max(0, lowerBound(list, (s) => s.start, pos + 1) - 1);
   return quotes.map((q) => {
     const list = sentences(q.paragraph);
     if (!list.length) return '';
     const first = at(list, q.start);
-    const own = outside(list[first]!.start, list[at(list, Math.max(q.start, q.end - 1))]!.end);
+    const from = wordStart(q.start - 1 - FRAME_REACH, list[first]!.start);
+    const to = wordEnd(q.end + 1 + FRAME_REACH, list[at(list, Math.max(q.start, q.end - 1))]!.end);
+    const own = `${outside(from, Math.max(from, q.start - 1))} ${outside(Math.min(to, q.end + 1), to)}`.trim();
     if (/\p{L}/u.test(own)) return own;
-    if (first > 0) return outside(list[first - 1]!.start, list[first - 1]!.end);
-    const before = q.paragraph > 0 ? sentences(q.paragraph - 1) : [];
-    const last = before[before.length - 1];
-    return last ? outside(last.start, last.end) : '';
+    const before = first > 0 ? list[first - 1] : q.paragraph > 0 ? sentences(q.paragraph - 1).at(-1) : undefined;
+    return before ? outside(wordStart(before.end - 2 * FRAME_REACH, before.start), before.end) : '';
   });
 }
