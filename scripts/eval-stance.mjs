@@ -9,6 +9,7 @@
 //   npm run eval:stance -- --compare                     lexicon, naive Bayes (natural), logistic regression (natural), ours
 //   npm run eval:stance -- --tune                        our classifier's settings by cross-validation (training part only)
 //   npm run eval:stance -- --bench ../shared/bench/ccg-dev   also per-quote stance on a gold folder (seeds' gold format)
+//   npm run eval:stance -- --no-frames                   as if no example had a reporting frame (and the pipeline passed none)
 import { readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,13 +19,15 @@ import { lexiconStance, decideStance } from '../dist/analyse/stance.js';
 import { loadStanceExamples, loadTopics } from '../dist/sources/index.js';
 
 const { values: opt } = parseArgs({ options: {
-  folds: { type: 'string' }, compare: { type: 'boolean' }, tune: { type: 'boolean' }, bench: { type: 'string', multiple: true }, examples: { type: 'string' }, explain: { type: 'string' },
+  folds: { type: 'string' }, compare: { type: 'boolean' }, tune: { type: 'boolean' }, bench: { type: 'string', multiple: true }, examples: { type: 'string' }, explain: { type: 'string' }, frame: { type: 'string' }, 'no-frames': { type: 'boolean' },
 } });
 const folds = opt.folds === undefined ? 0 : Number(opt.folds);
 if (!Number.isInteger(folds) || folds === 1 || folds < 0) { console.error(`eval-stance: --folds must be a whole number of at least 2, got ${opt.folds}`); process.exit(2); }
 
 const root = join(import.meta.dirname, '..');
-const examples = loadStanceExamples(opt.examples ? resolve(opt.examples) : join(root, 'sources', 'stance', 'examples.json'));
+const withFrames = !opt['no-frames'];
+/** Without frames, every example is its quote alone. */
+const examples = loadStanceExamples(opt.examples ? resolve(opt.examples) : join(root, 'sources', 'stance', 'examples.json')).map((e) => (withFrames ? e : { id: e.id, text: e.text, stance: e.stance }));
 const topic = loadTopics(join(root, 'sources', 'stance', 'topics.json'))[0];
 const train = examples.filter((e) => !isHeldOut(e));
 const heldOut = examples.filter(isHeldOut);
@@ -61,13 +64,13 @@ function report(name, s) {
 async function approaches() {
   const { default: BayesClassifier } = await import('natural/lib/natural/classifiers/bayes_classifier.js');
   const { default: LogisticRegressionClassifier } = await import('natural/lib/natural/classifiers/logistic_regression_classifier.js');
-  const asTokens = (text) => [...stanceFeatures(text, topic)].flatMap(([k, v]) => Array(Math.max(1, Math.round(v))).fill(k));
+  const asTokens = (text, frame) => [...stanceFeatures(text, topic, frame)].flatMap(([k, v]) => Array(Math.max(1, Math.round(v))).fill(k));
   const natural = (Ctor) => (ex) => {
     const c = new Ctor();
-    for (const e of ex) c.addDocument(asTokens(e.text), e.stance);
+    for (const e of ex) c.addDocument(asTokens(e.text, e.frame), e.stance);
     c.train();
-    return (t) => {
-      const raw = c.getClassifications(asTokens(t));
+    return (t, frame) => {
+      const raw = c.getClassifications(asTokens(t, frame));
       const total = raw.reduce((n, r) => n + r.value, 0) || 1;
       return Object.fromEntries(labels.map((l) => [l, (raw.find((r) => r.label === l)?.value ?? 0) / total]));
     };
@@ -76,10 +79,11 @@ async function approaches() {
     'lexicon (cues only)': () => (t) => Object.fromEntries(labels.map((l) => [l, l === lexiconStance(t, topic) ? 1 : 0])),
     'naive Bayes (natural)': natural(BayesClassifier),
     'logistic (natural)': natural(LogisticRegressionClassifier),
-    'ours (softmax regression)': (ex) => { const m = trainStanceModel(ex, topic); return (t) => m.probabilities(t); },
+    'ours (softmax regression)': (ex) => { const m = trainStanceModel(ex, topic); return (t, frame) => m.probabilities(t, frame); },
+    'ours without frames': (ex) => { const m = trainStanceModel(ex.map(({ frame, ...e }) => e), topic); return (t) => m.probabilities(t); },
   };
 }
-const decided = (trainer) => (ex) => { const p = trainer(ex); return (t) => decideStance(p(t)).stance; };
+const decided = (trainer) => (ex) => { const p = trainer(ex); return (t, frame) => decideStance(p(t, frame)).stance; };
 
 /** k-fold cross-validation inside the given examples (folds by id, so the same split every run). */
 function crossValidate(ex, k, trainer) {
@@ -87,7 +91,7 @@ function crossValidate(ex, k, trainer) {
   for (let f = 0; f < k; f++) {
     const inFold = (e) => Math.floor(e.id / 5) % k === f;
     const predict = trainer(ex.filter((e) => !inFold(e)));
-    for (const e of ex.filter(inFold)) pairs.push([e.stance, predict(e.text)]);
+    for (const e of ex.filter(inFold)) pairs.push([e.stance, predict(e.text, e.frame)]);
   }
   return score(pairs);
 }
@@ -117,12 +121,12 @@ async function benchScore(dir, scorer) {
 
 if (opt.explain) {
   const m = trainStanceModel(examples, topic);
-  console.log(Object.entries(m.probabilities(opt.explain)).map(([k, v]) => `${k} ${v.toFixed(2)}`).join('  '));
-  for (const { feature, weights } of m.explain(opt.explain).slice(0, 15)) console.log(`  ${feature.padEnd(20)} ${labels.map((l) => `${l} ${weights[l].toFixed(2).padStart(5)}`).join('  ')}`);
+  console.log(Object.entries(m.probabilities(opt.explain, opt.frame)).map(([k, v]) => `${k} ${v.toFixed(2)}`).join('  '));
+  for (const { feature, weights } of m.explain(opt.explain, opt.frame).slice(0, 15)) console.log(`  ${feature.padEnd(20)} ${labels.map((l) => `${l} ${weights[l].toFixed(2).padStart(5)}`).join('  ')}`);
   process.exit(0);
 }
 
-console.log(`stance: ${examples.length} examples; trained on ${train.length}; ${heldOut.length} held out (every fifth by id), never used for training or for choosing cues or settings`);
+console.log(`stance: ${examples.length} examples (${examples.filter((e) => e.frame !== undefined).length} with a reporting frame${withFrames ? '' : ', ignored: --no-frames'}); trained on ${train.length}; ${heldOut.length} held out (every fifth by id), never used for training or for choosing cues or settings`);
 
 if (opt.compare) {
   console.log(`\ncomparison by ${folds || 5}-fold cross-validation inside the ${train.length} training examples:`);
@@ -140,29 +144,29 @@ if (opt.compare) {
 if (opt.tune) {
   console.log(`\nsettings by ${folds || 5}-fold cross-validation inside the training examples:`);
   for (const l2 of [0.003, 0.01, 0.03]) for (const epochs of [40, 80, 160]) {
-    const s = crossValidate(train, folds || 5, (ex) => { const m = trainStanceModel(ex, topic, { l2, epochs }); return (t) => decideStance(m.probabilities(t)).stance; });
+    const s = crossValidate(train, folds || 5, (ex) => { const m = trainStanceModel(ex, topic, { l2, epochs }); return (t, frame) => decideStance(m.probabilities(t, frame)).stance; });
     console.log(line(`l2=${l2} epochs=${epochs}`, s));
   }
   for (const min of [0, 0.3, 0.4, 0.5, 0.6]) {
-    const s = crossValidate(train, folds || 5, (ex) => { const m = trainStanceModel(ex, topic); return (t) => decideStance(m.probabilities(t), min).stance; });
+    const s = crossValidate(train, folds || 5, (ex) => { const m = trainStanceModel(ex, topic); return (t, frame) => decideStance(m.probabilities(t, frame), min).stance; });
     console.log(line(`abstain below ${min}`, s));
   }
 }
 
 if (folds && !opt.compare && !opt.tune) {
   console.log('');
-  report(`${folds}-fold CV (training part)`, crossValidate(train, folds, (ex) => { const m = trainStanceModel(ex, topic); return (t) => decideStance(m.probabilities(t)).stance; }));
+  report(`${folds}-fold CV (training part)`, crossValidate(train, folds, (ex) => { const m = trainStanceModel(ex, topic); return (t, frame) => decideStance(m.probabilities(t, frame)).stance; }));
 }
 
 const t0 = performance.now();
 const model = trainStanceModel(train, topic);
 const ms = performance.now() - t0;
 console.log(`\nheld-out fifth (trained on the other ${train.length} in ${ms.toFixed(0)} ms):`);
-report('classifier', score(heldOut.map((e) => [e.stance, decideStance(model.probabilities(e.text)).stance])));
+report('classifier', score(heldOut.map((e) => [e.stance, decideStance(model.probabilities(e.text, e.frame)).stance])));
 report('lexicon alone', score(heldOut.map((e) => [e.stance, lexiconStance(e.text, topic)])));
 
 for (const dir of opt.bench ?? []) {
   const full = trainStanceModel(examples, topic);
-  const s = await benchScore(resolve(dir), (t) => full.probabilities(t));
+  const s = await benchScore(resolve(dir), withFrames ? (t, frame) => full.probabilities(t, frame) : (t) => full.probabilities(t));
   console.log(`\n${dir}: stance ${f3(s.accuracy)} over ${s.n} gold quotes found (classifier trained on all ${examples.length} examples, as shipped)`);
 }

@@ -141,8 +141,9 @@ describe('the stance classifier on sentences written for this test', () => {
   it('quality gate: beats the lexicon alone on the held-out fifth it never saw', () => {
     const trained = trainStanceModel(examples.filter((e) => !isHeldOut(e)), TOPIC);
     const test = examples.filter(isHeldOut);
-    const acc = (f: (t: string) => string): number => test.filter((e) => f(e.text) === e.stance).length / test.length;
-    const ours = acc((t) => decideStance(trained.probabilities(t)).stance);
+    // Each example as the pipeline sees a quote: its words and, when it has one, its reporting frame.
+    const acc = (f: (t: string, frame?: string) => string): number => test.filter((e) => f(e.text, e.frame) === e.stance).length / test.length;
+    const ours = acc((t, frame) => decideStance(trained.probabilities(t, frame)).stance);
     const lexicon = acc((t) => decideStance(LEXICON(t)).stance);
     expect(ours).toBeGreaterThanOrEqual(0.65);
     expect(ours).toBeGreaterThan(lexicon + 0.1);
@@ -204,6 +205,13 @@ describe('npm run eval:stance', () => {
     expect(r.stdout).toMatch(/classifier\s+accuracy=0\.\d{3} macro-F1=0\.\d{3} \(n=\d+\)/);
     expect(r.stdout).toMatch(/precision\s+recall\s+confusion/);
     for (const s of ['support', 'oppose', 'mixed', 'neutral']) expect(r.stdout).toMatch(new RegExp(`\\n  ${s}\\s+[01]\\.\\d{3}\\s+[01]\\.\\d{3}(\\s+\\d+){4}`));
+  });
+
+  it('with --no-frames judges every example by its words alone, and still says what is held out', () => {
+    const r = run('--no-frames');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/\(0 with a reporting frame, ignored: --no-frames\); trained on \d+; \d+ held out \(every fifth by id\)/);
+    expect(r.stdout).toMatch(/classifier\s+accuracy=0\.\d{3}/);
   });
 
   it('cross-validates inside the training part with --folds, and refuses a single fold', () => {

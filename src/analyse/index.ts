@@ -21,6 +21,7 @@ import { findPeople, toPeople } from './people.js';
 import { findQuotes, type QuoteOptions } from './quotes.js';
 import type { SpeakerRanker } from './ranker.js';
 import { findDates } from './dates.js';
+import { quoteFrames } from './stance-frame.js';
 import { quoteStances, summarisePositions, type Topic, type StanceScorer } from './stance.js';
 import { splitParagraphs, splitSentences, type Span } from './sentences.js';
 import { lowerBound } from './spans.js';
@@ -81,7 +82,10 @@ export function analyse(fullText: string, options: AnalyseOptions): Analysis {
     if (context === undefined) contextOf.set(sentence.start, (context = text.slice(sentence.start, sentence.end)));
     return { ...q, context };
   });
-  const stances = quoteStances(withContext, options.stance);
+  // A whole quote is also judged by the words that report it ("warned:", "welcomed the plans, saying");
+  // a partial one already is, by the sentence it is judged on.
+  const frames = quoteFrames(text, paragraphs, found);
+  const stances = quoteStances(withContext.map((q, i) => (q.partial ? q : { ...q, frame: frames[i]! })), options.stance);
   const quotes: Quote[] = found.map((q, i) => ({
     text: q.text,
     speaker: q.speaker,

@@ -6,6 +6,7 @@
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { createRequire } from 'node:module';
 import { cueScores, tokens, type Topic } from './stance.js';
+import { frameFeatures } from './stance-frame.js';
 import { ADDITIVE_BEFORE_BUT, CONDITIONS, CONTRAST, HEDGES, NEGATION_SCOPE, NEGATORS, STOP_WORDS } from './lexicon/stance-words.js';
 
 /**
@@ -98,7 +99,11 @@ export function mentionsTopic(text: string, topic: Topic): boolean {
   return re.test(tokens(text).join(' '));
 }
 
-export function stanceFeatures(text: string, topic: Topic): Features {
+/**
+ * The features of a quote's text and, when given, of its reporting frame (stance-frame.ts): the
+ * words around the quote outside its marks. No frame given (an example without one) adds no frame features.
+ */
+export function stanceFeatures(text: string, topic: Topic, frame?: string): Features {
   const toks = clauseTokens(text);
   const f: Features = new Map();
   const at = lastContrast(toks);
@@ -106,5 +111,6 @@ export function stanceFeatures(text: string, topic: Topic): Features {
   cueFeatures(text, toks, at, topic, f);
   add(f, mentionsTopic(text, topic) ? '__topic' : '__no_topic');
   add(f, '__bias');
+  if (frame !== undefined) for (const [k, v] of frameFeatures(frame)) add(f, k, v);
   return f;
 }

@@ -10,21 +10,24 @@ import { createHash } from 'node:crypto';
 import { STANCES, type Stance } from '../core/types.js';
 import type { Topic } from './stance.js';
 import { stanceFeatures } from './stance-features.js';
+import { FRAME_LEXICON } from './lexicon/reporting-frames.js';
 
 export interface StanceExample {
   readonly id: number;
   readonly text: string;
   readonly stance: Stance;
+  /** The words that report the quote ("Dr X warned:", "the LMC welcomed the plan, saying"), when the example has them. */
+  readonly frame?: string;
 }
 
 export interface StanceModel {
   readonly topic: Topic;
-  /** Probabilities per stance, summing to 1. */
-  probabilities(text: string): Record<Stance, number>;
+  /** Probabilities per stance, summing to 1; `frame` is the words that report the quote, when known. */
+  probabilities(text: string, frame?: string): Record<Stance, number>;
   /** The most probable stance. */
-  classify(text: string): Stance;
+  classify(text: string, frame?: string): Stance;
   /** The text's features and what each adds to each stance's score, strongest first (for diagnostics). */
-  explain(text: string): { feature: string; weights: Record<Stance, number> }[];
+  explain(text: string, frame?: string): { feature: string; weights: Record<Stance, number> }[];
 }
 
 export interface TrainOptions {
@@ -107,12 +110,12 @@ export interface StanceWeights {
 }
 
 /** Bumped whenever stance-features.ts changes what it extracts, so that shipped weights go stale. */
-export const FEATURES_VERSION = 1;
+export const FEATURES_VERSION = 2;
 
-/** What a model is trained from, as one string to hash: examples, topic, settings and feature version. */
+/** What a model is trained from, as one string to hash: examples, topic, settings, feature version and the reporting-frame lexicon. */
 export function trainingFingerprint(examples: readonly StanceExample[], topic: Topic, options: TrainOptions = {}): string {
   const o = { ...DEFAULT_TRAINING, ...options };
-  const what = JSON.stringify([FEATURES_VERSION, o, topic.targets, topic.support, topic.oppose, examples.map((e) => [e.id, e.stance, e.text])]);
+  const what = JSON.stringify([FEATURES_VERSION, FRAME_LEXICON, o, topic.targets, topic.support, topic.oppose, examples.map((e) => (e.frame === undefined ? [e.id, e.stance, e.text] : [e.id, e.stance, e.text, e.frame]))]);
   return createHash('sha256').update(what).digest('hex').slice(0, 16);
 }
 
@@ -122,7 +125,7 @@ const DECIMALS = 1e6;
 export function trainStanceWeights(examples: readonly StanceExample[], topic: Topic, options: TrainOptions = {}): StanceWeights {
   const o = { ...DEFAULT_TRAINING, ...options };
   const vocabulary = new Map<string, number>([['__bias', 0]]);
-  const xs = examples.map((e) => toSparse(stanceFeatures(e.text, topic), vocabulary, true));
+  const xs = examples.map((e) => toSparse(stanceFeatures(e.text, topic, e.frame), vocabulary, true));
   const ys = examples.map((e) => STANCES.indexOf(e.stance));
   const width = vocabulary.size;
   const w = fit(xs, ys, width, o);
@@ -147,19 +150,19 @@ export function stanceModelFrom(stored: StanceWeights, topic: Topic): StanceMode
   const width = stored.vocabulary.length;
   const w = new Float64Array(K * width);
   STANCES.forEach((s, k) => w.set(stored.weights[s], k * width));
-  const probabilities = (text: string): Record<Stance, number> => {
-    const p = softmax(scoresOf(toSparse(stanceFeatures(text, topic), vocabulary, false), w, width));
+  const probabilities = (text: string, frame?: string): Record<Stance, number> => {
+    const p = softmax(scoresOf(toSparse(stanceFeatures(text, topic, frame), vocabulary, false), w, width));
     return Object.fromEntries(STANCES.map((s, k) => [s, p[k]!])) as Record<Stance, number>;
   };
   return {
     topic,
     probabilities,
-    classify(text) {
-      const p = probabilities(text);
+    classify(text, frame) {
+      const p = probabilities(text, frame);
       return STANCES.reduce((a, b) => (p[b] > p[a] ? b : a));
     },
-    explain(text) {
-      const out = [...stanceFeatures(text, topic)].flatMap(([feature, v]) => {
+    explain(text, frame) {
+      const out = [...stanceFeatures(text, topic, frame)].flatMap(([feature, v]) => {
         const i = vocabulary.get(feature);
         return i === undefined ? [] : [{ feature, weights: Object.fromEntries(STANCES.map((s, k) => [s, w[k * width + i]! * v])) as Record<Stance, number> }];
       });

@@ -106,8 +106,8 @@ export function lexiconStance(text: string, topic: Topic): Stance {
   return stanceFromScores(cueScores(text, topic));
 }
 
-/** Gives a stance's probabilities for a text: a trained model, or the lexicon alone. */
-export type StanceScorer = (text: string) => Record<Stance, number>;
+/** Gives a stance's probabilities for a text (and the words that report it, when known): a trained model, or the lexicon alone. */
+export type StanceScorer = (text: string, frame?: string) => Record<Stance, number>;
 
 /** The lexicon as a scorer: all weight on the stance its cues give (a baseline, and for tests). */
 export function lexiconScorer(topic: Topic): StanceScorer {
@@ -142,16 +142,17 @@ const round = (x: number): number => Math.round(x * 100) / 100;
 
 /**
  * Stances of a document's quotes. Each quote is scored on its own words (a partial quote on its
- * sentence); a quote that comes out neutral without confidence takes the position its speaker
+ * sentence) and its reporting frame when given; a quote that comes out neutral without confidence takes the position its speaker
  * holds across the document's other quotes (with the share of that position as its confidence).
  */
-export function quoteStances(quotes: readonly { text: string; speaker: string | null; context?: string }[], scorer: StanceScorer): StanceCall[] {
-  // The scorer is pure: quotes judged on the same sentence are scored once.
+export function quoteStances(quotes: readonly { text: string; speaker: string | null; context?: string; frame?: string }[], scorer: StanceScorer): StanceCall[] {
+  // The scorer is pure: quotes judged on the same sentence and frame are scored once.
   const scored = new Map<string, Record<Stance, number>>();
   const own = quotes.map((q) => {
     const text = q.context ?? q.text;
-    let p = scored.get(text);
-    if (!p) scored.set(text, (p = scorer(text)));
+    const key = q.frame === undefined ? text : `${text}\u0000${q.frame}`;
+    let p = scored.get(key);
+    if (!p) scored.set(key, (p = scorer(text, q.frame)));
     return p;
   });
   const bySpeaker = new Map<string, Record<Stance, number>>();

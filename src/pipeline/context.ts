@@ -59,16 +59,16 @@ export function createContext(home?: string | null, options: ContextOptions = {}
     pdfLimits: options.pdfLimits ?? pdfLimitsFromEnv(),
     organisations: compileOrganisations(loadOrganisations(p.organisations)),
     ranker: loadSpeakerRanker(existsSync(ownRanker) ? ownRanker : join(PACKAGE_ROOT, 'sources', 'models', 'speaker-ranker.json')),
-    stance: (text) => {
+    stance: (text, frame) => {
       if (!scorer) {
         const topic = loadTopics(stanceFile('topics.json'))[0]!;
         const examples = loadStanceExamples(stanceFile('examples.json'));
         // The shipped weights, while they were trained from these examples and this topic; otherwise train now.
         const stored = existsSync(stanceFile('model.json')) ? loadStanceWeights(stanceFile('model.json')) : null;
         const model = stored?.fingerprint === trainingFingerprint(examples, topic) ? stanceModelFrom(stored, topic) : trainStanceModel(examples, topic);
-        scorer = (t) => model.probabilities(t);
+        scorer = (t, f) => model.probabilities(t, f);
       }
-      return scorer(text);
+      return scorer(text, frame);
     },
   };
 }

@@ -13,13 +13,13 @@ export function loadStanceExamples(file: string): StanceExample[] {
   const out = examples.map((e: Record<string, unknown>, i) => {
     const at = `examples[${i}]`;
     if (typeof e !== 'object' || e === null || Array.isArray(e)) throw new ValidationError(file, at, 'expected an object with id, text and stance');
-    for (const f of ['theme', 'voice'] as const) if (e[f] !== undefined && (typeof e[f] !== 'string' || !e[f].trim())) throw new ValidationError(file, `${at}.${f}`, 'expected a non-empty string when present');
+    for (const f of ['theme', 'voice', 'frame'] as const) if (e[f] !== undefined && (typeof e[f] !== 'string' || !e[f].trim())) throw new ValidationError(file, `${at}.${f}`, 'expected a non-empty string when present');
     if (!Number.isInteger(e.id)) throw new ValidationError(file, `${at}.id`, 'expected a whole number');
     if (ids.has(e.id as number)) throw new ValidationError(file, `${at}.id`, `id ${String(e.id)} is used twice`);
     ids.add(e.id as number);
     if (typeof e.text !== 'string' || !e.text.trim()) throw new ValidationError(file, `${at}.text`, 'expected a non-empty string');
     if (!STANCES.includes(e.stance as Stance)) throw new ValidationError(file, `${at}.stance`, `expected one of ${STANCES.join(', ')}; got ${JSON.stringify(e.stance)}`);
-    return { id: e.id as number, text: e.text, stance: e.stance as Stance };
+    return { id: e.id as number, text: e.text, stance: e.stance as Stance, ...(typeof e.frame === 'string' ? { frame: e.frame } : {}) };
   });
   // The classifier learns each stance from examples of it.
   for (const s of STANCES) if (!out.some((e) => e.stance === s)) throw new ValidationError(file, 'examples', `no example is labelled ${s}; every stance needs some`);

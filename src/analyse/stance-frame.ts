@@ -1,0 +1,135 @@
+/**
+ * A quote's reporting frame: the words of its sentence outside the quotation marks ("Dr X warned:",
+ * "the LMC welcomed the plans, saying"), or the sentence before when the quote stands alone, and the
+ * features a stance classifier reads in it: the evaluative class of the reporting verbs and nouns
+ * (lexicon/reporting-frames.ts), negated ("did not welcome") or hedged ("cautiously welcomed"). Pure.
+ */
+import { FRAME_LEXICON, FRAME_NEGATION_SCOPE } from './lexicon/reporting-frames.js';
+import { splitSentences, type Span } from './sentences.js';
+import { lowerBound } from './spans.js';
+import { tokens } from './stance.js';
+
+type Entry = readonly { readonly word: string; readonly prefix: boolean }[];
+type Kind = keyof typeof FRAME_LEXICON;
+interface Compiled { readonly kind: Kind; readonly entry: Entry }
+
+/**
+ * The lexicon's entries by first word: exact first words in a map, prefix first words ("warn*") by
+ * prefix and their lengths, so that a word is tried against the few entries that can start there.
+ */
+const INDEX = (() => {
+  const exact = new Map<string, Compiled[]>();
+  const byPrefix = new Map<string, Compiled[]>();
+  for (const [kind, list] of Object.entries(FRAME_LEXICON) as [Kind, readonly string[]][]) {
+    for (const e of list) {
+      const entry = e.split(/\s+/).map((w) => ({ word: w.replace(/\*$/, ''), prefix: w.endsWith('*') }));
+      const into = entry[0]!.prefix ? byPrefix : exact;
+      into.set(entry[0]!.word, [...(into.get(entry[0]!.word) ?? []), { kind, entry }]);
+    }
+  }
+  return { exact, byPrefix, lengths: [...new Set([...byPrefix.keys()].map((k) => k.length))] };
+})();
+
+function matchesAt(toks: readonly string[], i: number, entry: Entry): boolean {
+  return entry.every((w, k) => {
+    const t = toks[i + k];
+    return t !== undefined && (w.prefix ? t.startsWith(w.word) : t === w.word);
+  });
+}
+
+/** What the frame's words at `i` are, and how many words they take (the longest entry that matches). */
+function kindAt(toks: readonly string[], i: number): { kind: Kind; length: number } | null {
+  const t = toks[i]!;
+  let best: { kind: Kind; length: number } | null = null;
+  const consider = (cs: readonly Compiled[] | undefined): void => {
+    for (const c of cs ?? []) if ((!best || c.entry.length > best.length) && matchesAt(toks, i, c.entry)) best = { kind: c.kind, length: c.entry.length };
+  };
+  consider(INDEX.exact.get(t));
+  for (const n of INDEX.lengths) if (n <= t.length) consider(INDEX.byPrefix.get(t.slice(0, n)));
+  return best;
+}
+
+/** The classes of a frame's words in order, each with whether a negator or hedge came shortly before it. */
+export function frameWords(frame: string): { kind: Kind; negated: boolean; hedged: boolean }[] {
+  const toks = tokens(frame);
+  const out: { kind: Kind; negated: boolean; hedged: boolean }[] = [];
+  let negatedUntil = -1;
+  let hedgedAt = -2;
+  for (let i = 0; i < toks.length;) {
+    const hit = kindAt(toks, i);
+    if (!hit) { i++; continue; }
+    if (hit.kind === 'negator') negatedUntil = i + hit.length + FRAME_NEGATION_SCOPE - 1;
+    else if (hit.kind === 'hedge') hedgedAt = i;
+    else out.push({ kind: hit.kind, negated: i <= negatedUntil, hedged: hedgedAt === i - 1 });
+    i += hit.length;
+  }
+  return out;
+}
+
+/**
+ * Features of a frame, named apart from the quote's own: __frame_oppose / __frame_support (a
+ * negated approval counts against), __frame_negated, __frame_hedged, __frame_both, __frame_neutral
+ * (only a neutral reporting verb), __frame_none (no reporting words at all).
+ */
+export function frameFeatures(frame: string): Map<string, number> {
+  const f = new Map<string, number>();
+  const add = (name: string, n = 1): void => { f.set(name, Math.min(2, (f.get(name) ?? 0) + n)); };
+  let neutral = false;
+  for (const w of frameWords(frame)) {
+    if (w.kind === 'verb:neutral') { neutral = true; continue; }
+    const side = w.kind.endsWith('oppose') ? 'oppose' : 'support';
+    if (w.negated) add('__frame_negated');
+    if (w.hedged) add('__frame_hedged');
+    if (!w.negated) add(`__frame_${side}`);
+    else if (side === 'support') add('__frame_oppose');
+  }
+  if (f.has('__frame_oppose') && f.has('__frame_support')) add('__frame_both');
+  if (!f.has('__frame_oppose') && !f.has('__frame_support') && !f.has('__frame_negated')) add(neutral ? '__frame_neutral' : '__frame_none');
+  return f;
+}
+
+const QUOTE_MARKS = /["“”‘’«»„]/g;
+
+/** A frame reaches at most this many characters either side of its quote: the clause the quote sits in, not a whole long sentence. */
+const FRAME_REACH = 200;
+
+/**
+ * The frame of each quote: the text of the sentences it lies in, up to FRAME_REACH characters
+ * either side of it, with every quotation blanked out; when nothing but the quotation is there
+ * ("“…”"), the end of the sentence before (the last of the previous paragraph when the quote opens
+ * its paragraph), blanked out likewise. Quotes are in text order and do not overlap.
+ */
+export function quoteFrames(text: string, paragraphs: readonly Span[], quotes: readonly { paragraph: number; start: number; end: number }[]): string[] {
+  const sentencesOf = new Map<number, Span[]>();
+  const sentences = (p: number): Span[] => {
+    let s = sentencesOf.get(p);
+    if (!s) sentencesOf.set(p, (s = splitSentences(text.slice(paragraphs[p]!.start, paragraphs[p]!.end), paragraphs[p]!.start)));
+    return s;
+  };
+  /** The span's text with the quotations in it blanked out (a quote's marks lie just outside its span). */
+  const outside = (from: number, to: number): string => {
+    let out = '';
+    let at = from;
+    for (let k = lowerBound(quotes, (q) => q.end + 1, from + 1); k < quotes.length && quotes[k]!.start - 1 < to; k++) {
+      const q = quotes[k]!;
+      out += text.slice(at, Math.max(at, q.start - 1)) + ' ';
+      at = Math.max(at, Math.min(to, q.end + 1));
+    }
+    return (out + text.slice(at, to)).replace(QUOTE_MARKS, ' ').replace(/\s+/g, ' ').trim();
+  };
+  /** Where a reach cut into a word, that word is dropped. */
+  const wordStart = (pos: number, limit: number): number => (pos <= limit ? limit : pos + Math.max(0, text.slice(pos, pos + 40).search(/\s/)));
+  const wordEnd = (pos: number, limit: number): number => (pos >= limit ? limit : Math.max(pos - 40, text.lastIndexOf(' ', pos)));
+  const at = (list: readonly Span[], pos: number): number => Math.max(0, lowerBound(list, (s) => s.start, pos + 1) - 1);
+  return quotes.map((q) => {
+    const list = sentences(q.paragraph);
+    if (!list.length) return '';
+    const first = at(list, q.start);
+    const from = wordStart(q.start - 1 - FRAME_REACH, list[first]!.start);
+    const to = wordEnd(q.end + 1 + FRAME_REACH, list[at(list, Math.max(q.start, q.end - 1))]!.end);
+    const own = `${outside(from, Math.max(from, q.start - 1))} ${outside(Math.min(to, q.end + 1), to)}`.trim();
+    if (/\p{L}/u.test(own)) return own;
+    const before = first > 0 ? list[first - 1] : q.paragraph > 0 ? sentences(q.paragraph - 1).at(-1) : undefined;
+    return before ? outside(wordStart(before.end - 2 * FRAME_REACH, before.start), before.end) : '';
+  });
+}
