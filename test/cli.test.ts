@@ -2,7 +2,9 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { ccg, tempHome, ROOT } from './helpers.js';
+import { ccg, tempHome, ROOT, CLI } from './helpers.js';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 
 const seed = (n: string): string => join(ROOT, 'sources', 'local', n);
 
@@ -147,6 +149,20 @@ describe('ccg start, then searching the archive it built', () => {
     const r = ccg(['start', '--offline'], { home });
     expect(r.stdout).toMatch(/0 added, 0 updated, 5 unchanged/);
     expect(readdirSync(dir).map((f) => [f, statSync(join(dir, f)).mtimeMs])).toEqual(before);
+  });
+
+  it('prints commands that run as printed in the same archive (--home kept), and so does index', () => {
+    const r = ccg(['start', '--offline'], { home });
+    const printed = r.stdout.split('\n').filter((l) => l.startsWith('  npm run ccg -- ')).map((l) => l.trim().split(/ {2,}/)[0]!);
+    expect(printed.length).toBeGreaterThanOrEqual(7);
+    for (const c of printed.filter((c) => !/ (--help|serve --open)$/.test(c))) {
+      // As a user would paste it, from another folder and without CCG_HOME: the archive must be the one just built.
+      const run = spawnSync('sh', ['-c', c.replace(/^npm run ccg --/, `"${process.execPath}" "${CLI}"`)], { cwd: tmpdir(), encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CCG_HOME: '' } });
+      expect({ c, code: run.status, stderr: run.stderr }).toEqual({ c, code: 0, stderr: '' });
+      expect(run.stdout).not.toMatch(/^0 quotes|no quotes|nothing matched/im);
+    }
+    expect(printed).toContain(`npm run ccg -- --home ${home} serve --open`);
+    expect(ccg(['index'], { home }).stdout).toContain(`(or "ccg --home ${home} serve")`);
   });
 });
 
