@@ -260,4 +260,14 @@ describe('errors', () => {
     expect(r.stdout).toMatch(/Usage: ccg quotes/);
     expect(ccg(['--help']).stdout).toMatch(/Commands:[\s\S]*extract[\s\S]*quotes/);
   });
+
+  it('--help teaches the search page, PDFs and the query language with examples', () => {
+    const top = ccg(['--help']).stdout;
+    expect(top).toMatch(/index\/site\/index\.html/);
+    expect(top).toMatch(/ccg quotes --help/);
+    expect(top).toMatch(/Examples:[\s\S]*ccg add \S+\.pdf[\s\S]*ccg --home \S+ serve/);
+    expect(ccg(['extract', '--help']).stdout).toMatch(/Examples:[\s\S]*ccg extract \S+\.pdf --json/);
+    expect(ccg(['add', '--help']).stdout).toMatch(/Examples:[\s\S]*ccg add \S+\.pdf && ccg index/);
+    expect(ccg(['serve', '--help']).stdout).toMatch(/Examples?:[\s\S]*ccg --home \S+ serve/);
+  });
 });
