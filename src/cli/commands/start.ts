@@ -51,12 +51,7 @@ each source says so in one line and the archive is built from what is stored.
     out(describeIndex(s));
     out('');
     const h = homeFlag(global.home);
-    const show = (rows: ReadonlyArray<readonly [string, string]>): void => {
-      const width = Math.max(...rows.map(([c]) => c.length));
-      for (const [c, what] of rows) out(`  ${c.padEnd(width)}  ${what}`);
-    };
-    out('Search the archive:');
-    show([
+    const search: Array<readonly [string, string]> = [
       [`npm run ccg -- ${h}quotes '"barking mad"'`, 'quotes by their words (a phrase)'],
       [`npm run ccg -- ${h}quotes 'speaker:"Julie Wood"'`, 'quotes by speaker'],
       [`npm run ccg -- ${h}quotes org:BMA stance:oppose --cite`, 'the BMA and its GPC, with citations'],
@@ -64,11 +59,16 @@ each source says so in one line and the archive is built from what is stored.
       [`npm run ccg -- ${h}timeline --org "NHS England"`, 'positions over time'],
       [`npm run ccg -- ${h}who commissioning`, 'who said most about a subject'],
       ['npm run ccg -- --help', 'every command; "ccg quotes --help" for the query language'],
-    ]);
+    ];
+    const serveRow = [`npm run ccg -- ${h}serve --open`, 'the same page on http://127.0.0.1:8080/'] as const;
+    const width = Math.max(...[...search, serveRow].map(([c]) => c.length));
+    const show = ([c, what]: readonly [string, string]): void => out(`  ${c.padEnd(width)}  ${what}`);
+    out('Search the archive:');
+    search.forEach(show);
     out('');
     out('Search it in a browser:');
     out(`  ${pathToFileURL(s.site.page).href}`);
-    show([[`npm run ccg -- ${h}serve --open`, 'the same page on http://127.0.0.1:8080/']]);
+    show(serveRow);
     const code = count('failed') || s.problems.length ? 1 : 0;
     if (!values.serve) return code;
     out('');
