@@ -2,7 +2,9 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { ccg, tempHome, ROOT } from './helpers.js';
+import { ccg, tempHome, ROOT, CLI } from './helpers.js';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 
 const seed = (n: string): string => join(ROOT, 'sources', 'local', n);
 
@@ -148,6 +150,32 @@ describe('ccg start, then searching the archive it built', () => {
     expect(r.stdout).toMatch(/0 added, 0 updated, 5 unchanged/);
     expect(readdirSync(dir).map((f) => [f, statSync(join(dir, f)).mtimeMs])).toEqual(before);
   });
+
+  it('writes nothing git would see in a checkout: every file start made under corpus/ and index/ is ignored', () => {
+    const made = (d: string): string[] => readdirSync(join(home, d), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(home.length + 1));
+    const files = [...made('corpus'), ...made('index')].filter((f) => f !== join('index', 'README.md'));
+    expect(files.some((f) => f.startsWith(join('index', 'partitions')))).toBe(true);
+    const r = spawnSync('git', ['check-ignore', '--no-index', '-v', '-n', '--stdin'], { cwd: ROOT, input: files.join('\n'), encoding: 'utf8' });
+    const notIgnored = r.stdout.split('\n').filter((l) => l.startsWith('::')).map((l) => l.split('\t')[1]);
+    expect(notIgnored).toEqual([]);
+  });
+
+  it('prints commands that run as printed in the same archive (--home kept), and so does index', () => {
+    const r = ccg(['start', '--offline'], { home });
+    const printed = r.stdout.split('\n').filter((l) => l.startsWith('  npm run ccg -- ')).map((l) => l.trim().split(/ {2,}/)[0]!);
+    expect(printed.length).toBeGreaterThanOrEqual(7);
+    // One column for what each does, in both blocks.
+    const columns = r.stdout.split('\n').filter((l) => l.startsWith('  npm run ccg -- ')).map((l) => l.length - /^.*\S {2,}(\S.*)$/.exec(l)![1]!.length);
+    expect(new Set(columns).size).toBe(1);
+    for (const c of printed.filter((c) => !/ (--help|serve --open)$/.test(c))) {
+      // As a user would paste it, from another folder and without CCG_HOME: the archive must be the one just built.
+      const run = spawnSync('sh', ['-c', c.replace(/^npm run ccg --/, `"${process.execPath}" "${CLI}"`)], { cwd: tmpdir(), encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CCG_HOME: '' } });
+      expect({ c, code: run.status, stderr: run.stderr }).toEqual({ c, code: 0, stderr: '' });
+      expect(run.stdout).not.toMatch(/^0 quotes|no quotes|nothing matched/im);
+    }
+    expect(printed).toContain(`npm run ccg -- --home ${home} serve --open`);
+    expect(ccg(['index'], { home }).stdout).toContain(`(or "ccg --home ${home} serve")`);
+  });
 });
 
 describe('ccg extract', () => {
@@ -243,5 +271,15 @@ describe('errors', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Usage: ccg quotes/);
     expect(ccg(['--help']).stdout).toMatch(/Commands:[\s\S]*extract[\s\S]*quotes/);
+  });
+
+  it('--help teaches the search page, PDFs and the query language with examples', () => {
+    const top = ccg(['--help']).stdout;
+    expect(top).toMatch(/index\/site\/index\.html/);
+    expect(top).toMatch(/ccg quotes --help/);
+    expect(top).toMatch(/Examples:[\s\S]*ccg add \S+\.pdf[\s\S]*ccg --home \S+ serve/);
+    expect(ccg(['extract', '--help']).stdout).toMatch(/Examples:[\s\S]*ccg extract \S+\.pdf --json/);
+    expect(ccg(['add', '--help']).stdout).toMatch(/Examples:[\s\S]*ccg add \S+\.pdf && ccg index/);
+    expect(ccg(['serve', '--help']).stdout).toMatch(/Examples?:[\s\S]*ccg --home \S+ serve/);
   });
 });

@@ -193,6 +193,24 @@ describe('layouts and bad PDFs', () => {
     expect(r.stderr).toMatch(/fake\.pdf: .*PDF/);
   });
 
+  it('refuses a file named .pdf that is not one (a text file or a zip renamed) in one line, storing nothing', async () => {
+    const text = join(dir, 'renamed.pdf');
+    writeFileSync(text, 'A text file that was renamed. It is not a report.\n');
+    const zipped = join(dir, 'archive.pdf.gz');
+    const { gzipSync } = await import('node:zlib');
+    writeFileSync(zipped, gzipSync(Buffer.from('PK\u0003\u0004 not a PDF inside')));
+    for (const path of [text, zipped]) {
+      const name = path.split('/').pop()!.replace(/\./g, '\\.');
+      const r = ccg(['extract', path], { home });
+      expect(r.code).toBe(1);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(new RegExp(`${name}: named \\.pdf but not a PDF`));
+    }
+    const added = ccg(['add', text], { home });
+    expect(added.code).toBe(1);
+    expect(added.stdout).toMatch(/0 added, 0 updated, 0 unchanged, 1 failed/);
+  });
+
   it('stops at the page limit and names it', async () => {
     const bytes = await fx.longReport(6);
     const ex = await extractPdf(bytes, { name: 'long.pdf', maxPages: 3 });

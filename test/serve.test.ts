@@ -145,7 +145,8 @@ describe('ccg serve', () => {
       c.on('exit', (code) => reject(new Error(`ccg start --serve exited ${code}`)));
     });
     expect(out).toContain(`file://${join(other, 'index', 'site', 'index.html')}`);
-    expect(out).toContain('npm run ccg -- serve');
+    // Run with --home, the printed command serves the same archive.
+    expect(out).toContain(`npm run ccg -- --home ${other} serve --open`);
     const res = await fetch(`${url}data/manifest.js`);
     expect(res.status).toBe(200);
     expect(await res.text()).toMatch(/^ccgData\("manifest\.js",/);

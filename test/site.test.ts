@@ -154,7 +154,9 @@ describe('the static page', () => {
     const first = cli.periods[0]!;
     const n = Object.values(first.counts).reduce((a, b) => a + b, 0);
     const row = page.locator('table.periods tbody tr').filter({ has: page.locator(`button:text-is("${first.period}")`) });
-    await expect(row.locator('td').first().innerText()).resolves.toContain(`${first.counts.support} supports`);
+    // The counts in the words ccg timeline uses ("1 support, 2 oppose"), never "1 supports".
+    const words = (['support', 'oppose', 'mixed', 'neutral'] as const).filter((s) => first.counts[s]).map((s) => `${first.counts[s]} ${s}`).join(', ');
+    await expect(row.locator('td').first().innerText()).resolves.toBe(words);
     expect(await page.locator('table.periods thead th').count()).toBe(3);
     await row.locator('button').click();
     await page.waitForSelector('#period-heading');
@@ -166,6 +168,10 @@ describe('the static page', () => {
     const { page: linked } = await open(new URL(page.url()).hash, { width: 360, height: 740 });
     await linked.waitForSelector('#period-heading');
     expect(await shift(linked)).toBeLessThan(0.01);
+    // At 360 px a period ("2014", "2014-Q2") stays on one line in its button.
+    const lines = await linked.locator('table.periods button').evaluateAll((bs) => bs.map((b) => { const r = document.createRange(); r.selectNodeContents(b); return r.getClientRects().length; }));
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.every((n) => n === 1)).toBe(true);
     await linked.close();
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();

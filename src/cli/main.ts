@@ -39,6 +39,17 @@ function usage(): string {
     '  --home DIR      where sources/, corpus/ and index/ live (default: the project folder, or $CCG_HOME)',
     '  -h, --help      help for ccg or for a command (ccg COMMAND --help)',
     '  -V, --version   the version of ccg',
+    '',
+    'The search page: "ccg index" (and so "npm start") writes it into index/site/; open',
+    'index/site/index.html in a browser (offline, no server) or run "ccg serve --open".',
+    'The query language (phrases, -exclusions, OR, speaker:, org:, stance:, since:): ccg quotes --help',
+    '',
+    'Examples:',
+    '  ccg start --offline                           build the archive from what is stored',
+    '  ccg quotes "conflict of interest" --cite      quotes with citations to paste',
+    '  ccg extract report.pdf --json                 preview a PDF report: quotes with their pages',
+    '  ccg add report.pdf && ccg index               store it and make it searchable',
+    '  ccg --home ~/ccg-archive serve --open         the search page of another archive folder',
   ].join('\n');
 }
 

@@ -2,7 +2,7 @@
  * Reading an input file for extraction: only regular files (a FIFO or a device would hang),
  * gunzip when gzipped (by magic bytes, not only the name), decode the bytes (BOM → declared
  * charset → UTF-8, mostly-valid UTF-8 kept → windows-1252), cut what is over the size limit, and
- * tell HTML from plain text. A PDF (by its magic bytes, `%PDF-`, whatever its name) is kept as bytes. The only I/O of the extract path; what it had to do to the input is
+ * tell HTML from plain text. A PDF (by its magic bytes, `%PDF-`, whatever its name) is kept as bytes; a file named .pdf without that header is refused, never read as text. The only I/O of the extract path; what it had to do to the input is
  * returned as warnings for the caller to show.
  */
 import { readFile, stat } from 'node:fs/promises';
@@ -157,6 +157,8 @@ export async function readInput(path: string): Promise<InputFile> {
   }
   if (raw.length === 0) throw new InputError(path, 'empty file');
   if (isPdf(raw)) return { path, content: '', format: 'pdf', bytes: raw, sha256: hash, encoding: 'binary', warnings: [] };
+  // A file named .pdf is a report or a mistake (a download saved under the wrong name, a renamed file): never text.
+  if (/\.pdf(?:\.gz)?$/i.test(path)) throw new InputError(path, 'named .pdf but not a PDF (no %PDF- header near its start)');
   const sample = raw.subarray(0, 8192);
   let zeros = 0;
   for (const b of sample) if (b === 0) zeros++;

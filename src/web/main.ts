@@ -251,7 +251,7 @@ function chart(subjects: readonly Subject[], lines: readonly Timeline[]): SVGEle
         if (!n) continue;
         const h = (n / max) * (height - 10);
         y -= h;
-        g.append(svg('rect', { x, y, width: barW, height: Math.max(h, 1), fill: STANCE_COLOURS[s], class: `bar bar-${s}` }, svg('title', {}, `${subjects[li]!.name}, ${period}: ${n} ${STANCE_WORDS[s].toLowerCase()}`)));
+        g.append(svg('rect', { x, y, width: barW, height: Math.max(h, 1), fill: STANCE_COLOURS[s], class: `bar bar-${s}` }, svg('title', {}, `${subjects[li]!.name}, ${period}: ${n} ${s}`)));
       }
       if (lines.length > 1) g.append(svg('text', { x: x + barW / 2, y: height + 12, 'text-anchor': 'middle', class: 'axis' }, SERIES_LABEL[li]!));
     });
@@ -285,7 +285,7 @@ async function renderTimeline(gen: number): Promise<void> {
   const rows = [...new Set(lines.flatMap((t) => t.periods.map((p) => p.period)))].sort().map((period) => {
     const cells = lines.map((t) => {
       const p = t.periods.find((x) => x.period === period);
-      return el('td', {}, p ? STANCES.filter((s) => p.counts[s]).map((s) => `${p.counts[s]} ${STANCE_WORDS[s].toLowerCase()}`).join(', ') : '—');
+      return el('td', {}, p ? STANCES.filter((s) => p.counts[s]).map((s) => `${p.counts[s]} ${s}`).join(', ') : '—');
     });
     const open = el('button', { type: 'button', class: 'period-button', 'aria-pressed': String(state.period === period) }, period);
     open.addEventListener('click', () => go({ ...state, period: state.period === period ? null : period }));

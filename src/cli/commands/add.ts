@@ -49,6 +49,7 @@ Each input gets one line with its status, and the last line counts them all:
 Examples:
   ccg add saved-page.html report.txt
   ccg add sources/local/*.txt
+  ccg add ~/Downloads/report.pdf && ccg index
   ccg add https://www.kingsfund.org.uk/publications/clinical-commissioning-groups`,
   home: 'creates',
   async run(argv, global) {

@@ -40,7 +40,8 @@ layer gives its metadata, marked needsPassword or needsOcr.
 
 Examples:
   ccg extract sources/local/001_938f1089b072b8bf.txt
-  ccg extract --jsonl page.html.gz report.txt`,
+  ccg extract --jsonl page.html.gz report.txt
+  ccg extract report.pdf --json`,
   home: 'reads',
   async run(argv, global) {
     const [{ createContext }, { extractFile }] = await Promise.all([import('../../pipeline/context.js'), import('../../pipeline/extract-file.js')]);

@@ -3,6 +3,7 @@ import { parse } from '../args.js';
 import { out, err } from '../output.js';
 import { plural } from '../../core/plural.js';
 import { pathToFileURL } from 'node:url';
+import { homeFlag } from '../shell.js';
 import type { IndexSummary } from '../../pipeline/index.js';
 
 export function describeIndex(s: IndexSummary): string {
@@ -40,7 +41,7 @@ Example:
     else {
       if (s.fullReason) out(`Rebuilding the whole index: ${s.fullReason}.`);
       out(describeIndex(s));
-      out(`Search page: ${pathToFileURL(s.site.page).href} (or "ccg serve")`);
+      out(`Search page: ${pathToFileURL(s.site.page).href} (or "ccg ${homeFlag(global.home)}serve")`);
     }
     return s.problems.length ? 1 : 0;
   },

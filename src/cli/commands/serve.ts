@@ -64,8 +64,9 @@ serving it adds compression and caching, and is how it would run on any static h
   --port N   the port (default 8080; 0 takes any free port)
   --open     open the page in the desktop's browser
 
-Example:
-  ccg serve --port 8080 --open`,
+Examples:
+  ccg serve --port 8080 --open
+  ccg --home ~/ccg-archive serve --port 0     another archive folder, on any free port`,
   home: 'reads',
   async run(argv, global) {
     const { values } = parse('serve', argv, { port: { type: 'string' }, open: { type: 'boolean' } }, { max: 0 });

@@ -6,6 +6,7 @@ import { plural } from '../../core/plural.js';
 import { UsageError } from '../../core/errors.js';
 import { pathToFileURL } from 'node:url';
 import { portOf, serveUntilStopped } from './serve.js';
+import { homeFlag } from '../shell.js';
 
 export const start: Command = {
   name: 'start',
@@ -49,18 +50,25 @@ each source says so in one line and the archive is built from what is stored.
     if (s.fullReason) out(`Rebuilt the whole index: ${s.fullReason}.`);
     out(describeIndex(s));
     out('');
+    const h = homeFlag(global.home);
+    const search: Array<readonly [string, string]> = [
+      [`npm run ccg -- ${h}quotes '"barking mad"'`, 'quotes by their words (a phrase)'],
+      [`npm run ccg -- ${h}quotes 'speaker:"Julie Wood"'`, 'quotes by speaker'],
+      [`npm run ccg -- ${h}quotes org:BMA stance:oppose --cite`, 'the BMA and its GPC, with citations'],
+      [`npm run ccg -- ${h}search "conflict of interest" --facets`, 'documents, with snippets and counts'],
+      [`npm run ccg -- ${h}timeline --org "NHS England"`, 'positions over time'],
+      [`npm run ccg -- ${h}who commissioning`, 'who said most about a subject'],
+      ['npm run ccg -- --help', 'every command; "ccg quotes --help" for the query language'],
+    ];
+    const serveRow = [`npm run ccg -- ${h}serve --open`, 'the same page on http://127.0.0.1:8080/'] as const;
+    const width = Math.max(...[...search, serveRow].map(([c]) => c.length));
+    const show = ([c, what]: readonly [string, string]): void => out(`  ${c.padEnd(width)}  ${what}`);
     out('Search the archive:');
-    out('  npm run ccg -- quotes \'"barking mad"\'                 quotes by their words (a phrase)');
-    out('  npm run ccg -- quotes \'speaker:"Julie Wood"\'           quotes by speaker');
-    out('  npm run ccg -- quotes org:BMA stance:oppose --cite     the BMA and its GPC, with citations');
-    out('  npm run ccg -- search "conflict of interest" --facets  documents, with snippets and counts');
-    out('  npm run ccg -- timeline --org "NHS England"            positions over time');
-    out('  npm run ccg -- who commissioning                       who said most about a subject');
-    out('  npm run ccg -- --help                                  every command and the query language');
+    search.forEach(show);
     out('');
     out('Search it in a browser:');
     out(`  ${pathToFileURL(s.site.page).href}`);
-    out('  npm run ccg -- serve --open                            the same page on http://127.0.0.1:8080/');
+    show(serveRow);
     const code = count('failed') || s.problems.length ? 1 : 0;
     if (!values.serve) return code;
     out('');
