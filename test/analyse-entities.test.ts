@@ -152,3 +152,14 @@ describe('pronouns by salience, not recency', () => {
     expect(only(text).speaker).toContain(surname);
   });
 });
+
+describe('a plural subject in the perfect after the quote', () => {
+  // "have told", "have warned": the auxiliary is not part of the speaker, as "has" and "had" are not.
+  it.each([
+    ['The new rota is “unworkable in its current form”, hospital consultants have told the trust board.', 'hospital consultants'],
+    ['The merger is “a step too far for patients in the north of the county”, local councillors have warned.', 'local councillors'],
+    ['The plan is “a sensible way forward for the practices involved”, Dr Maya Osei has told the committee.', 'Dr Maya Osei'],
+  ])('%s', (text, speaker) => {
+    expect(only(text).speaker).toBe(speaker);
+  });
+});

@@ -19,7 +19,7 @@ const AFTER_INVERTED = new RegExp(`^[\\s,.!?—–-]*(?:${VERBS})\\s+(?!that\\b)
 const CLAUSE_END = `(?=\\s*(?:[,.;:!?()—–]|$|\\s(?:in|on|at|during|after|before|when|while|last|yesterday|today|tonight|this|to|of|about|from|with|by|as|recently|earlier|later|afterward|afterwards|again|then|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\\b))`;
 /** "told Varley", "told reporters", "told the BBC": the hearer after a verb of telling. */
 const HEARER = `(?:\\s+(?:reporters|journalists|colleagues|delegates|supporters|the\\s+\\S+|an?\\s+\\S+|\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,3}))?`;
-const AFTER_DIRECT = new RegExp(`^[\\s,.!?—–-]*([^,.;:!?“”"‘]{1,120}?(?:,[^,.;:!?“”"‘]{1,100}){0,2},?)\\s+(?:also\\s+|later\\s+|then\\s+|has\\s+|had\\s+|previously\\s+|once\\s+)?(?:${VERBS})(?![\\p{L}])${HEARER}${CLAUSE_END}`, 'iu');
+const AFTER_DIRECT = new RegExp(`^[\\s,.!?—–-]*([^,.;:!?“”"‘]{1,120}?(?:,[^,.;:!?“”"‘]{1,100}){0,2},?)\\s+(?:also\\s+|later\\s+|then\\s+|has\\s+|have\\s+|had\\s+|previously\\s+|once\\s+)?(?:${VERBS})(?![\\p{L}])${HEARER}${CLAUSE_END}`, 'iu');
 /** "“…” ― Ines Garside." */
 const AFTER_DASH = /^[\s,.!?]*[―—–]\s*([^,.;:!?“”"‘()]{2,80}?)\s*(?:[,.;]|$)/u;
 const AFTER_ACCORDING = /^[\s,.!?—–-]*according\s+to\s+([^,.;:!?“”"‘()]{2,120}?)(?=\s*(?:[,.;:!?]|$))/iu;
