@@ -26,6 +26,20 @@ function canOpen(p: string, i: number): boolean {
   return (OPEN_CONTEXT.test(before) || before === '“' || before === '‘') && /[\p{L}\p{N}‘“'"£$€.…]/u.test(after);
 }
 
+/**
+ * The first candidate closing mark, passing over a plural possessive ("GPs’ contracts") when a later
+ * candidate can close the quote instead; -1 when there is none.
+ */
+function chooseClose(p: string, candidates: readonly number[]): number {
+  for (let k = 0; k < candidates.length; k++) {
+    const i = candidates[k]!;
+    const plural = p[i - 1] === 's' && /^\s+\p{Ll}/u.test(p.slice(i + 1, i + 4));
+    if (plural && k + 1 < candidates.length) continue;
+    return i;
+  }
+  return -1;
+}
+
 function isSingleClose(p: string, i: number): boolean {
   const before = p[i - 1] ?? ' ';
   const after = p[i + 1];
@@ -41,14 +55,7 @@ function findSingleClose(p: string, open: number, limit: number): number {
     if (ch === '’' && isSingleClose(p, i)) candidates.push(i);
     else if (ch === '‘' && canOpen(p, i) && candidates.length) break;
   }
-  for (let k = 0; k < candidates.length; k++) {
-    const i = candidates[k]!;
-    // "GPs’ contracts": a plural possessive, when a later mark can close the quote instead.
-    const plural = p[i - 1] === 's' && /^\s+\p{Ll}/u.test(p.slice(i + 1, i + 4));
-    if (plural && k + 1 < candidates.length) continue;
-    return i;
-  }
-  return -1;
+  return chooseClose(p, candidates);
 }
 
 /**
@@ -76,13 +83,7 @@ function findStraightSingleClose(p: string, open: number): number {
     const after = p[i + 1];
     if (after === undefined || CLOSE_FOLLOW.test(after)) candidates.push(i);
   }
-  for (let k = 0; k < candidates.length; k++) {
-    const i = candidates[k]!;
-    const plural = p[i - 1] === 's' && /^\s+\p{Ll}/u.test(p.slice(i + 1, i + 4));
-    if (plural && k + 1 < candidates.length) continue;
-    return i;
-  }
-  return -1;
+  return chooseClose(p, candidates);
 }
 
 /**
