@@ -16,7 +16,7 @@ describe('ccg start, then searching the archive it built', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/5 added/);
-    expect(r.stdout).toMatch(/Indexed 5 documents and \d+ quotes in 3 partitions → .*read 5, removed 0, rewrote 3 partitions \(2013, 2014, 2017;/);
+    expect(r.stdout).toMatch(/Indexed 5 documents and \d+ quotes in 1 partition → .*read 5, removed 0, wrote 1 new partition \(/);
   });
 
   it('stores one JSON record per document with its provenance', () => {
@@ -227,7 +227,7 @@ describe('errors', () => {
 
   it.each([
     ['{ not json', /not valid JSON.*rebuilding it/],
-    [JSON.stringify({ format: 'ccg-index', version: 99 }), /the index is of version 99; this ccg reads version 5: rebuilding it/],
+    [JSON.stringify({ format: 'ccg-index', version: 99 }), /the index is of version 99; this ccg reads version 6: rebuilding it/],
     [JSON.stringify({ hello: 1 }), /is not a ccg index: rebuilding it/],
   ])('an index manifest %s is rebuilt, with a line saying so', (content, message) => {
     const home = tempHome();
@@ -237,7 +237,7 @@ describe('errors', () => {
     expect(r.stderr).toMatch(message);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).hits[0].speaker).toBe('Dr Robert Morley');
-    expect(JSON.parse(readFileSync(join(home, 'index', 'manifest.json'), 'utf8')).version).toBe(5);
+    expect(JSON.parse(readFileSync(join(home, 'index', 'manifest.json'), 'utf8')).version).toBe(6);
   });
 
   it('a corrupt index partition gives a one-line error that says how to rebuild', () => {
@@ -245,7 +245,7 @@ describe('errors', () => {
     ccg(['start', '--offline'], { home });
     const m = JSON.parse(readFileSync(join(home, 'index', 'manifest.json'), 'utf8'));
     const p = m.partitions[0];
-    writeFileSync(join(home, 'index', 'partitions', p.key, p.files.quotes), '{ broken');
+    writeFileSync(join(home, 'index', 'partitions', p.key, 'quotes-base.json'), '{ broken');
     const r = ccg(['quotes', 'commissioning'], { home });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/corrupt index partition .*ccg index --full/);

@@ -95,6 +95,14 @@ describe('query operators on quotes', () => {
     expect((await speakers(query)).sort()).toEqual([...expected].sort());
   });
 
+  it('a minus with no word to search takes the excluded out of everything', async () => {
+    const all = await quotes('', { limit: 100 });
+    const without = await quotes('-hospital', { limit: 100 });
+    expect(without.total).toBeGreaterThan(0);
+    expect(without.total).toBeLessThan(all.total);
+    expect(without.hits.map((h) => h.id).sort()).toEqual(all.hits.filter((h) => !/hospital/i.test([h.text, h.speaker, h.organisation, h.role].join(' '))).map((h) => h.id).sort());
+  });
+
   it('when nothing matches every word, says so by `loose` and gives what matches any word', async () => {
     const strict = await quotes('levers zzzqqq');
     expect(strict.loose).toBe(true);
@@ -194,6 +202,31 @@ describe('a phrase query’s results all hold the phrase (random phrases from th
       for (const h of r.hits) expect(norm([h.text, h.speaker, h.organisation, h.role, h.title].join(' | '))).toContain(norm(phrase).trim());
       expect(r.hits.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('partitions', () => {
+  it.each(['oppose delegation', '"conflict of interest"', 'commissioning -hospital', 'levers OR listened', 'commissioned', 'levers zzzqqq', 'org:BMA', 'commis', ''])(
+    'an index cut into one partition per document answers %j as one partition does',
+    async (query) => {
+      const one = await searchQuotes(index, parseQuery(query), { limit: 100 });
+      const many = await searchQuotes(memoryIndex(DOCS, table, 1), parseQuery(query), { limit: 100 });
+      expect(many.hits.map((h) => h.id).sort()).toEqual(one.hits.map((h) => h.id).sort());
+      expect([many.total, many.loose, many.facets]).toEqual([one.total, one.loose, one.facets]);
+      const docs = await searchDocuments(memoryIndex(DOCS, table, 1), parseQuery(query), { limit: 100 });
+      expect(docs.hits.map((h) => h.id).sort()).toEqual((await searchDocuments(index, parseQuery(query), { limit: 100 })).hits.map((h) => h.id).sort());
+    },
+  );
+
+  it('a date filter reads only the partitions whose dates it allows', async () => {
+    const many = memoryIndex(DOCS, table, 1);
+    const read = new Set<string>();
+    const spy = { manifest: many.manifest, file: (key: string, name: string) => (read.add(key), many.file(key, name)) };
+    const r = await searchQuotes(spy, parseQuery('year:2014'));
+    expect(r.total).toBeGreaterThan(0);
+    const allowed = many.manifest.partitions.filter((p) => p.first?.startsWith('2014')).map((p) => p.key);
+    expect([...read].sort()).toEqual(allowed.sort());
+    expect(allowed.length).toBeLessThan(many.manifest.partitions.length);
   });
 });
 

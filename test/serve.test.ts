@@ -1,6 +1,7 @@
 /**
  * `ccg serve` as a real process answering real HTTP requests on 127.0.0.1.
  */
+import { PARTITION_KEY } from '../src/search/schema.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
@@ -77,7 +78,7 @@ describe('ccg serve', () => {
     expect(css.headers['content-type']).toBe('text/css; charset=utf-8');
   });
 
-  it('gzips for clients that accept it, and caches hashed data files for a year', async () => {
+  it('gzips for clients that accept it, and caches partition data files (never rewritten) for a year', async () => {
     const plain = await get('/app.js');
     expect(plain.headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect(plain.headers['content-encoding']).toBeUndefined();
@@ -86,10 +87,10 @@ describe('ccg serve', () => {
     expect(gz.headers.vary).toBe('Accept-Encoding');
     expect(gz.body.length).toBeLessThan(plain.body.length);
     expect(gunzipSync(gz.body).equals(plain.body)).toBe(true);
-    // The largest quote file (small bodies go uncompressed).
+    // The largest data file (small bodies go uncompressed).
     const [key, file] = readdirSync(site('data'))
-      .filter((d) => /^\d{4}$/.test(d))
-      .map((d) => [d, readdirSync(site('data', d)).find((f) => f.startsWith('quotes-'))!] as const)
+      .filter((d) => PARTITION_KEY.test(d))
+      .flatMap((d) => readdirSync(site('data', d)).map((f) => [d, f] as const))
       .sort((a, b) => statSync(site('data', ...b)).size - statSync(site('data', ...a)).size)[0]!;
     const data = await get(`/data/${key}/${file}`, { 'Accept-Encoding': 'gzip' });
     expect(data.status).toBe(200);

@@ -4,17 +4,12 @@
  * round trip through the URL.
  */
 import { describe, expect, it } from 'vitest';
-import MiniSearch from 'minisearch';
 import { readFileSync, readdirSync, statSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
-import { pathToFileURL } from 'node:url';
-import type { Document } from '../src/core/types.js';
 import { ccg, tempHome } from './helpers.js';
-import { dataScript, splitQuoteIndex } from '../src/pipeline/site.js';
-import { Partition, loadQuoteIndex, orgTable, parseQuery, searchQuotes, type IndexSource } from '../src/search/index.js';
-import { loadOrganisations } from '../src/sources/index.js';
-import { ROOT } from './helpers.js';
+import { dataScript } from '../src/pipeline/site.js';
+import { parseQuery, partitionFiles, searchDocuments, type IndexManifest, type IndexSource } from '../src/search/index.js';
 import { EMPTY_STATE, effectiveQuery, hashFromState, stateFromHash, toggleFacet, type PageState } from '../src/web/state.js';
 
 /** Runs a data script as the page would and returns what it registered. */
@@ -36,49 +31,6 @@ describe('data scripts', () => {
   });
 });
 
-describe('quote chunks', () => {
-  it('split a partition into indexes of at most N quotes, newest first, that find what the whole finds', async () => {
-    const table = orgTable(loadOrganisations(join(ROOT, 'sources', 'organisations.json')));
-    // The search benchmark's generator: news-like documents with about five quotes each.
-    const gen = (await import(pathToFileURL(join(ROOT, 'scripts', 'bench-search-corpus.mjs')).href)) as { makePools: (seed: number, words: number) => unknown; makeDocument: (pools: unknown, i: number) => Document };
-    const pools = gen.makePools(7, 3000);
-    const p = new Partition();
-    for (let i = 0; i < 60; i++) p.add(gen.makeDocument(pools, i), table);
-    const whole = p.serialise().quotes;
-    const chunks = splitQuoteIndex(whole, 70);
-    const n = p.quoteCount;
-    expect(chunks.length).toBe(Math.ceil(n / 70));
-    const indexes = chunks.map(loadQuoteIndex);
-    expect(indexes.reduce((sum, ms) => sum + ms.documentCount, 0)).toBe(n);
-    expect(indexes.every((ms) => ms.documentCount <= 70)).toBe(true);
-    // Newest first: every date of a chunk is at least every (dated) date of the next.
-    const dates = indexes.map((ms) => ms.search(MiniSearchWildcard()).map((r) => String(r.date ?? '')));
-    for (let c = 0; c + 1 < dates.length; c++) {
-      const next = dates[c + 1]!.filter(Boolean);
-      if (next.length) expect(dates[c]!.filter(Boolean).every((d) => d >= next.reduce((a, b) => (a > b ? a : b)))).toBe(true);
-    }
-    // The same quotes match, through src/search as the page runs it.
-    const manifest = { format: 'ccg-index', version: 4, builtAt: '', documentCount: 60, quoteCount: n, organisations: table, catalog: '' } as const;
-    const source = (parts: { key: string; ms: ReturnType<typeof loadQuoteIndex> }[]): IndexSource => ({
-      manifest: { ...manifest, partitions: parts.map((x) => ({ key: x.key, documents: 0, quotes: 0, files: { quotes: '', documents: '', texts: '' } })) },
-      quotes: async (k) => parts.find((x) => x.key === k)!.ms,
-      documents: () => Promise.reject(new Error('not used')),
-      texts: () => Promise.reject(new Error('not used')),
-    });
-    const one = source([{ key: '2016', ms: loadQuoteIndex(whole) }]);
-    const split = source(indexes.map((ms, i) => ({ key: `2016.${i}`, ms })));
-    for (const text of ['commissioning', '"primary care"', 'commissioning -practice', 'stance:oppose', 'since:2016 commiss']) {
-      const q = parseQuery(text);
-      const a = await searchQuotes(one, q, { limit: 10_000 });
-      const b = await searchQuotes(split, q, { limit: 10_000 });
-      expect(b.total, text).toBe(a.total);
-      expect(new Set(b.hits.map((h) => h.id)), text).toEqual(new Set(a.hits.map((h) => h.id)));
-    }
-  });
-});
-
-const MiniSearchWildcard = (): typeof MiniSearch.wildcard => MiniSearch.wildcard;
-
 describe('ccg index writes index/site/', () => {
   const listData = (home: string): Map<string, number> => {
     const dir = join(home, 'index', 'site', 'data');
@@ -89,49 +41,46 @@ describe('ccg index writes index/site/', () => {
     }
     return out;
   };
-  const siteManifest = (home: string): { partitions: Array<{ key: string; files: { quotes: string[]; documents: string; texts: string } }>; documentCount: number } =>
-    JSON.parse(runData(readFileSync(join(home, 'index', 'site', 'data', 'manifest.js'), 'utf8')).json);
+  const readManifest = (file: string): IndexManifest => JSON.parse(file.endsWith('.js') ? runData(readFileSync(file, 'utf8')).json : readFileSync(file, 'utf8')) as IndexManifest;
 
-  it('wraps each index partition file, rewrites only the partitions that change, and removes what the manifest no longer names', () => {
+  it('wraps each index partition file, writes only new partitions, and removes what the manifest no longer names', () => {
     const home = tempHome();
     expect(ccg(['start', '--offline'], { home }).code).toBe(0);
-    const index = JSON.parse(readFileSync(join(home, 'index', 'manifest.json'), 'utf8')) as { partitions: Array<{ key: string; files: Record<string, string> }> };
-    const site = siteManifest(home);
-    expect(site.partitions.map((p) => p.key)).toEqual(index.partitions.map((p) => p.key));
+    const indexManifest = (): IndexManifest => readManifest(join(home, 'index', 'manifest.json'));
+    const siteManifest = (): IndexManifest => readManifest(join(home, 'index', 'site', 'data', 'manifest.js'));
+    const index = indexManifest();
+    expect(siteManifest().partitions).toEqual(index.partitions);
     for (const p of index.partitions) {
-      const files = site.partitions.find((s) => s.key === p.key)!.files;
-      // A partition this small is one chunk: its quote index as it is.
-      expect(files.quotes).toHaveLength(1);
-      for (const [kind, file] of [['quotes', files.quotes[0]!], ['documents', files.documents], ['texts', files.texts]] as const) {
-        const js = readFileSync(join(home, 'index', 'site', file), 'utf8');
-        expect(runData(js).json).toBe(readFileSync(join(home, 'index', 'partitions', p.key, p.files[kind]!), 'utf8'));
+      for (const name of partitionFiles(p)) {
+        const js = readFileSync(join(home, 'index', 'site', 'data', p.key, name.replace(/\.json$/, '.js')), 'utf8');
+        expect(runData(js).json).toBe(readFileSync(join(home, 'index', 'partitions', p.key, name), 'utf8'));
       }
     }
     const before = listData(home);
-    // Change one document (its title) and remove every document of another year.
+    // Change one document (its title) and remove another.
     const docs = join(home, 'corpus', 'documents');
-    const records = readdirSync(docs).map((f) => ({ f, doc: (JSON.parse(readFileSync(join(docs, f), 'utf8')) as { document: { published: string | null; title: string } }).document }));
-    const years = [...new Set(records.map((r) => (r.doc.published ?? 'undated').slice(0, 4)))].sort();
-    expect(years.length).toBeGreaterThanOrEqual(3);
-    const [changedYear, goneYear] = [years[0]!, years[years.length - 1]!];
-    const changed = records.find((r) => r.doc.published?.startsWith(changedYear))!;
-    const record = JSON.parse(readFileSync(join(docs, changed.f), 'utf8')) as { document: { title: string } };
+    const [changed, gone] = readdirSync(docs).sort();
+    const record = JSON.parse(readFileSync(join(docs, changed!), 'utf8')) as { document: { title: string } };
     record.document.title += ' (updated)';
-    writeFileSync(join(docs, changed.f), JSON.stringify(record));
-    for (const r of records.filter((x) => x.doc.published?.startsWith(goneYear))) rmSync(join(docs, r.f));
+    writeFileSync(join(docs, changed!), JSON.stringify(record));
+    rmSync(join(docs, gone!));
     expect(ccg(['index'], { home }).code).toBe(0);
     const after = listData(home);
-    const now = siteManifest(home);
-    expect(now.partitions.map((p) => p.key)).toEqual(years.filter((y) => y !== goneYear));
-    expect(existsSync(join(home, 'index', 'site', 'data', goneYear))).toBe(false);
-    // A file whose contents did not change (its name is their hash) is not written again; the
-    // changed partition has a new documents file (its title changed).
+    const now = indexManifest();
+    expect(siteManifest().partitions).toEqual(now.partitions);
+    expect(now.documentCount).toBe(index.documentCount - 1);
+    // The old partition stays, its two documents marked deleted; the changed one is a new partition.
+    const old = now.partitions.find((p) => p.key === index.partitions[0]!.key)!;
+    expect(old.deleted).toHaveLength(2);
+    const fresh = now.partitions.filter((p) => !index.partitions.some((o) => o.key === p.key));
+    expect(fresh.map((p) => p.documents)).toEqual([1]);
+    // Files of partitions that stayed are not written again; the new partition's are all there.
     for (const [file, mtime] of after) if (before.has(file)) expect(before.get(file), file).toBe(mtime);
-    const fresh = [...after.keys()].filter((f) => !before.has(f));
-    expect(fresh.some((f) => f.startsWith(`${changedYear}/documents-`))).toBe(true);
-    expect(fresh.every((f) => f.startsWith(`${changedYear}/`))).toBe(true);
-    const named = new Set(now.partitions.flatMap((p) => [...p.files.quotes, p.files.documents, p.files.texts].map((f) => f.replace(/^data\//, ''))));
-    expect([...after.keys()].sort()).toEqual([...named].sort());
+    const named = now.partitions.flatMap((p) => partitionFiles(p).map((n) => `${p.key}/${n.replace(/\.json$/, '.js')}`));
+    expect([...after.keys()].sort()).toEqual(named.sort());
+    // The page's search (src/search over these files) finds the new title and not the removed document.
+    const source: IndexSource = { manifest: now, file: async (key, name) => JSON.parse(runData(readFileSync(join(home, 'index', 'site', 'data', key, name.replace(/\.json$/, '.js')), 'utf8')).json) as unknown };
+    return searchDocuments(source, parseQuery('updated')).then((r) => expect(r.hits.map((h) => h.title)).toEqual([`${record.document.title}`]));
   });
 });
 

@@ -1,22 +1,23 @@
 /**
- * The search index on disk, built from the stored corpus and updated incrementally:
+ * The search index on disk (format in src/search/schema.ts), built from the stored corpus and
+ * updated incrementally:
  *
- *   index/manifest.json                         the commit point: version, partitions, their files
- *   index/catalog-<hash>.json                   each indexed document's partition, size and mtime
- *   index/partitions/<key>/quotes-<hash>.json   MiniSearch over the partition's quotes
- *   index/partitions/<key>/documents-<hash>.json  MiniSearch over its documents (text not stored)
- *   index/partitions/<key>/texts-<hash>.json    its documents' texts (phrases, snippets)
+ *   index/manifest.json                    the commit point: version, partitions, their deletions
+ *   index/catalog-<hash>.json              each indexed document's partition, number, size and mtime
+ *   index/partitions/<key>/…               one partition's files (bases, term shards, records, texts)
  *
- * A partition is a year of publication (or "undated"). `ccg index` compares the corpus with the
- * catalog (file size and mtime), reads only new and changed records, and rewrites only the
- * partitions they touch; every file is written under a new name and the manifest last, so a run
- * killed at any moment leaves the previous index whole. An index of another version, or built
- * with another organisation list, is rebuilt whole.
+ * A full build reads the corpus, orders it by date and writes partitions of PARTITION_DOCUMENTS
+ * documents. An update (`ccg index`) compares the corpus with the catalog (file size and mtime),
+ * reads only new and changed records and writes them as one new partition; the old versions of
+ * changed documents, and removed documents, are marked deleted in the manifest. When small
+ * partitions pile up they are merged into one. Partitions are never rewritten (a partition's key is
+ * new each time) and the manifest is written last, so a run killed at any moment leaves the
+ * previous index whole. An index of another version, or built with another organisation list, is
+ * rebuilt whole.
  */
-import { readFile, readdir, stat, unlink } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, stat, unlink } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type MiniSearch from 'minisearch';
+import { dirname, join } from 'node:path';
 import type { Document } from '../core/types.js';
 import { CcgError, FormatError, errorMessage, toStorageError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
@@ -25,9 +26,9 @@ import { writeFileAtomic } from '../corpus/index.js';
 import { checkedRecord } from '../corpus/store.js';
 import { loadOrganisations } from '../sources/index.js';
 import {
-  Partition, parseTexts, loadQuoteIndex, loadDocumentIndex, partitionKey, orgTable,
-  INDEX_FORMAT, INDEX_VERSION, PARTITION_KEY,
-  type IndexManifest, type IndexSource, type PartitionInfo, type OrgTable, type QuoteRecord, type DocumentRecord,
+  PartitionBuilder, orgTable, byDate, partitionFiles,
+  INDEX_FORMAT, INDEX_VERSION, PARTITION_KEY, PARTITION_DOCUMENTS,
+  type IndexManifest, type IndexSource, type PartitionInfo, type OrgTable, type Base,
 } from '../search/index.js';
 import type { IndexContext as PipelineContext } from './index-context.js';
 import { writeSite, type SiteSummary } from './site.js';
@@ -35,7 +36,9 @@ import { writeSite, type SiteSummary } from './site.js';
 const CATALOG_FORMAT = 'ccg-index-catalog';
 
 export interface CatalogEntry {
+  /** The partition, and the document's number in it. */
   readonly key: string;
+  readonly n: number;
   readonly size: number;
   readonly mtimeMs: number;
 }
@@ -121,37 +124,15 @@ function organisationTable(ctx: PipelineContext): OrgTable {
   return orgTable(loadOrganisations(ctx.paths.organisations));
 }
 
-async function loadPartition(ctx: PipelineContext, info: PartitionInfo): Promise<Partition> {
-  const dir = partitionDir(ctx, info.key);
-  const [q, d, t] = await Promise.all([info.files.quotes, info.files.documents, info.files.texts].map((f) => readFile(inside(dir, f), 'utf8')));
-  return new Partition({ quotes: loadQuoteIndex(q!), documents: loadDocumentIndex(d!), ...parseTexts(t!) });
-}
-
-async function writePartition(ctx: PipelineContext, key: string, p: Partition, written: string[]): Promise<{ info: PartitionInfo; bytes: number }> {
-  const dir = partitionDir(ctx, key);
-  const data = p.serialise();
-  const name = (kind: string, body: string): string => `${kind}-${sha256(body).slice(0, 12)}.json`;
-  const files = { quotes: name('quotes', data.quotes), documents: name('documents', data.documents), texts: name('texts', data.texts) };
-  for (const kind of ['quotes', 'documents', 'texts'] as const) {
-    const file = inside(dir, files[kind]);
-    if (!existsSync(file)) written.push(file);
-    await writeFileAtomic(file, data[kind]);
-  }
-  return { info: { key, documents: p.documentCount, quotes: p.quoteCount, files }, bytes: data.quotes.length + data.documents.length + data.texts.length };
-}
-
-/** Files in index/ that the manifest no longer names (old partitions, old catalogs, the version 2 file). */
+/** Files of index/ the manifest no longer names: partitions merged or replaced, old catalogs, older formats. */
 async function removeUnreferenced(ctx: PipelineContext, manifest: IndexManifest): Promise<void> {
-  const keep = new Set([manifest.catalog, ...manifest.partitions.flatMap((p) => [p.files.quotes, p.files.documents, p.files.texts].map((f) => `${p.key}/${f}`))]);
-  const top = await readdir(ctx.paths.index).catch(() => [] as string[]);
-  for (const f of top) {
-    if ((/^catalog-[0-9a-f]+\.json$/.test(f) && !keep.has(f)) || f === 'search-index.json') await unlink(join(ctx.paths.index, f)).catch(() => undefined);
+  const keep = new Set(manifest.partitions.map((p) => p.key));
+  for (const f of await readdir(ctx.paths.index).catch(() => [] as string[])) {
+    if ((/^catalog-[0-9a-f]+\.json$/.test(f) && f !== manifest.catalog) || f === 'search-index.json') await unlink(join(ctx.paths.index, f)).catch(() => undefined);
   }
-  const keys = await readdir(join(ctx.paths.index, 'partitions')).catch(() => [] as string[]);
-  for (const key of keys.filter((k) => PARTITION_KEY.test(k))) {
-    for (const f of await readdir(partitionDir(ctx, key)).catch(() => [] as string[])) {
-      if (/^(quotes|documents|texts)-[0-9a-f]+\.json$/.test(f) && !keep.has(`${key}/${f}`)) await unlink(inside(partitionDir(ctx, key), f)).catch(() => undefined);
-    }
+  for (const key of await readdir(join(ctx.paths.index, 'partitions')).catch(() => [] as string[])) {
+    // Folders of this format that the manifest does not name, and the year folders of version 5.
+    if ((PARTITION_KEY.test(key) && !keep.has(key)) || /^(\d{4}|undated)$/.test(key)) await rm(inside(ctx.paths.index, 'partitions', key), { recursive: true, force: true }).catch(() => undefined);
   }
 }
 
@@ -184,6 +165,121 @@ async function corpusFiles(dir: string): Promise<CorpusFile[]> {
   return out;
 }
 
+/** Partitions whose live documents fall under this are small; this many small ones are merged into one. */
+const SMALL_PARTITION = PARTITION_DOCUMENTS / 4;
+const MERGE_AT = 8;
+
+/** A partition's key: its number in build order and a digest of what it holds (the same archive builds the same keys). */
+function newKey(seq: number, files: ReadonlyMap<string, string>): string {
+  return `${String(seq).padStart(6, '0')}-${sha256(`${files.get('documents-base.json')}\n${files.get('quotes-base.json')}`).slice(0, 6)}`;
+}
+
+interface Run {
+  readonly ctx: PipelineContext;
+  readonly table: OrgTable;
+  readonly entries: Record<string, CatalogEntry>;
+  readonly problems: IndexProblem[];
+  /** Files and folders written by this run: removed again if it fails before the manifest. */
+  readonly written: string[];
+  readonly onProgress?: (done: number, total: number) => void;
+  total: number;
+  read: number;
+  bytes: number;
+  seq: number;
+}
+
+/** Valid against the data model and named after its id, as `ccg verify` checks it; null (and a problem noted) when not. */
+async function readRecord(run: Run, f: CorpusFile): Promise<Document | null> {
+  try {
+    return checkedRecord(await readFile(f.file, 'utf8'), f.file);
+  } catch (e) {
+    if (!(e instanceof CcgError) && (e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    run.problems.push({ file: f.file, message: errorMessage(e) });
+    return null;
+  }
+}
+
+/** A new partition's folder (its parent made as needed): a folder of its own, so made without `recursive` (which reports a read-only disk as ENOENT). */
+async function makeFolder(dir: string): Promise<void> {
+  try {
+    await mkdir(dirname(dir), { recursive: true });
+    await mkdir(dir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw toStorageError(e, 'write', dir);
+  }
+}
+
+/** Writes one partition of these records (read one at a time) under a new key; null when none could be read. */
+async function writePartition(run: Run, group: readonly CorpusFile[]): Promise<PartitionInfo | null> {
+  const b = new PartitionBuilder(run.table);
+  const added: Array<[CorpusFile, number]> = [];
+  for (const f of group) {
+    const doc = await readRecord(run, f);
+    run.onProgress?.(++run.read, run.total);
+    if (doc) added.push([f, b.add(doc)]);
+  }
+  if (!added.length) return null;
+  const { files, counts } = b.files();
+  const key = newKey(++run.seq, files);
+  const dir = inside(run.ctx.paths.index, 'partitions', key);
+  await makeFolder(dir);
+  run.written.push(dir);
+  for (const [name, body] of files) {
+    await writeFileAtomic(inside(dir, name), body);
+    run.bytes += body.length;
+  }
+  for (const [f, n] of added) run.entries[f.id] = { key, n, size: f.size, mtimeMs: f.mtimeMs };
+  return { key, documents: b.documentCount, quotes: b.quoteCount, ...b.span, deleted: [], files: counts };
+}
+
+/** A full build: the corpus ordered by date, cut into partitions of PARTITION_DOCUMENTS. */
+async function buildAll(run: Run, files: readonly CorpusFile[]): Promise<PartitionInfo[]> {
+  const dated: Array<[CorpusFile, string | null]> = [];
+  for (const f of files) {
+    // The date first (records are read again when their partition is built: memory holds one partition).
+    const doc = await readRecord(run, f);
+    if (doc) dated.push([f, doc.published]);
+  }
+  dated.sort((a, b) => byDate(a[1], b[1]) || a[0].id.localeCompare(b[0].id));
+  run.total = dated.length;
+  const out: PartitionInfo[] = [];
+  for (let i = 0; i < dated.length; i += PARTITION_DOCUMENTS) {
+    const info = await writePartition(run, dated.slice(i, i + PARTITION_DOCUMENTS).map(([f]) => f));
+    if (info) out.push(info);
+  }
+  return out;
+}
+
+/** Documents of old partitions marked deleted: each partition's live count goes down by its deleted documents. */
+async function markDeleted(ctx: PipelineContext, parts: Map<string, PartitionInfo>, gone: ReadonlyArray<CatalogEntry>): Promise<void> {
+  const byKey = new Map<string, number[]>();
+  for (const e of gone) byKey.set(e.key, [...(byKey.get(e.key) ?? []), e.n]);
+  for (const [key, ns] of byKey) {
+    const info = parts.get(key);
+    if (!info) continue;
+    const base = JSON.parse(await readFile(inside(ctx.paths.index, 'partitions', key, 'quotes-base.json'), 'utf8')) as Base;
+    const deleted = [...new Set([...info.deleted, ...ns])].sort((a, b) => a - b);
+    const dead = new Set(deleted);
+    const quotes = base.columns.doc.filter((d) => !dead.has(d)).length;
+    const documents = info.documents + info.deleted.length - deleted.length;
+    if (documents <= 0) parts.delete(key);
+    else parts.set(key, { ...info, documents, quotes, deleted });
+  }
+}
+
+/** Merges small partitions (few live documents) into one once MERGE_AT of them have piled up. */
+async function mergeSmall(run: Run, parts: Map<string, PartitionInfo>, files: ReadonlyMap<string, CorpusFile>): Promise<void> {
+  const small = [...parts.values()].filter((p) => p.documents < SMALL_PARTITION);
+  if (small.length < MERGE_AT) return;
+  const keys = new Set(small.map((p) => p.key));
+  const group = Object.entries(run.entries).filter(([, e]) => keys.has(e.key)).map(([id]) => files.get(id)).filter((f): f is CorpusFile => f !== undefined);
+  for (const k of keys) parts.delete(k);
+  for (const f of group) delete run.entries[f.id];
+  run.total += group.length;
+  const info = await writePartition(run, group);
+  if (info) parts.set(info.key, info);
+}
+
 /** Builds or updates the index from corpus/documents/; see the module comment. */
 export async function indexCorpus(ctx: PipelineContext, options: IndexOptions = {}): Promise<IndexSummary> {
   const table = organisationTable(ctx);
@@ -202,121 +298,51 @@ export async function indexCorpus(ctx: PipelineContext, options: IndexOptions = 
   const present = new Set(files.map((f) => f.id));
   const changed = files.filter((f) => previous[f.id]?.size !== f.size || previous[f.id]?.mtimeMs !== f.mtimeMs);
   const removed = Object.keys(previous).filter((id) => !present.has(id));
-
-  // The partitions that change: first take out what was removed or changed …
-  const parts = new Map<string, Partition>();
-  const oldInfo = new Map((full ? [] : old!.partitions).map((p) => [p.key, p]));
-  const partition = async (key: string): Promise<Partition> => {
-    let p = parts.get(key);
-    if (!p) parts.set(key, (p = oldInfo.has(key) ? await loadPartition(ctx, oldInfo.get(key)!) : new Partition()));
-    return p;
-  };
-  const entries: Record<string, CatalogEntry> = { ...previous };
-  for (const id of [...removed, ...changed.map((f) => f.id)]) {
-    const was = previous[id];
-    if (!was) continue;
-    (await partition(was.key)).remove(id);
-    delete entries[id];
-  }
-  // … then read and add what is new or changed, one record at a time; a record that cannot be read
-  // is reported and left out. A full build goes partition by partition (the records grouped by year
-  // first), writing each partition as soon as it is complete, so that it never holds more than one
-  // partition in memory.
-  const problems: IndexProblem[] = [];
-  const written: string[] = [];
-  const flushed = new Map<string, { info: PartitionInfo; bytes: number }>();
-  let read = 0;
-  const readRecord = async (f: CorpusFile): Promise<Document | null> => {
-    try {
-      // Valid against the data model and named after its id, as `ccg verify` checks it.
-      return checkedRecord(await readFile(f.file, 'utf8'), f.file);
-    } catch (e) {
-      if (!(e instanceof CcgError) && (e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-      problems.push({ file: f.file, message: errorMessage(e) });
-      return null;
-    }
-  };
+  const parts = new Map((full ? [] : old!.partitions).map((p) => [p.key, p]));
+  const seq = Math.max(0, ...[...parts.keys()].map((k) => Number(k.slice(0, 6))));
+  const run: Run = { ctx, table, entries: { ...previous }, problems: [], written: [], onProgress: options.onProgress, total: changed.length, read: 0, bytes: 0, seq };
+  const before = new Set(parts.keys());
   try {
     if (full) {
-      const groups = new Map<string, CorpusFile[]>();
-      for (const f of changed) {
-        const doc = await readRecord(f);
-        if (!doc) continue;
-        const key = partitionKey(doc.published);
-        const g = groups.get(key);
-        if (g) g.push(f);
-        else groups.set(key, [f]);
-      }
-      for (const [key, group] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
-        const p = new Partition();
-        for (const f of group) {
-          const doc = await readRecord(f);
-          options.onProgress?.(++read, changed.length);
-          if (!doc) continue;
-          p.add(doc, table);
-          entries[f.id] = { key, size: f.size, mtimeMs: f.mtimeMs };
-        }
-        if (p.documentCount) flushed.set(key, await writePartition(ctx, key, p, written));
-      }
+      for (const info of await buildAll(run, changed)) parts.set(info.key, info);
     } else {
-      for (const f of changed) {
-        const doc = await readRecord(f);
-        options.onProgress?.(++read, changed.length);
-        if (!doc) continue;
-        const key = partitionKey(doc.published);
-        (await partition(key)).add(doc, table);
-        entries[f.id] = { key, size: f.size, mtimeMs: f.mtimeMs };
-      }
+      const gone = [...removed, ...changed.map((f) => f.id)].map((id) => previous[id]).filter((e): e is CatalogEntry => e !== undefined);
+      for (const id of [...removed, ...changed.map((f) => f.id)]) delete run.entries[id];
+      await markDeleted(ctx, parts, gone);
+      const info = changed.length ? await writePartition(run, changed) : null;
+      if (info) parts.set(info.key, info);
+      await mergeSmall(run, parts, new Map(files.map((f) => [f.id, f])));
     }
+    const rebuilt = [...parts.keys()].filter((k) => !before.has(k));
     // New files first, the manifest last; when a write fails, the new files go and the old index stays.
-    return await commit(ctx, { parts, flushed, oldInfo, entries, table, orgDigest, written, full, old, fullReason, stale, removed: removed.length, read: changed.length - problems.length, problems });
+    return await commit(run, { parts, rebuilt, orgDigest, full, old, fullReason, stale, removed: removed.length, read: changed.length });
   } catch (e) {
-    for (const f of written) await unlink(f).catch(() => undefined);
+    for (const f of run.written) await rm(f, { recursive: true, force: true }).catch(() => undefined);
     throw e;
   }
 }
 
 interface Pending {
-  readonly parts: Map<string, Partition>;
-  /** Partitions a full build has already written. */
-  readonly flushed: Map<string, { info: PartitionInfo; bytes: number }>;
-  readonly oldInfo: Map<string, PartitionInfo>;
-  readonly entries: Record<string, CatalogEntry>;
-  readonly table: OrgTable;
+  readonly parts: Map<string, PartitionInfo>;
+  readonly rebuilt: readonly string[];
   readonly orgDigest: string;
-  readonly written: string[];
   readonly full: boolean;
   readonly old: IndexManifest | null;
   readonly fullReason: string | null;
   readonly stale: string | null;
   readonly removed: number;
   readonly read: number;
-  readonly problems: IndexProblem[];
 }
 
-async function commit(ctx: PipelineContext, w: Pending): Promise<IndexSummary> {
-  const { parts, flushed, oldInfo, entries, table, orgDigest, written, full, old, fullReason, stale, problems } = w;
-  const infos = new Map(oldInfo);
-  let bytes = 0;
-  for (const [key, f] of flushed) {
-    infos.set(key, f.info);
-    bytes += f.bytes;
-  }
-  for (const [key, p] of [...parts].sort(([a], [b]) => a.localeCompare(b))) {
-    if (p.documentCount === 0) {
-      infos.delete(key);
-      continue;
-    }
-    const out = await writePartition(ctx, key, p, written);
-    infos.set(key, out.info);
-    bytes += out.bytes;
-  }
+async function commit(run: Run, w: Pending): Promise<IndexSummary> {
+  const { ctx, entries, table, written, problems } = run;
+  const { parts, orgDigest, full, old, fullReason, stale } = w;
   const catalogBody = JSON.stringify({ format: CATALOG_FORMAT, version: INDEX_VERSION, organisations: orgDigest, documents: entries } satisfies Catalog);
   const catalogName = `catalog-${sha256(catalogBody).slice(0, 12)}.json`;
   const catalogFile = inside(ctx.paths.index, catalogName);
   if (!existsSync(catalogFile)) written.push(catalogFile);
   await writeFileAtomic(catalogFile, catalogBody);
-  const partitions = [...infos.values()].sort((a, b) => a.key.localeCompare(b.key));
+  const partitions = [...parts.values()].sort((a, b) => a.key.localeCompare(b.key));
   const manifest: IndexManifest = {
     format: INDEX_FORMAT,
     version: INDEX_VERSION,
@@ -327,7 +353,7 @@ async function commit(ctx: PipelineContext, w: Pending): Promise<IndexSummary> {
     organisations: table,
     catalog: catalogName,
   };
-  await writeFileAtomic(manifestFile(ctx), `${JSON.stringify(manifest, null, 1)}\n`);
+  await writeFileAtomic(manifestFile(ctx), `${JSON.stringify(manifest)}\n`);
   written.length = 0; // committed: from here on nothing is undone
   await removeUnreferenced(ctx, manifest).catch(() => undefined);
   const site = await writeSite(ctx, manifest);
@@ -336,14 +362,20 @@ async function commit(ctx: PipelineContext, w: Pending): Promise<IndexSummary> {
     documents: manifest.documentCount,
     quotes: manifest.quoteCount,
     partitions: partitions.length,
-    rebuilt: [...new Set([...parts.keys(), ...flushed.keys()])].sort(),
-    read: w.read,
+    rebuilt: w.rebuilt,
+    read: w.read - problems.length,
     removed: w.removed,
     fullReason: full && old ? fullReason : full && stale ? stale : null,
     problems,
-    bytes,
+    bytes: run.bytes,
     site,
   };
+}
+
+/** One partition as stored, read in full for `ccg verify`: its live documents' texts and quote counts. */
+export interface StoredPartition {
+  readonly documents: ReadonlyMap<string, { readonly text: string; readonly quotes: number }>;
+  readonly quotes: number;
 }
 
 /** The whole index as stored, for `ccg verify`: what it says it holds and each partition read in full. */
@@ -351,9 +383,27 @@ export interface StoredIndex {
   /** The manifest: the file problems of the index are named with. */
   readonly file: string;
   readonly manifest: IndexManifest;
-  /** Each indexed document's partition and the record's size and mtime when it was read. */
+  /** Each indexed document's partition and number, and the record's size and mtime when it was read. */
   readonly catalog: Readonly<Record<string, CatalogEntry>>;
-  readonly partitions: ReadonlyMap<string, Partition>;
+  readonly partitions: ReadonlyMap<string, StoredPartition>;
+}
+
+async function readStoredPartition(index: DiskIndex, info: PartitionInfo): Promise<StoredPartition> {
+  const docs = (await index.file(info.key, 'documents-base.json')) as Base;
+  const quotes = (await index.file(info.key, 'quotes-base.json')) as Base;
+  const dead = new Set(info.deleted);
+  const perDoc = new Map<number, number>();
+  for (const d of quotes.columns.doc) if (!dead.has(d)) perDoc.set(d, (perDoc.get(d) ?? 0) + 1);
+  const documents = new Map<string, { text: string; quotes: number }>();
+  for (let c = 0; c < info.files.textChunks; c++) {
+    const texts = (await index.file(info.key, `texts-${c}.json`)) as string[];
+    texts.forEach((text, i) => {
+      const n = c * texts.length + i;
+      const id = docs.ids[n];
+      if (id !== undefined && !dead.has(n)) documents.set(id, { text, quotes: perDoc.get(n) ?? 0 });
+    });
+  }
+  return { documents, quotes: [...perDoc.values()].reduce((a, b) => a + b, 0) };
 }
 
 /**
@@ -372,36 +422,24 @@ export async function readStoredIndex(ctx: PipelineContext): Promise<StoredIndex
   if (!catalog || catalog.format !== CATALOG_FORMAT || catalog.version !== INDEX_VERSION || typeof catalog.documents !== 'object') {
     throw new FormatError(catalogFile, 'the index catalog is missing or not a catalog of this version');
   }
-  const partitions = new Map<string, Partition>();
-  for (const info of manifest.partitions) {
-    try {
-      partitions.set(info.key, await loadPartition(ctx, info));
-    } catch (e) {
-      throw new FormatError(partitionDir(ctx, info.key), `index partition ${info.key} cannot be read (${errorMessage(e)})`);
-    }
-  }
+  const index = new DiskIndex(ctx, manifest);
+  const partitions = new Map<string, StoredPartition>();
+  for (const info of manifest.partitions) partitions.set(info.key, await readStoredPartition(index, info));
   return { file, manifest, catalog: catalog.documents, partitions };
 }
 
-/** The index for queries: partitions read from disk when first needed. */
+/** The index for queries: a partition's files read from disk when first needed, and kept. */
 export class DiskIndex implements IndexSource {
-  private readonly quoteCache = new Map<string, Promise<MiniSearch<QuoteRecord>>>();
-  private readonly documentCache = new Map<string, Promise<MiniSearch<DocumentRecord>>>();
-  private readonly textCache = new Map<string, Promise<ReadonlyMap<string, string>>>();
+  private readonly cache = new Map<string, Promise<unknown>>();
   private readonly byKey: Map<string, PartitionInfo>;
 
   constructor(private readonly ctx: PipelineContext, readonly manifest: IndexManifest) {
     this.byKey = new Map(manifest.partitions.map((p) => [p.key, p]));
   }
 
-  private file(key: string, kind: 'quotes' | 'documents' | 'texts'): string {
-    const info = this.byKey.get(key);
-    if (!info) throw new FormatError(manifestFile(this.ctx), `no partition "${key}"`);
-    return inside(partitionDir(this.ctx, key), info.files[kind]);
-  }
-
-  private async read<T>(key: string, kind: 'quotes' | 'documents' | 'texts', parse: (json: string) => T): Promise<T> {
-    const file = this.file(key, kind);
+  private async read(key: string, name: string): Promise<unknown> {
+    if (!this.byKey.has(key)) throw new FormatError(manifestFile(this.ctx), `no partition "${key}"`);
+    const file = inside(this.ctx.paths.index, 'partitions', key, name);
     let json: string;
     try {
       json = await readFile(file, 'utf8');
@@ -409,27 +447,16 @@ export class DiskIndex implements IndexSource {
       throw new FormatError(file, `cannot read the index partition (${errorMessage(err)}); rebuild it with "ccg index --full"`);
     }
     try {
-      return parse(json);
+      return JSON.parse(json) as unknown;
     } catch (err) {
       throw new FormatError(file, `corrupt index partition (${errorMessage(err)}); rebuild it with "ccg index --full"`);
     }
   }
 
-  quotes(key: string): Promise<MiniSearch<QuoteRecord>> {
-    let p = this.quoteCache.get(key);
-    if (!p) this.quoteCache.set(key, (p = this.read(key, 'quotes', loadQuoteIndex)));
-    return p;
-  }
-
-  documents(key: string): Promise<MiniSearch<DocumentRecord>> {
-    let p = this.documentCache.get(key);
-    if (!p) this.documentCache.set(key, (p = this.read(key, 'documents', loadDocumentIndex)));
-    return p;
-  }
-
-  texts(key: string): Promise<ReadonlyMap<string, string>> {
-    let p = this.textCache.get(key);
-    if (!p) this.textCache.set(key, (p = this.read(key, 'texts', (json) => parseTexts(json).texts)));
+  file(key: string, name: string): Promise<unknown> {
+    const id = `${key}/${name}`;
+    let p = this.cache.get(id);
+    if (!p) this.cache.set(id, (p = this.read(key, name)));
     return p;
   }
 }

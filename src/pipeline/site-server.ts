@@ -1,7 +1,7 @@
 /**
  * Serving index/site/ over HTTP on 127.0.0.1 (`ccg serve`): GET and HEAD only; content types by
  * extension; gzip when the client accepts it (compressed once per file version, kept in a bounded
- * cache); data files named by their contents' hash cached for a year as immutable, the page and the
+ * cache); partitions' data files (never rewritten) cached for a year as immutable, the page and the
  * manifest revalidated by ETag; a path that would leave the folder refused (core/safe-path.ts).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -9,7 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { PathError, inside } from '../core/safe-path.js';
-import { SITE_DATA_FILE } from './site.js';
+import { PARTITION_KEY } from '../search/schema.js';
 
 export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -23,10 +23,10 @@ export const CONTENT_TYPES: Readonly<Record<string, string>> = {
 };
 
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.txt']);
-/** A data file whose name carries its contents' hash: it never changes. */
+/** A partition's data file: partitions are never rewritten (a new one gets a new key), so it never changes. */
 const immutable = (rel: string): boolean => {
-  const m = /^data\/(?:\d{4}|undated)\/([^/]+)$/.exec(rel);
-  return m !== null && SITE_DATA_FILE.test(m[1]!);
+  const m = /^data\/([^/]+)\/[a-z]+(?:-[a-z]+)?(?:-\d+)?\.js$/.exec(rel);
+  return m !== null && PARTITION_KEY.test(m[1]!);
 };
 /** The same policy as the page's <meta>, plus what only a header can say (frame-ancestors). */
 export const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'none'; font-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";

@@ -28,7 +28,6 @@ import { plural } from '../core/plural.js';
 import { addDocument, parseRecord, SnapshotStore, type Revision, type UrlState } from '../corpus/index.js';
 import { recordFiles, checkedRecord } from '../corpus/store.js';
 import { loadRegistry } from '../sources/index.js';
-import { partitionKey } from '../search/index.js';
 import { normaliseUrl } from '../core/url.js';
 import { MAX_GUNZIPPED_BYTES } from './read-input.js';
 import { documentFromSnapshot } from './snapshot-document.js';
@@ -413,11 +412,11 @@ export async function readIndexView(ctx: PipelineContext): Promise<IndexView | n
   }
   for (const info of manifest.partitions) {
     const p = partitions.get(info.key)!;
-    if (p.documentCount !== info.documents || p.quoteCount !== info.quotes) {
-      inconsistencies.push(`partition ${info.key} holds ${plural(p.documentCount, 'document')} and ${plural(p.quoteCount, 'quote')}; the manifest says ${info.documents} and ${info.quotes}`);
+    if (p.documents.size !== info.documents || p.quotes !== info.quotes) {
+      inconsistencies.push(`partition ${info.key} holds ${plural(p.documents.size, 'document')} and ${plural(p.quotes, 'quote')}; the manifest says ${info.documents} and ${info.quotes}`);
     }
   }
-  const lost = ids.filter((id) => !partitions.get(catalog[id]!.key)?.texts.has(id));
+  const lost = ids.filter((id) => !partitions.get(catalog[id]!.key)?.documents.has(id));
   if (lost.length) inconsistencies.push(`its catalog lists ${plural(lost.length, 'document')} that no partition holds: ${lost.slice(0, 5).join(', ')}`);
   // The index reads a record again when its size or mtime changes: the same test tells whether it is up to date.
   const files = new Map<string, { size: number; mtimeMs: number }>();
@@ -434,12 +433,11 @@ export async function readIndexView(ctx: PipelineContext): Promise<IndexView | n
     upToDate(doc) {
       const entry = catalog[doc.id];
       const file = files.get(doc.id);
-      const p = entry ? partitions.get(entry.key) : undefined;
-      return Boolean(entry && file && p)
+      const stored = entry ? partitions.get(entry.key)?.documents.get(doc.id) : undefined;
+      return Boolean(entry && file && stored)
         && entry!.size === file!.size && entry!.mtimeMs === file!.mtimeMs
-        && entry!.key === partitionKey(doc.published)
-        && p!.texts.get(doc.id) === doc.text
-        && (p!.quoteCounts.get(doc.id) ?? 0) === doc.quotes.length;
+        && stored!.text === doc.text
+        && stored!.quotes === doc.quotes.length;
     },
   };
 }

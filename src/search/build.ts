@@ -1,131 +1,296 @@
 /**
- * Building index partitions from documents: records for documents and quotes, and an in-memory
- * partition that documents can be added to and removed from (so that a changed document updates
- * only its partition). Pure (no I/O); browser-safe.
+ * Building one index partition from documents (see schema.ts): records, columns, postings by term
+ * with word positions, cut into files. Pure (no I/O); the caller writes the files.
  */
-import MiniSearch from 'minisearch';
 import type { Document, Stance } from '../core/types.js';
-import { DOCUMENT_OPTIONS, QUOTE_OPTIONS, type DocumentRecord, type QuoteRecord } from './schema.js';
+import { keyOf, processTerm, words } from './normalise.js';
 import { lineage, type OrgTable } from './organisations.js';
+import {
+  DOCUMENT_FIELDS, QUOTE_FIELDS, RECORDS_PER_CHUNK, SHARD_CHARS, STANCE_ORDER, TEXTS_PER_CHUNK,
+  type Base, type Columns, type DocumentRecord, type FieldSpec, type Kind, type QuoteRecord, type Tables,
+} from './schema.js';
 
 export function documentRecord(d: Document, table: OrgTable): DocumentRecord {
-  const speakers = [...new Set(d.quotes.map((q) => q.speaker).filter((s): s is string => Boolean(s)))];
   return {
     id: d.id,
     title: d.title,
-    text: d.text,
     publisher: d.publisher,
     published: d.published,
     approximate: d.datePrecision === 'approximate',
     url: d.url ?? d.canonicalUrl,
     source: d.source,
     kind: d.kind,
-    authors: d.authors.join(' '),
-    organisations: d.organisations.flatMap((o) => [o.name, ...o.aliases]).join(' '),
     orgs: [...new Set(d.organisations.flatMap((o) => lineage(o.name, table)))],
-    speakers: speakers.join(' '),
-    speakerList: speakers,
+    speakerList: speakersOf(d),
     stances: [...new Set(d.quotes.map((q) => q.stance))] as Stance[],
   };
 }
 
-export function quoteRecords(d: Document, table: OrgTable): QuoteRecord[] {
+const speakersOf = (d: Document): string[] => [...new Set(d.quotes.map((q) => q.speaker).filter((s): s is string => Boolean(s)))];
+
+/** A quote's record, and the texts of its searchable fields (QUOTE_FIELDS order). */
+export function quoteRecords(d: Document, table: OrgTable): Array<{ record: QuoteRecord; fields: string[] }> {
   const aliases = new Map(d.organisations.map((o) => [o.name, o.aliases.join(' | ')]));
   const paragraphs = d.text.split(/\n\s*\n/);
   const accessed = (d.snapshot?.fetchedAt ?? d.provenance?.addedAt ?? '').slice(0, 10) || null;
   return d.quotes.map((q, i) => ({
-    id: `${d.id}#${i}`,
-    documentId: d.id,
-    text: q.text,
-    speaker: q.speaker,
-    role: q.role,
-    organisation: q.organisation,
-    lineage: q.organisation ? lineage(q.organisation, table) : [],
-    organisationAliases: (q.organisation && aliases.get(q.organisation)) ?? '',
-    context: paragraphs[q.paragraph] ?? '',
-    stance: q.stance,
-    partial: q.partial === true,
-    date: d.published,
-    approximate: d.datePrecision === 'approximate',
-    accessed,
-    page: q.page ?? null,
-    title: d.title,
-    publisher: d.publisher,
-    // The URL as published: normalised URLs are keys for de-duplication, not for readers.
-    url: d.url ?? d.canonicalUrl,
-    source: d.source,
-    kind: d.kind,
+    record: {
+      id: `${d.id}#${i}`,
+      documentId: d.id,
+      text: q.text,
+      speaker: q.speaker,
+      role: q.role,
+      organisation: q.organisation,
+      lineage: q.organisation ? lineage(q.organisation, table) : [],
+      stance: q.stance,
+      partial: q.partial === true,
+      date: d.published,
+      approximate: d.datePrecision === 'approximate',
+      accessed,
+      page: q.page ?? null,
+      title: d.title,
+      publisher: d.publisher,
+      // The URL as published: normalised URLs are keys for de-duplication, not for readers.
+      url: d.url ?? d.canonicalUrl,
+      source: d.source,
+      kind: d.kind,
+    },
+    fields: [q.text, q.speaker ?? '', q.organisation ?? '', (q.organisation && aliases.get(q.organisation)) ?? '', q.role ?? '', d.title, paragraphs[q.paragraph] ?? ''],
   }));
 }
 
-/** One partition in memory: its two MiniSearch indexes and its documents' texts. */
-export class Partition {
-  readonly quotes: MiniSearch<QuoteRecord>;
-  readonly documents: MiniSearch<DocumentRecord>;
-  readonly texts: Map<string, string>;
-  /** Quotes per document, so that a document's quotes can be removed with it. */
-  readonly quoteCounts: Map<string, number>;
+function documentFields(d: Document): string[] {
+  return [d.title, d.text, d.publisher ?? '', d.authors.join(' '), d.organisations.flatMap((o) => [o.name, ...o.aliases]).join(' '), speakersOf(d).join(' ')];
+}
 
-  constructor(init?: { quotes: MiniSearch<QuoteRecord>; documents: MiniSearch<DocumentRecord>; texts: Map<string, string>; quoteCounts: Map<string, number> }) {
-    this.quotes = init?.quotes ?? new MiniSearch<QuoteRecord>(QUOTE_OPTIONS);
-    this.documents = init?.documents ?? new MiniSearch<DocumentRecord>(DOCUMENT_OPTIONS);
-    this.texts = init?.texts ?? new Map();
-    this.quoteCounts = init?.quoteCounts ?? new Map();
+/** Values numbered in order of first use. */
+class Interner<T> {
+  readonly values: T[] = [];
+  private readonly ids = new Map<string, number>();
+  id(value: T | null, key: string = String(value)): number {
+    if (value === null) return -1;
+    let n = this.ids.get(key);
+    if (n === undefined) {
+      n = this.values.length;
+      this.values.push(value);
+      this.ids.set(key, n);
+    }
+    return n;
+  }
+}
+
+/** Postings of one kind of record, as they are added (absolute record numbers and positions). */
+class PostingsBuilder {
+  readonly terms = new Map<string, number[]>();
+  readonly lengths: number[][];
+
+  constructor(private readonly fields: readonly FieldSpec[]) {
+    this.lengths = fields.map(() => []);
   }
 
-  add(d: Document, table: OrgTable): void {
-    if (this.texts.has(d.id)) this.remove(d.id);
-    this.documents.add(documentRecord(d, table));
-    const qs = quoteRecords(d, table);
-    this.quotes.addAll(qs);
-    this.texts.set(d.id, d.text);
-    this.quoteCounts.set(d.id, qs.length);
+  add(record: number, texts: readonly string[]): void {
+    this.fields.forEach((f, fi) => {
+      const ws = texts[fi] ? words(texts[fi]!) : [];
+      const at = new Map<string, number[]>();
+      let n = 0;
+      for (let p = 0; p < ws.length; p++) {
+        // Positional fields keep every word (phrases hold stop words); the others only what is searched.
+        const key = f.positions ? keyOf(ws[p]!) : processTerm(ws[p]!);
+        if (!key) continue;
+        n++;
+        const list = at.get(key);
+        if (list) list.push(p);
+        else at.set(key, [p]);
+      }
+      this.lengths[fi]![record] = n;
+      for (const [key, positions] of at) {
+        let out = this.terms.get(key);
+        if (!out) this.terms.set(key, (out = []));
+        out.push(record, fi, positions.length);
+        if (f.positions) out.push(...positions);
+      }
+    });
   }
 
-  remove(id: string): boolean {
-    if (!this.texts.has(id)) return false;
-    this.documents.discard(id);
-    const n = this.quoteCounts.get(id) ?? 0;
-    for (let i = 0; i < n; i++) this.quotes.discard(`${id}#${i}`);
-    this.texts.delete(id);
-    this.quoteCounts.delete(id);
-    return true;
+  /** The postings as stored (record numbers and positions as distances), cut into shards by sorted term. */
+  shards(): { shards: string[]; first: string[]; vocab: string } {
+    const terms = [...this.terms.keys()].sort();
+    const shards: string[] = [];
+    const first: string[] = [];
+    let parts: string[] = [];
+    let size = 0;
+    const flush = (): void => {
+      if (!parts.length) return;
+      shards.push(`{${parts.join(',')}}`);
+      parts = [];
+      size = 0;
+    };
+    for (const term of terms) {
+      const body = `${JSON.stringify(term)}:${JSON.stringify(encode(this.terms.get(term)!, this.fields))}`;
+      if (size && size + body.length > SHARD_CHARS) flush();
+      if (!parts.length) first.push(term);
+      parts.push(body);
+      size += body.length;
+    }
+    flush();
+    return { shards, first, vocab: JSON.stringify(terms) };
   }
+}
+
+/** Absolute record numbers and positions → distances (see schema.ts Postings). */
+function encode(raw: readonly number[], fields: readonly FieldSpec[]): number[] {
+  const out: number[] = [];
+  let last = 0;
+  for (let i = 0; i < raw.length; ) {
+    const record = raw[i]!;
+    const field = raw[i + 1]!;
+    const n = raw[i + 2]!;
+    out.push(record - last, field, n);
+    last = record;
+    i += 3;
+    if (!fields[field]!.positions) continue;
+    let prev = 0;
+    for (let j = 0; j < n; j++) {
+      out.push(raw[i + j]! - prev);
+      prev = raw[i + j]!;
+    }
+    i += n;
+  }
+  return out;
+}
+
+function chunks<T>(items: readonly T[], size: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < items.length; i += size) out.push(JSON.stringify(items.slice(i, i + size)));
+  return out;
+}
+
+interface ColumnsBuilder {
+  date: Array<string | null>;
+  flags: number[];
+  doc: number[];
+  stance: number[];
+  speaker: number[];
+  organisation: number[];
+  lineage: number[];
+  publisher: number[];
+  source: number[];
+  kind: number[];
+}
+
+const emptyColumns = (): ColumnsBuilder => ({ date: [], flags: [], doc: [], stance: [], speaker: [], organisation: [], lineage: [], publisher: [], source: [], kind: [] });
+
+/** Builds one partition: documents are added, then `files()` gives every file's contents by name. */
+export class PartitionBuilder {
+  private readonly ids: string[] = [];
+  private readonly docRecords: DocumentRecord[] = [];
+  private readonly quoteList: QuoteRecord[] = [];
+  private readonly texts: string[] = [];
+  private readonly postings: Record<Kind, PostingsBuilder> = { quotes: new PostingsBuilder(QUOTE_FIELDS), documents: new PostingsBuilder(DOCUMENT_FIELDS) };
+  private readonly columns: Record<Kind, ColumnsBuilder> = { quotes: emptyColumns(), documents: emptyColumns() };
+  private readonly speakers = new Interner<string>();
+  private readonly speakerSets = new Interner<number[]>();
+  private readonly organisations = new Interner<string>();
+  private readonly lineages = new Interner<string[]>();
+  private readonly publishers = new Interner<string>();
+  private readonly sources = new Interner<string>();
+  private readonly kinds = new Interner<string>();
+  private first: string | null = null;
+  private last: string | null = null;
+  private undated = false;
+
+  constructor(private readonly table: OrgTable) {}
 
   get documentCount(): number {
-    return this.texts.size;
+    return this.ids.length;
   }
 
   get quoteCount(): number {
-    let n = 0;
-    for (const c of this.quoteCounts.values()) n += c;
+    return this.quoteList.length;
+  }
+
+  /** Adds a document; returns its number in the partition. */
+  add(d: Document): number {
+    const n = this.ids.length;
+    const rec = documentRecord(d, this.table);
+    this.ids.push(d.id);
+    this.docRecords.push(rec);
+    this.texts.push(d.text);
+    this.dates(d.published);
+    const dc = this.columns.documents;
+    dc.date.push(d.published);
+    dc.flags.push(rec.approximate ? 1 : 0);
+    dc.doc.push(n);
+    dc.stance.push(rec.stances.reduce((bits, s) => bits | (1 << STANCE_ORDER.indexOf(s)), 0));
+    dc.speaker.push(rec.speakerList.length ? this.speakerSets.id(rec.speakerList.map((s) => this.speakers.id(s)), rec.speakerList.join('\n')) : -1);
+    dc.organisation.push(-1);
+    dc.lineage.push(rec.orgs.length ? this.lineages.id([...rec.orgs], rec.orgs.join('\n')) : -1);
+    this.common(dc, rec);
+    this.postings.documents.add(n, documentFields(d));
+    for (const { record, fields } of quoteRecords(d, this.table)) {
+      const qn = this.quoteList.length;
+      this.quoteList.push(record);
+      const qc = this.columns.quotes;
+      qc.date.push(record.date);
+      qc.flags.push((record.approximate ? 1 : 0) | (record.partial ? 2 : 0));
+      qc.doc.push(n);
+      qc.stance.push(STANCE_ORDER.indexOf(record.stance));
+      qc.speaker.push(this.speakers.id(record.speaker));
+      qc.organisation.push(this.organisations.id(record.organisation));
+      qc.lineage.push(record.lineage.length ? this.lineages.id([...record.lineage], record.lineage.join('\n')) : -1);
+      this.common(qc, record);
+      this.postings.quotes.add(qn, fields);
+    }
     return n;
   }
 
-  /** The three files' contents: MiniSearch's JSON for each index, and {id: [text, quotes]} for texts. */
-  serialise(): { quotes: string; documents: string; texts: string } {
-    const texts: Record<string, [string, number]> = {};
-    for (const [id, t] of this.texts) texts[id] = [t, this.quoteCounts.get(id) ?? 0];
-    return { quotes: JSON.stringify(this.quotes), documents: JSON.stringify(this.documents), texts: JSON.stringify(texts) };
+  private common(c: ColumnsBuilder, r: { publisher: string | null; source: string | null; kind: string }): void {
+    c.publisher.push(this.publishers.id(r.publisher));
+    c.source.push(this.sources.id(r.source));
+    c.kind.push(this.kinds.id(r.kind));
   }
-}
 
-/** Parses a partition's texts file: id → text, and id → number of quotes. */
-export function parseTexts(json: string): { texts: Map<string, string>; quoteCounts: Map<string, number> } {
-  const data = JSON.parse(json) as Record<string, [string, number]>;
-  const texts = new Map<string, string>();
-  const quoteCounts = new Map<string, number>();
-  for (const [id, [t, n]] of Object.entries(data)) {
-    texts.set(id, t);
-    quoteCounts.set(id, n);
+  private dates(published: string | null): void {
+    if (!published) {
+      this.undated = true;
+      return;
+    }
+    if (this.first === null || published < this.first) this.first = published;
+    if (this.last === null || published > this.last) this.last = published;
   }
-  return { texts, quoteCounts };
-}
 
-export function loadQuoteIndex(json: string): MiniSearch<QuoteRecord> {
-  return MiniSearch.loadJSON<QuoteRecord>(json, QUOTE_OPTIONS);
-}
+  /** Date range of the documents added, and whether some have no date. */
+  get span(): { first: string | null; last: string | null; undated: boolean } {
+    return { first: this.first, last: this.last, undated: this.undated };
+  }
 
-export function loadDocumentIndex(json: string): MiniSearch<DocumentRecord> {
-  return MiniSearch.loadJSON<DocumentRecord>(json, DOCUMENT_OPTIONS);
+  /** Every file of the partition by name, and how many of each numbered kind. */
+  files(): { files: Map<string, string>; counts: { quoteShards: number; documentShards: number; quoteChunks: number; documentChunks: number; textChunks: number } } {
+    const tables: Tables = {
+      speakers: this.speakers.values, speakerSets: this.speakerSets.values, organisations: this.organisations.values, lineages: this.lineages.values,
+      publishers: this.publishers.values, sources: this.sources.values, kinds: this.kinds.values,
+    };
+    const files = new Map<string, string>();
+    const shardCount: Record<Kind, number> = { quotes: 0, documents: 0 };
+    for (const kind of ['quotes', 'documents'] as const) {
+      const p = this.postings[kind];
+      const { shards, first, vocab } = p.shards();
+      shards.forEach((s, i) => files.set(`${kind}-terms-${i}.json`, s));
+      shardCount[kind] = shards.length;
+      files.set(`${kind}-vocab.json`, vocab);
+      const count = kind === 'quotes' ? this.quoteList.length : this.ids.length;
+      const averageLengths = p.lengths.map((l) => (count ? l.reduce((a, b) => a + b, 0) / count : 0));
+      const columns: Columns = { ...this.columns[kind], lengths: p.lengths };
+      const base: Base = { kind, count, ids: kind === 'documents' ? this.ids : [], averageLengths, shards: first, columns, tables };
+      files.set(`${kind}-base.json`, JSON.stringify(base));
+    }
+    const put = (prefix: string, list: string[]): number => {
+      list.forEach((body, i) => files.set(`${prefix}-${i}.json`, body));
+      return list.length;
+    };
+    const quoteChunks = put('quotes', chunks(this.quoteList, RECORDS_PER_CHUNK));
+    const documentChunks = put('documents', chunks(this.docRecords, RECORDS_PER_CHUNK));
+    const textChunks = put('texts', chunks(this.texts, TEXTS_PER_CHUNK));
+    return { files, counts: { quoteShards: shardCount.quotes, documentShards: shardCount.documents, quoteChunks, documentChunks, textChunks } };
+  }
 }

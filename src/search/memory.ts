@@ -1,37 +1,39 @@
 /**
- * An index held in memory: documents partitioned as on disk, behind the same IndexSource interface.
- * For tests, benchmarks and tools that build a small index on the fly. Pure and browser-safe.
+ * An index held in memory: documents cut into partitions as a full build cuts them, behind the
+ * same IndexSource interface. For tests, benchmarks and tools that build a small index on the fly.
+ * Pure and browser-safe.
  */
 import type { Document } from '../core/types.js';
-import { Partition } from './build.js';
-import { INDEX_FORMAT, INDEX_VERSION, partitionKey, type IndexManifest } from './schema.js';
+import { PartitionBuilder } from './build.js';
+import { INDEX_FORMAT, INDEX_VERSION, PARTITION_DOCUMENTS, type IndexManifest, type PartitionInfo } from './schema.js';
 import type { IndexSource } from './execute.js';
 import type { OrgTable } from './organisations.js';
 
-export function memoryIndex(docs: readonly Document[], table: OrgTable): IndexSource {
-  const parts = new Map<string, Partition>();
-  for (const d of docs) {
-    const key = partitionKey(d.published);
-    let p = parts.get(key);
-    if (!p) parts.set(key, (p = new Partition()));
-    p.add(d, table);
+/** Oldest first, undated last: the order a full build cuts partitions in. */
+export const byDate = (a: string | null, b: string | null): number => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a.localeCompare(b));
+
+export function memoryIndex(docs: readonly Document[], table: OrgTable, perPartition = PARTITION_DOCUMENTS): IndexSource {
+  const sorted = [...docs].sort((a, b) => byDate(a.published, b.published));
+  const files = new Map<string, Map<string, unknown>>();
+  const partitions: PartitionInfo[] = [];
+  for (let i = 0; i < sorted.length; i += perPartition) {
+    const b = new PartitionBuilder(table);
+    for (const d of sorted.slice(i, i + perPartition)) b.add(d);
+    const key = `${String(partitions.length).padStart(6, '0')}-000000`;
+    const built = b.files();
+    files.set(key, new Map([...built.files].map(([name, body]) => [name, JSON.parse(body) as unknown])));
+    partitions.push({ key, documents: b.documentCount, quotes: b.quoteCount, ...b.span, deleted: [], files: built.counts });
   }
-  const partitions = [...parts].sort(([a], [b]) => a.localeCompare(b)).map(([key, p]) => ({
-    key, documents: p.documentCount, quotes: p.quoteCount, files: { quotes: '', documents: '', texts: '' },
-  }));
   const manifest: IndexManifest = {
     format: INDEX_FORMAT, version: INDEX_VERSION, builtAt: new Date(0).toISOString(),
     documentCount: docs.length, quoteCount: partitions.reduce((n, p) => n + p.quotes, 0), partitions, organisations: table, catalog: '',
   };
-  const get = (key: string): Partition => {
-    const p = parts.get(key);
-    if (!p) throw new Error(`no partition ${key}`);
-    return p;
-  };
   return {
     manifest,
-    quotes: async (key) => get(key).quotes,
-    documents: async (key) => get(key).documents,
-    texts: async (key) => get(key).texts,
+    file: async (key, name) => {
+      const f = files.get(key)?.get(name);
+      if (f === undefined) throw new Error(`no file ${key}/${name}`);
+      return f;
+    },
   };
 }

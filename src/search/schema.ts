@@ -1,24 +1,42 @@
 /**
- * The search index's format (version 5: quote records carry the page of a PDF's quote). The index is split into partitions by the year of
- * publication ("2014", …, "undated"); each partition holds a MiniSearch index over quotes (each
- * quote a record with its speaker, organisation and lineage, stance, date and document), a
- * MiniSearch index over documents (full text indexed, not stored), and the documents' texts for
- * phrase checks and snippets, each in its own file so that a quote search never loads full texts.
- * A manifest names every partition's files and is written last: it is the commit point.
+ * The search index's format, version 6: an index split by document into immutable partitions
+ * (segments), and each partition's postings split by term.
+ *
+ *   a partition (index/partitions/<key>/) holds, for quotes and for documents alike:
+ *     <kind>-base.json          counts, field statistics, the first term of each term shard, and
+ *                               one column per filterable property (date, stance, speaker, …)
+ *                               with the tables its values index
+ *     <kind>-terms-<n>.json     the postings of a sorted range of terms: for each term, the
+ *                               records holding it, in which field, how often and at which word
+ *                               positions (so phrases are checked without reading any text)
+ *     <kind>-vocab.json         the partition's terms, read only for typing errors
+ *     <kind>-<n>.json           the records themselves, RECORDS_PER_CHUNK a file: what results show
+ *     texts-<n>.json            documents' texts, TEXTS_PER_CHUNK a file: snippets only
+ *
+ * A query reads each partition's base, the one shard of each of its words and the record chunks of
+ * the results it shows; never a full text, never the terms it does not use. A full build cuts the
+ * archive by date into partitions of PARTITION_DOCUMENTS documents, so date filters skip whole
+ * partitions; an update writes the new and changed documents as a new partition and marks their
+ * old versions deleted in the manifest (a tombstone), merging small partitions when they pile up.
+ * A partition is never rewritten: its key is new each time. The manifest is the commit point.
  */
-import type { Options } from 'minisearch';
 import type { DocumentKind, Stance } from '../core/types.js';
-import { processTerm } from './normalise.js';
 import type { OrgTable } from './organisations.js';
 
 export const INDEX_FORMAT = 'ccg-index';
-export const INDEX_VERSION = 5;
+export const INDEX_VERSION = 6;
+
+/** Documents per partition in a full build. */
+export const PARTITION_DOCUMENTS = 4000;
+/** Records per record file, and documents per text file. */
+export const RECORDS_PER_CHUNK = 250;
+export const TEXTS_PER_CHUNK = 50;
+/** About this many characters of postings per term shard. */
+export const SHARD_CHARS = 120_000;
 
 export interface DocumentRecord {
   readonly id: string;
   readonly title: string;
-  /** Indexed, not stored: texts live in the partition's texts file. */
-  readonly text: string;
   readonly publisher: string | null;
   readonly published: string | null;
   /** The date is an estimate ("c. 2014"). */
@@ -26,12 +44,8 @@ export interface DocumentRecord {
   readonly url: string | null;
   readonly source: string | null;
   readonly kind: DocumentKind;
-  readonly authors: string;
-  /** Names and aliases of the organisations named, for search. */
-  readonly organisations: string;
   /** The organisations named and what they are part of, for filters and facets. */
   readonly orgs: readonly string[];
-  readonly speakers: string;
   /** Speakers as a list, for filters and facets. */
   readonly speakerList: readonly string[];
   readonly stances: readonly Stance[];
@@ -46,10 +60,6 @@ export interface QuoteRecord {
   readonly organisation: string | null;
   /** The organisation and what it is part of (GPC → British Medical Association), for filters. */
   readonly lineage: readonly string[];
-  /** Other names of the speaker's organisation ("BMA GP committee" for the GPC), for search. */
-  readonly organisationAliases: string;
-  /** The paragraph the quote stands in: reported speech around it is searchable too (indexed only). */
-  readonly context: string;
   readonly stance: Stance;
   readonly partial: boolean;
   readonly date: string | null;
@@ -66,40 +76,111 @@ export interface QuoteRecord {
   readonly kind: DocumentKind;
 }
 
-/**
- * Fuzzy matching only where it helps: long words (terms are stems, so "clinicans" → "clinican" is
- * one edit from "clinician"), one edit from 7 letters, two from 11. Fuzzy matches weigh less than
- * exact ones (MiniSearch's default weights), so they never outrank them.
- */
-export const fuzzy = (term: string): number => (term.length >= 11 ? 2 : term.length >= 7 ? 1 : 0);
+export type Kind = 'quotes' | 'documents';
 
-export const DOCUMENT_OPTIONS: Options<DocumentRecord> = {
-  fields: ['title', 'text', 'publisher', 'authors', 'organisations', 'speakers'],
-  storeFields: ['title', 'publisher', 'published', 'approximate', 'url', 'source', 'kind', 'orgs', 'speakerList', 'stances'],
-  processTerm,
-  searchOptions: { boost: { title: 3, speakers: 2, organisations: 1.5 }, fuzzy, combineWith: 'AND' },
-};
-
-export const QUOTE_OPTIONS: Options<QuoteRecord> = {
-  fields: ['text', 'speaker', 'organisation', 'organisationAliases', 'role', 'title', 'context'],
-  storeFields: ['documentId', 'text', 'speaker', 'role', 'organisation', 'lineage', 'stance', 'partial', 'date', 'approximate', 'accessed', 'page', 'title', 'publisher', 'url', 'source', 'kind'],
-  processTerm,
-  searchOptions: { boost: { speaker: 3, organisation: 2, organisationAliases: 1.5, text: 1.5, role: 1, title: 0.3, context: 0.3 }, fuzzy, combineWith: 'AND' },
-};
+/** A searchable field: its name, its weight, and whether word positions are kept (phrases). */
+export interface FieldSpec {
+  readonly name: string;
+  readonly boost: number;
+  readonly positions: boolean;
+}
 
 /**
- * The fields a quote is first searched in: its words and who said it. Its document's title and the
- * paragraph around it only when these match nothing.
+ * A quote is searched in its words and who said it first; its document's title and the paragraph
+ * around it (reported speech) only when these match nothing. Names weigh most.
  */
+export const QUOTE_FIELDS: readonly FieldSpec[] = [
+  { name: 'text', boost: 1.5, positions: true },
+  { name: 'speaker', boost: 3, positions: true },
+  { name: 'organisation', boost: 2, positions: true },
+  { name: 'organisationAliases', boost: 1.5, positions: true },
+  { name: 'role', boost: 1, positions: true },
+  { name: 'title', boost: 0.3, positions: true },
+  { name: 'context', boost: 0.3, positions: false },
+];
+/** The fields of the first attempt (see QUOTE_FIELDS). */
 export const QUOTE_MAIN_FIELDS = ['text', 'speaker', 'organisation', 'organisationAliases', 'role'];
 
+export const DOCUMENT_FIELDS: readonly FieldSpec[] = [
+  { name: 'title', boost: 3, positions: true },
+  { name: 'text', boost: 1, positions: true },
+  { name: 'publisher', boost: 1, positions: true },
+  { name: 'authors', boost: 1, positions: true },
+  { name: 'organisations', boost: 1.5, positions: true },
+  { name: 'speakers', boost: 2, positions: true },
+];
+
+export const fieldsOf = (kind: Kind): readonly FieldSpec[] => (kind === 'quotes' ? QUOTE_FIELDS : DOCUMENT_FIELDS);
+
+/** The values that filters and facets read, one array per property, indexed by record number. */
+export interface Columns {
+  /** The document's date as stored ("2014-05-03", "2014-05", "2014"), or null. */
+  readonly date: ReadonlyArray<string | null>;
+  /** 1: approximate date; 2: a partial quote. */
+  readonly flags: readonly number[];
+  /** The record's document number in the partition (for quotes; for documents, itself). */
+  readonly doc: readonly number[];
+  /** Index into tables.stances (quotes), or a bit set of STANCE_ORDER (documents). */
+  readonly stance: readonly number[];
+  /** Index into tables.speakers (quotes) or tables.speakerSets (documents); -1 when none. */
+  readonly speaker: readonly number[];
+  /** Index into tables.organisations (quotes: the speaker's organisation); -1 when none. */
+  readonly organisation: readonly number[];
+  /** Index into tables.lineages: the organisation and what it is part of (documents: every organisation named). */
+  readonly lineage: readonly number[];
+  readonly publisher: readonly number[];
+  readonly source: readonly number[];
+  readonly kind: readonly number[];
+  /** Words per field, field by field: lengths[f][record]. */
+  readonly lengths: ReadonlyArray<readonly number[]>;
+}
+
+export interface Tables {
+  readonly speakers: readonly string[];
+  readonly speakerSets: ReadonlyArray<readonly number[]>;
+  readonly organisations: readonly string[];
+  readonly lineages: ReadonlyArray<readonly string[]>;
+  readonly publishers: readonly string[];
+  readonly sources: readonly string[];
+  readonly kinds: readonly string[];
+}
+
+export const STANCE_ORDER: readonly Stance[] = ['support', 'oppose', 'mixed', 'neutral'];
+
+/** A partition's `<kind>-base.json`. */
+export interface Base {
+  readonly kind: Kind;
+  readonly count: number;
+  /** Document ids by document number (documents only; quotes point at them through `doc`). */
+  readonly ids: readonly string[];
+  readonly averageLengths: readonly number[];
+  /** The first term of each term shard, in order. */
+  readonly shards: readonly string[];
+  readonly columns: Columns;
+  readonly tables: Tables;
+}
+
+/**
+ * One term's postings as stored: for each (record, field) holding it, the record number's
+ * distance from the previous entry's, the field's number, the count, then (in fields that keep
+ * them) the positions, each as the distance from the previous one.
+ */
+export type Postings = readonly number[];
+
 export interface PartitionInfo {
-  /** "2014" … or "undated". */
+  /** "000012-3fa9c1": a number in build order and a random tail; never reused. */
   readonly key: string;
+  /** Live documents and quotes (without the deleted). */
   readonly documents: number;
   readonly quotes: number;
-  /** File names inside index/partitions/<key>/. */
-  readonly files: { readonly quotes: string; readonly documents: string; readonly texts: string };
+  /** Earliest and latest dates of its documents; whether some have none. */
+  readonly first: string | null;
+  readonly last: string | null;
+  readonly undated: boolean;
+  /** Numbers of documents deleted since it was written (changed or removed from the corpus). */
+  readonly deleted: readonly number[];
+  /** How many files of each numbered kind it has. */
+  readonly files: { readonly quoteShards: number; readonly documentShards: number; readonly quoteChunks: number; readonly documentChunks: number; readonly textChunks: number };
 }
 
 export interface IndexManifest {
@@ -111,14 +192,20 @@ export interface IndexManifest {
   readonly partitions: readonly PartitionInfo[];
   /** The organisation list the index was built with: how `org:` values resolve. */
   readonly organisations: OrgTable;
-  /** The catalog file (index/catalog-<digest>.json): what each document contributed, for incremental updates. */
+  /** The catalog file (index/catalog-<digest>.json): where each document is, for updates. */
   readonly catalog: string;
 }
 
-/** A partition key is a year or "undated": safe as a folder name. */
-export const PARTITION_KEY = /^(\d{4}|undated)$/;
+/** A partition key: safe as a folder name. */
+export const PARTITION_KEY = /^\d{6}-[0-9a-f]{6}$/;
 
-export function partitionKey(published: string | null): string {
-  const y = published?.slice(0, 4) ?? '';
-  return /^\d{4}$/.test(y) ? y : 'undated';
+/** Every file of a partition, by name. */
+export function partitionFiles(info: PartitionInfo): string[] {
+  const n = (prefix: string, count: number): string[] => Array.from({ length: count }, (_, i) => `${prefix}-${i}.json`);
+  const f = info.files;
+  return [
+    'quotes-base.json', 'documents-base.json', 'quotes-vocab.json', 'documents-vocab.json',
+    ...n('quotes-terms', f.quoteShards), ...n('documents-terms', f.documentShards),
+    ...n('quotes', f.quoteChunks), ...n('documents', f.documentChunks), ...n('texts', f.textChunks),
+  ];
 }

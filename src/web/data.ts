@@ -1,33 +1,15 @@
 /**
  * The index as the page reads it: data files are classic scripts (browsers refuse fetch() from
- * file://), each calling the global `ccgData(name, json)`; partitions load on first use and stay
- * loaded. Quote partitions are loaded newest first in the background so that a search answers from
- * what is there and grows as the rest arrives; documents and texts only when a document search
- * needs them. Browser only.
+ * file://), each calling the global `ccgData(name, json)`; a file loads on first use and stays
+ * loaded. The search code is the CLI's (src/search), reading the same partition files. Quote
+ * partitions' bases are loaded newest first in the background so that a search answers from what
+ * is there and grows as the rest arrives. Browser only.
  */
-import type MiniSearch from 'minisearch';
-import { loadDocumentIndex, loadQuoteIndex, parseTexts } from '../search/build.js';
 import type { IndexSource } from '../search/execute.js';
-import type { DocumentRecord, IndexManifest, QuoteRecord } from '../search/schema.js';
-import type { OrgTable } from '../search/organisations.js';
+import type { IndexManifest, Kind, PartitionInfo } from '../search/schema.js';
 
-export interface SitePartition {
-  readonly key: string;
-  readonly documents: number;
-  readonly quotes: number;
-  /** The year's quotes in chunks, newest first; its documents and texts whole. */
-  readonly files: { readonly quotes: readonly string[]; readonly documents: string; readonly texts: string };
-}
-
-export interface SiteManifest {
-  readonly format: 'ccg-site';
-  readonly version: number;
-  readonly builtAt: string;
-  readonly documentCount: number;
-  readonly quoteCount: number;
-  readonly organisations: OrgTable;
-  readonly partitions: readonly SitePartition[];
-}
+/** The page's manifest: the index's (src/pipeline/site.ts). */
+export type SiteManifest = IndexManifest;
 
 declare global {
   interface Window {
@@ -67,107 +49,53 @@ export function loadData(path: string): Promise<string> {
   });
 }
 
-/** Newest first, undated last: the order quote partitions are fetched in. */
-export const newestFirst = (a: string, b: string): number => (a === 'undated' ? 1 : b === 'undated' ? -1 : b.localeCompare(a));
+/** Newest first (by their latest date), undated last: the order partitions are loaded in. */
+export const newestFirst = (a: PartitionInfo, b: PartitionInfo): number =>
+  a.last === b.last ? b.key.localeCompare(a.key) : a.last === null ? 1 : b.last === null ? -1 : b.last.localeCompare(a.last);
 
-type Kind = 'quotes' | 'documents';
-
-/**
- * The archive as two index sources for src/search: quotes by chunk ("2014.0", "2014.1", … newest
- * first; partitionsFor reads the year before the dot) and documents by year.
- */
-export class SiteIndex {
-  readonly quotesView: IndexSource;
-  readonly documentsView: IndexSource;
-  private readonly quoteIndexes = new Map<string, Promise<MiniSearch<QuoteRecord>>>();
-  private readonly documentIndexes = new Map<string, Promise<MiniSearch<DocumentRecord>>>();
-  private readonly textMaps = new Map<string, Promise<ReadonlyMap<string, string>>>();
-  /** Quote chunks and document partitions in memory. */
+/** The archive as an index source for src/search, with the partitions whose bases are loaded. */
+export class SiteIndex implements IndexSource {
+  readonly manifest: IndexManifest;
+  private readonly files = new Map<string, Promise<unknown>>();
+  /** Partitions whose base of each kind is in memory. */
   readonly loaded: Record<Kind, Set<string>> = { quotes: new Set(), documents: new Set() };
-  private readonly chunkFiles = new Map<string, string>();
-  private readonly byKey: Map<string, SitePartition>;
 
   constructor(readonly site: SiteManifest, private readonly onLoad: () => void = () => undefined) {
-    this.byKey = new Map(site.partitions.map((p) => [p.key, p]));
-    const base = { format: 'ccg-index' as const, version: 0, builtAt: site.builtAt, documentCount: site.documentCount, quoteCount: site.quoteCount, organisations: site.organisations, catalog: '' };
-    const chunks = [...site.partitions].sort((a, b) => newestFirst(a.key, b.key)).flatMap((p) =>
-      p.files.quotes.map((file, i) => {
-        const key = `${p.key}.${i}`;
-        this.chunkFiles.set(key, file);
-        return { key, documents: 0, quotes: 0, files: { quotes: file, documents: p.files.documents, texts: p.files.texts } };
-      }),
-    );
-    const years = [...site.partitions].sort((a, b) => newestFirst(a.key, b.key)).map((p) => ({ key: p.key, documents: p.documents, quotes: p.quotes, files: { quotes: '', documents: p.files.documents, texts: p.files.texts } }));
-    this.quotesView = this.view({ ...base, partitions: chunks });
-    this.documentsView = this.view({ ...base, partitions: years });
+    this.manifest = { ...site, partitions: [...site.partitions].sort(newestFirst) };
   }
 
-  private view(manifest: IndexManifest): IndexSource {
-    return { manifest, quotes: (k) => this.quotes(k), documents: (k) => this.documents(k), texts: (k) => this.texts(k) };
-  }
-
-  /** The view of one kind restricted to some of its keys (those already loaded), for answers while the rest load. */
-  only(kind: Kind, keys: ReadonlySet<string>): IndexSource {
-    const all = kind === 'quotes' ? this.quotesView : this.documentsView;
-    return this.view({ ...all.manifest, partitions: all.manifest.partitions.filter((p) => keys.has(p.key)) });
-  }
-
-  source(kind: Kind): IndexSource {
-    return kind === 'quotes' ? this.quotesView : this.documentsView;
-  }
-
-  private year(key: string): SitePartition {
-    const p = this.byKey.get(key);
-    if (!p) throw new Error(`no partition ${key}`);
-    return p;
-  }
-
-  quotes(key: string): Promise<MiniSearch<QuoteRecord>> {
-    let p = this.quoteIndexes.get(key);
+  file(key: string, name: string): Promise<unknown> {
+    const id = `${key}/${name}`;
+    let p = this.files.get(id);
     if (!p) {
-      const file = this.chunkFiles.get(key);
-      if (!file) return Promise.reject(new Error(`no quote chunk ${key}`));
-      p = loadData(file).then((json) => {
-        const ms = loadQuoteIndex(json);
-        this.loaded.quotes.add(key);
-        this.onLoad();
-        return ms;
-      });
-      this.quoteIndexes.set(key, p);
+      p = loadData(`data/${key}/${name.replace(/\.json$/, '.js')}`).then((json) => JSON.parse(json) as unknown);
+      this.files.set(id, p);
+      p.catch(() => this.files.delete(id));
     }
     return p;
   }
 
-  documents(key: string): Promise<MiniSearch<DocumentRecord>> {
-    let p = this.documentIndexes.get(key);
-    if (!p) {
-      p = loadData(this.year(key).files.documents).then((json) => {
-        const ms = loadDocumentIndex(json);
-        this.loaded.documents.add(key);
-        this.onLoad();
-        return ms;
-      });
-      this.documentIndexes.set(key, p);
+  /** Loads a partition's base of one kind (what every query of that kind reads first). */
+  async load(kind: Kind, key: string): Promise<void> {
+    await this.file(key, `${kind}-base.json`);
+    if (!this.loaded[kind].has(key)) {
+      this.loaded[kind].add(key);
+      this.onLoad();
     }
-    return p;
   }
 
-  texts(key: string): Promise<ReadonlyMap<string, string>> {
-    let p = this.textMaps.get(key);
-    if (!p) {
-      p = loadData(this.year(key).files.texts).then((json) => parseTexts(json).texts);
-      this.textMaps.set(key, p);
-    }
-    return p;
+  /** The index restricted to some partitions (those already loaded), for answers while the rest load. */
+  only(keys: ReadonlySet<string>): IndexSource {
+    return { manifest: { ...this.manifest, partitions: this.manifest.partitions.filter((p) => keys.has(p.key)) }, file: (k, n) => this.file(k, n) };
   }
 
-  /** Loads these partitions (or chunks) one after another, in the order given. */
+  /** Loads these partitions' bases one after another, in the order given. */
   async loadInOrder(kind: Kind, keys: readonly string[]): Promise<void> {
-    for (const k of keys) await (kind === 'quotes' ? this.quotes(k) : this.documents(k));
+    for (const k of keys) await this.load(kind, k);
   }
 
-  /** Loads every quote chunk, newest first, one after another. */
+  /** Loads every quote base, newest first, one after another. */
   async preloadQuotes(): Promise<void> {
-    for (const p of this.quotesView.manifest.partitions) await this.quotes(p.key);
+    await this.loadInOrder('quotes', this.manifest.partitions.map((p) => p.key));
   }
 }

@@ -194,20 +194,20 @@ function countLine(shownN: number, total: number, view: View, waiting: number, p
 async function renderList(gen: number, q: ParsedQuery): Promise<void> {
   const view = state.view;
   const kind = view === 'documents' ? 'documents' : 'quotes';
-  const all = index.source(kind);
+  const all = index;
   // In the order they load: newest first.
   const needed = partitionsFor(all.manifest, q);
   const loaded = index.loaded[kind];
   let waiting = needed.filter((k) => !loaded.has(k));
   if (waiting.length === needed.length && needed.length) {
     // Nothing loaded yet for this query: wait for the newest of what it needs.
-    await (kind === 'documents' ? index.documents(waiting[0]!) : index.quotes(waiting[0]!));
+    await index.load(kind, waiting[0]!);
     if (gen !== generation) return;
     waiting = needed.filter((k) => !loaded.has(k));
   }
   // The rest one after another, newest first: the page stays responsive between partitions.
   if (kind === 'documents') void index.loadInOrder('documents', waiting).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  const src = waiting.length ? index.only(kind, new Set(needed.filter((k) => loaded.has(k)))) : all;
+  const src = waiting.length ? index.only(new Set(needed.filter((k) => loaded.has(k)))) : all;
   const options = { limit: shown, ...(state.sort ? { sort: state.sort } : {}) };
   const results = view === 'documents' ? await searchDocuments(src, q, options) : await searchQuotes(src, q, options);
   if (gen !== generation) return;
@@ -279,7 +279,7 @@ async function renderTimeline(gen: number): Promise<void> {
   setStatus('Loading the archive…');
   await index.preloadQuotes();
   if (gen !== generation) return;
-  const lines = await Promise.all(queries.map((q) => timeline(index.quotesView, q, state.by)));
+  const lines = await Promise.all(queries.map((q) => timeline(index, q, state.by)));
   if (gen !== generation) return;
   const legend = el('ul', { class: 'legend' }, ...STANCES.map((s) => el('li', {}, stanceBadge(s))));
   const rows = [...new Set(lines.flatMap((t) => t.periods.map((p) => p.period)))].sort().map((period) => {

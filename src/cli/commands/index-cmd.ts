@@ -8,7 +8,7 @@ import type { IndexSummary } from '../../pipeline/index.js';
 
 export function describeIndex(s: IndexSummary): string {
   const mb = (s.bytes / 1024 / 1024).toFixed(1);
-  const what = s.rebuilt.length ? `rewrote ${plural(s.rebuilt.length, 'partition')} (${s.rebuilt.join(', ')}; ${mb} MB)` : 'nothing changed';
+  const what = s.rebuilt.length ? `wrote ${plural(s.rebuilt.length, 'new partition')} (${mb} MB)` : 'nothing changed';
   return `Indexed ${plural(s.documents, 'document')} and ${plural(s.quotes, 'quote')} in ${plural(s.partitions, 'partition')} → ${s.dir}: read ${s.read}, removed ${s.removed}, ${what}`;
 }
 
@@ -17,15 +17,17 @@ export const index: Command = {
   summary: 'build or update the search index from the stored documents',
   usage: 'ccg index [--full] [--json]',
   help: `Updates the search index in index/ from corpus/documents/: only new, changed and removed
-documents are read, and only the partitions (one per year of publication) they touch are
-rewritten. The index is written beside the old one and switched over at the end, so a search
-during the update, or a run that is stopped, sees the old index whole. A record that cannot be
+documents are read. They are written as a new partition, and their old versions are marked
+deleted; small partitions are merged once eight have piled up. A full build orders the archive by
+date into partitions of 4,000 documents, so a date filter reads only the partitions it needs. The
+index is written beside the old one and switched over at the end, so a search during the update,
+or a run that is stopped, sees the old index whole. A record that cannot be
 read is named and left out (run "ccg verify --repair"); the rest is indexed, and the exit code is 1.
 An index of an older version, or one built with another organisation list, is rebuilt whole.
 It also writes the search page into index/site/: open index/site/index.html in a browser (it
 works from the folder, offline), or serve it with "ccg serve".
 
-  --full    rebuild every partition
+  --full    rebuild the whole index (compacts it: deleted documents go)
   --json    the summary as JSON
 
 Example:
