@@ -37,7 +37,8 @@ describe('ccg index writes index/site/', () => {
     const out = new Map<string, number>();
     for (const key of readdirSync(dir)) {
       if (key === 'manifest.js') continue;
-      for (const f of readdirSync(join(dir, key))) out.set(`${key}/${f}`, statSync(join(dir, key, f)).mtimeMs);
+      if (statSync(join(dir, key)).isFile()) out.set(key, statSync(join(dir, key)).mtimeMs);
+      else for (const f of readdirSync(join(dir, key))) out.set(`${key}/${f}`, statSync(join(dir, key, f)).mtimeMs);
     }
     return out;
   };
@@ -77,7 +78,8 @@ describe('ccg index writes index/site/', () => {
     // Files of partitions that stayed are not written again; the new partition's are all there.
     for (const [file, mtime] of after) if (before.has(file)) expect(before.get(file), file).toBe(mtime);
     const named = now.partitions.flatMap((p) => partitionFiles(p).map((n) => `${p.key}/${n.replace(/\.json$/, '.js')}`));
-    expect([...after.keys()].sort()).toEqual(named.sort());
+    const vocabularies = Object.values(now.vocabulary).map((n) => n.replace(/\.json$/, '.js'));
+    expect([...after.keys()].sort()).toEqual([...named, ...vocabularies].sort());
     // The page's search (src/search over these files) finds the new title and not the removed document.
     const source: IndexSource = { manifest: now, file: async (key, name) => JSON.parse(runData(readFileSync(join(home, 'index', 'site', 'data', key, name.replace(/\.json$/, '.js')), 'utf8')).json) as unknown };
     return searchDocuments(source, parseQuery('updated')).then((r) => expect(r.hits.map((h) => h.title)).toEqual([`${record.document.title}`]));

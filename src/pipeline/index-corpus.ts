@@ -5,6 +5,7 @@
  *   index/manifest.json                    the commit point: version, partitions, their deletions
  *   index/catalog-<hash>.json              each indexed document's partition, number, size and mtime
  *   index/partitions/<key>/…               one partition's files (bases, term shards, records, texts)
+ *   index/vocab-<kind>-<hash>.json         every term of the index (typing errors)
  *
  * A full build reads the corpus, orders it by date and writes partitions of PARTITION_DOCUMENTS
  * documents. An update (`ccg index`) compares the corpus with the catalog (file size and mtime),
@@ -28,8 +29,11 @@ import { loadOrganisations } from '../sources/index.js';
 import {
   PartitionBuilder, orgTable, byDate, partitionFiles,
   INDEX_FORMAT, INDEX_VERSION, PARTITION_KEY, PARTITION_DOCUMENTS,
-  type IndexManifest, type IndexSource, type PartitionInfo, type OrgTable, type Base,
+  type IndexManifest, type IndexSource, type PartitionInfo, type OrgTable, type Base, type Kind,
 } from '../search/index.js';
+
+const KINDS: readonly Kind[] = ['quotes', 'documents'];
+const VOCAB_FILE = /^vocab-(quotes|documents)-[0-9a-f]+\.json$/;
 import type { IndexContext as PipelineContext } from './index-context.js';
 import { writeSite, type SiteSummary } from './site.js';
 
@@ -128,7 +132,8 @@ function organisationTable(ctx: PipelineContext): OrgTable {
 async function removeUnreferenced(ctx: PipelineContext, manifest: IndexManifest): Promise<void> {
   const keep = new Set(manifest.partitions.map((p) => p.key));
   for (const f of await readdir(ctx.paths.index).catch(() => [] as string[])) {
-    if ((/^catalog-[0-9a-f]+\.json$/.test(f) && f !== manifest.catalog) || f === 'search-index.json') await unlink(join(ctx.paths.index, f)).catch(() => undefined);
+    const unnamed = (/^catalog-[0-9a-f]+\.json$/.test(f) && f !== manifest.catalog) || (VOCAB_FILE.test(f) && !Object.values(manifest.vocabulary).includes(f));
+    if (unnamed || f === 'search-index.json') await unlink(join(ctx.paths.index, f)).catch(() => undefined);
   }
   for (const key of await readdir(join(ctx.paths.index, 'partitions')).catch(() => [] as string[])) {
     // Folders of this format that the manifest does not name, and the year folders of version 5.
@@ -182,6 +187,8 @@ interface Run {
   /** Files and folders written by this run: removed again if it fails before the manifest. */
   readonly written: string[];
   readonly onProgress?: (done: number, total: number) => void;
+  /** Every term of the index, by kind of record (the vocabulary, for typing errors). */
+  readonly vocab: Record<Kind, Set<string>>;
   total: number;
   read: number;
   bytes: number;
@@ -220,6 +227,7 @@ async function writePartition(run: Run, group: readonly CorpusFile[]): Promise<P
   }
   if (!added.length) return null;
   const { files, counts } = b.files();
+  for (const kind of KINDS) for (const t of b.terms(kind)) run.vocab[kind].add(t);
   const key = newKey(++run.seq, files);
   const dir = inside(run.ctx.paths.index, 'partitions', key);
   await makeFolder(dir);
@@ -300,7 +308,9 @@ export async function indexCorpus(ctx: PipelineContext, options: IndexOptions = 
   const removed = Object.keys(previous).filter((id) => !present.has(id));
   const parts = new Map((full ? [] : old!.partitions).map((p) => [p.key, p]));
   const seq = Math.max(0, ...[...parts.keys()].map((k) => Number(k.slice(0, 6))));
-  const run: Run = { ctx, table, entries: { ...previous }, problems: [], written: [], onProgress: options.onProgress, total: changed.length, read: 0, bytes: 0, seq };
+  const vocab = { quotes: new Set<string>(), documents: new Set<string>() };
+  if (!full) for (const kind of KINDS) for (const t of (await readJson<string[]>(inside(ctx.paths.index, old!.vocabulary[kind])).catch(() => null)) ?? []) vocab[kind].add(t);
+  const run: Run = { ctx, table, entries: { ...previous }, problems: [], written: [], vocab, onProgress: options.onProgress, total: changed.length, read: 0, bytes: 0, seq };
   const before = new Set(parts.keys());
   try {
     if (full) {
@@ -342,6 +352,14 @@ async function commit(run: Run, w: Pending): Promise<IndexSummary> {
   const catalogFile = inside(ctx.paths.index, catalogName);
   if (!existsSync(catalogFile)) written.push(catalogFile);
   await writeFileAtomic(catalogFile, catalogBody);
+  const vocabulary = { quotes: '', documents: '' };
+  for (const kind of KINDS) {
+    const body = JSON.stringify([...run.vocab[kind]].sort());
+    vocabulary[kind] = `vocab-${kind}-${sha256(body).slice(0, 12)}.json`;
+    const file = inside(ctx.paths.index, vocabulary[kind]);
+    if (!existsSync(file)) written.push(file);
+    await writeFileAtomic(file, body);
+  }
   const partitions = [...parts.values()].sort((a, b) => a.key.localeCompare(b.key));
   const manifest: IndexManifest = {
     format: INDEX_FORMAT,
@@ -352,6 +370,7 @@ async function commit(run: Run, w: Pending): Promise<IndexSummary> {
     partitions,
     organisations: table,
     catalog: catalogName,
+    vocabulary,
   };
   await writeFileAtomic(manifestFile(ctx), `${JSON.stringify(manifest)}\n`);
   written.length = 0; // committed: from here on nothing is undone
@@ -438,8 +457,8 @@ export class DiskIndex implements IndexSource {
   }
 
   private async read(key: string, name: string): Promise<unknown> {
-    if (!this.byKey.has(key)) throw new FormatError(manifestFile(this.ctx), `no partition "${key}"`);
-    const file = inside(this.ctx.paths.index, 'partitions', key, name);
+    if (key === '' ? !VOCAB_FILE.test(name) : !this.byKey.has(key)) throw new FormatError(manifestFile(this.ctx), `no partition "${key}" or file "${name}"`);
+    const file = key === '' ? inside(this.ctx.paths.index, name) : inside(this.ctx.paths.index, 'partitions', key, name);
     let json: string;
     try {
       json = await readFile(file, 'utf8');

@@ -4,6 +4,7 @@
  *   index/site/index.html, app.js, app.css     the page (built by `npm run build` into dist/site/)
  *   index/site/data/manifest.js                the index's manifest: partitions, deletions, organisations
  *   index/site/data/<key>/<file>.js            each file of each index partition, as a script
+ *   index/site/data/vocab-<kind>-<hash>.js     the index's vocabularies (typing errors)
  *
  * The page runs the same search code as the CLI over the same files (src/search), so a query reads
  * the same few files: each partition's bases, the shards of its words and the records it shows.
@@ -73,6 +74,19 @@ export async function writeSite(ctx: IndexContext, manifest: IndexManifest): Pro
       written++;
     }
   }
+  for (const name of Object.values(manifest.vocabulary)) {
+    const js = inside(site, 'data', name.replace(/\.json$/, '.js'));
+    if (existsSync(js)) continue;
+    const source = inside(ctx.paths.index, name);
+    let json: string;
+    try {
+      json = await readFile(source, 'utf8');
+    } catch (e) {
+      throw toStorageError(e, 'read', source);
+    }
+    await writeFileAtomic(js, dataScript(name.replace(/\.json$/, '.js'), json));
+    written++;
+  }
   const dir = assetsDir();
   if (dir) {
     for (const f of SITE_ASSETS) {
@@ -90,7 +104,7 @@ export async function writeSite(ctx: IndexContext, manifest: IndexManifest): Pro
   }
   const siteManifest: SiteManifest = { ...manifest, site: { format: SITE_FORMAT, version: SITE_VERSION } };
   await writeFileAtomic(inside(site, 'data', 'manifest.js'), dataScript('manifest.js', JSON.stringify(siteManifest)));
-  await removeUnreferenced(site, new Set(manifest.partitions.map((p) => p.key))).catch((e: unknown) => ctx.warn(`could not tidy ${site}: ${errorMessage(e)}`));
+  await removeUnreferenced(site, new Set([...manifest.partitions.map((p) => p.key), ...Object.values(manifest.vocabulary).map((v) => v.replace(/\.json$/, '.js'))])).catch((e: unknown) => ctx.warn(`could not tidy ${site}: ${errorMessage(e)}`));
   return { dir: site, page: join(site, 'index.html'), written, assets: dir !== null };
 }
 
@@ -99,10 +113,11 @@ export interface SiteManifest extends IndexManifest {
   readonly site: { readonly format: typeof SITE_FORMAT; readonly version: number };
 }
 
-/** Folders of partitions the manifest no longer names (and of an older format's year partitions). */
+/** Folders of partitions and vocabularies the manifest no longer names (and an older format's year partitions). */
 async function removeUnreferenced(site: string, keep: ReadonlySet<string>): Promise<void> {
   const data = join(site, 'data');
-  for (const key of await readdir(data).catch(() => [] as string[])) {
-    if ((PARTITION_KEY.test(key) && !keep.has(key)) || /^(\d{4}|undated)$/.test(key)) await rm(inside(data, key), { recursive: true, force: true });
+  for (const name of await readdir(data).catch(() => [] as string[])) {
+    const unnamed = (PARTITION_KEY.test(name) || /^vocab-(quotes|documents)-[0-9a-f]+\.js$/.test(name)) && !keep.has(name);
+    if (unnamed || /^(\d{4}|undated)$/.test(name)) await rm(inside(data, name), { recursive: true, force: true });
   }
 }

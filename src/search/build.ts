@@ -113,7 +113,7 @@ class PostingsBuilder {
   }
 
   /** The postings as stored (record numbers and positions as distances), cut into shards by sorted term. */
-  shards(): { shards: string[]; first: string[]; vocab: string } {
+  shards(): { shards: string[]; first: string[] } {
     const terms = [...this.terms.keys()].sort();
     const shards: string[] = [];
     const first: string[] = [];
@@ -133,7 +133,7 @@ class PostingsBuilder {
       size += body.length;
     }
     flush();
-    return { shards, first, vocab: JSON.stringify(terms) };
+    return { shards, first };
   }
 }
 
@@ -264,6 +264,11 @@ export class PartitionBuilder {
     return { first: this.first, last: this.last, undated: this.undated };
   }
 
+  /** The partition's terms of one kind of record (for the index's vocabulary). */
+  terms(kind: Kind): IterableIterator<string> {
+    return this.postings[kind].terms.keys();
+  }
+
   /** Every file of the partition by name, and how many of each numbered kind. */
   files(): { files: Map<string, string>; counts: { quoteShards: number; documentShards: number; quoteChunks: number; documentChunks: number; textChunks: number } } {
     const tables: Tables = {
@@ -274,10 +279,9 @@ export class PartitionBuilder {
     const shardCount: Record<Kind, number> = { quotes: 0, documents: 0 };
     for (const kind of ['quotes', 'documents'] as const) {
       const p = this.postings[kind];
-      const { shards, first, vocab } = p.shards();
+      const { shards, first } = p.shards();
       shards.forEach((s, i) => files.set(`${kind}-terms-${i}.json`, s));
       shardCount[kind] = shards.length;
-      files.set(`${kind}-vocab.json`, vocab);
       const count = kind === 'quotes' ? this.quoteList.length : this.ids.length;
       const averageLengths = p.lengths.map((l) => (count ? l.reduce((a, b) => a + b, 0) / count : 0));
       const columns: Columns = { ...this.columns[kind], lengths: p.lengths };

@@ -14,6 +14,7 @@ import { dateBounds } from './query-language.js';
 import { holdsWords, nameKey, orgMatcher } from './organisations.js';
 import { TermReader, type FileSource } from './postings.js';
 import { PartitionMatcher, type Attempt, type Matches } from './match.js';
+import { vocabulary, type Vocabulary } from './fuzzy.js';
 import {
   QUOTE_MAIN_FIELDS, RECORDS_PER_CHUNK, STANCE_ORDER, TEXTS_PER_CHUNK, fieldsOf,
   type Base, type DocumentRecord, type IndexManifest, type Kind, type PartitionInfo, type QuoteRecord,
@@ -178,13 +179,26 @@ interface Loaded {
   readonly matcher: PartitionMatcher;
 }
 
+const prepared = new WeakMap<readonly string[], Vocabulary>();
+
+/** The index's vocabulary of one kind, read and prepared when a query first forgives a typing error. */
+function lazyVocabulary(src: IndexSource, kind: Kind): () => Promise<Vocabulary> {
+  return async () => {
+    const terms = (await src.file('', src.manifest.vocabulary[kind])) as string[];
+    let v = prepared.get(terms);
+    if (!v) prepared.set(terms, (v = vocabulary(terms)));
+    return v;
+  };
+}
+
 async function loadPartitions(src: IndexSource, kind: Kind, q: ParsedQuery, options: RunOptions): Promise<Loaded[]> {
   const keys = new Set(partitionsFor(src.manifest, q));
+  const vocab = lazyVocabulary(src, kind);
   const out: Loaded[] = [];
   for (const info of src.manifest.partitions) {
     if (!keys.has(info.key)) continue;
     const base = (await src.file(info.key, `${kind}-base.json`)) as Base;
-    const reader = new TermReader(src, info.key, kind, base);
+    const reader = new TermReader(src, info.key, kind, base, vocab);
     out.push({ info, base, matcher: new PartitionMatcher(reader, recordFilter(base, info, q, src.manifest, options)) });
   }
   return out;

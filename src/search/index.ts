@@ -6,7 +6,7 @@ export type { ParsedQuery, Term, QueryFilters } from './query-language.js';
 export { makeSnippet, markSnippet } from './snippet.js';
 export type { Snippet } from './snippet.js';
 export { INDEX_FORMAT, INDEX_VERSION, PARTITION_KEY, PARTITION_DOCUMENTS, partitionFiles } from './schema.js';
-export type { IndexManifest, PartitionInfo, QuoteRecord, DocumentRecord, Base } from './schema.js';
+export type { IndexManifest, PartitionInfo, QuoteRecord, DocumentRecord, Base, Kind } from './schema.js';
 export { orgTable, resolveOrganisation, lineage, EMPTY_ORG_TABLE } from './organisations.js';
 export type { OrgTable } from './organisations.js';
 export { timeline, periodOf, PERIODS } from './timeline.js';

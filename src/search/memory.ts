@@ -16,9 +16,11 @@ export function memoryIndex(docs: readonly Document[], table: OrgTable, perParti
   const sorted = [...docs].sort((a, b) => byDate(a.published, b.published));
   const files = new Map<string, Map<string, unknown>>();
   const partitions: PartitionInfo[] = [];
+  const terms = { quotes: new Set<string>(), documents: new Set<string>() };
   for (let i = 0; i < sorted.length; i += perPartition) {
     const b = new PartitionBuilder(table);
     for (const d of sorted.slice(i, i + perPartition)) b.add(d);
+    for (const kind of ['quotes', 'documents'] as const) for (const t of b.terms(kind)) terms[kind].add(t);
     const key = `${String(partitions.length).padStart(6, '0')}-000000`;
     const built = b.files();
     files.set(key, new Map([...built.files].map(([name, body]) => [name, JSON.parse(body) as unknown])));
@@ -27,7 +29,9 @@ export function memoryIndex(docs: readonly Document[], table: OrgTable, perParti
   const manifest: IndexManifest = {
     format: INDEX_FORMAT, version: INDEX_VERSION, builtAt: new Date(0).toISOString(),
     documentCount: docs.length, quoteCount: partitions.reduce((n, p) => n + p.quotes, 0), partitions, organisations: table, catalog: '',
+    vocabulary: { quotes: 'vocab-quotes.json', documents: 'vocab-documents.json' },
   };
+  files.set('', new Map([['vocab-quotes.json', [...terms.quotes].sort()], ['vocab-documents.json', [...terms.documents].sort()]]));
   return {
     manifest,
     file: async (key, name) => {

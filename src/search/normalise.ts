@@ -81,7 +81,7 @@ export function processTerm(term: string): string | null {
   return k;
 }
 
-/** The words of a text, as MiniSearch's default tokenizer splits them (letters and digits). */
+/** The words of a text: runs of letters, digits and inner apostrophes (as MiniSearch's tokenizer splits them). */
 export function words(text: string): string[] {
   return text.split(/[^\p{L}\p{N}'’]+/u).map((w) => w.replace(/^['’]+|['’]+$/g, '')).filter(Boolean);
 }

@@ -4,12 +4,12 @@
  * terms within a few typing errors of a word. Every file comes through the index source, which
  * caches what it has read; what is derived from a file is cached with it. Pure and browser-safe.
  */
-import SearchableMap from 'minisearch/SearchableMap';
+import { nearWords, type Vocabulary } from './fuzzy.js';
 import { fieldsOf, type Base, type FieldSpec, type Kind, type Postings } from './schema.js';
 
 /** Where a partition's files come from: files read by the CLI, data scripts loaded by the page. */
 export interface FileSource {
-  /** A partition's file, parsed; the same object each time it is asked for. */
+  /** A partition's file (key '': a file of the whole index), parsed; the same object each time it is asked for. */
   file(key: string, name: string): Promise<unknown>;
 }
 
@@ -67,7 +67,6 @@ export function decode(p: Postings, fields: readonly FieldSpec[]): Decoded {
 type Shard = Record<string, Postings>;
 
 const decodedCache = new WeakMap<Shard, Map<string, Decoded>>();
-const vocabCache = new WeakMap<object, SearchableMap<true>>();
 
 /** The last index i with sorted[i] <= term, or -1. */
 function floorIndex(sorted: readonly string[], term: string): number {
@@ -88,7 +87,7 @@ function floorIndex(sorted: readonly string[], term: string): number {
 export class TermReader {
   readonly fields: readonly FieldSpec[];
 
-  constructor(private readonly src: FileSource, readonly key: string, readonly kind: Kind, readonly base: Base) {
+  constructor(private readonly src: FileSource, readonly key: string, readonly kind: Kind, readonly base: Base, private readonly vocabulary: () => Promise<Vocabulary>) {
     this.fields = fieldsOf(kind);
   }
 
@@ -121,13 +120,8 @@ export class TermReader {
     return out.sort((a, b) => a.length - b.length || (a < b ? -1 : 1)).slice(0, limit);
   }
 
-  /** Terms within `distance` edits of `term` (not the term itself), with their distance. */
+  /** Terms of the index within `distance` edits of `term` (not the term itself), with their distance. */
   async near(term: string, distance: number): Promise<Array<[string, number]>> {
-    const vocab = (await this.src.file(this.key, `${this.kind}-vocab.json`)) as string[];
-    let map = vocabCache.get(vocab);
-    if (!map) vocabCache.set(vocab, (map = SearchableMap.from(vocab.map((t) => [t, true] as [string, true]))));
-    const out: Array<[string, number]> = [];
-    for (const [t, [, d]] of map.fuzzyGet(term, distance)) if (d > 0) out.push([t, d]);
-    return out;
+    return nearWords(await this.vocabulary(), term, distance);
   }
 }

@@ -9,9 +9,10 @@
  *     <kind>-terms-<n>.json     the postings of a sorted range of terms: for each term, the
  *                               records holding it, in which field, how often and at which word
  *                               positions (so phrases are checked without reading any text)
- *     <kind>-vocab.json         the partition's terms, read only for typing errors
  *     <kind>-<n>.json           the records themselves, RECORDS_PER_CHUNK a file: what results show
  *     texts-<n>.json            documents' texts, TEXTS_PER_CHUNK a file: snippets only
+ *
+ *   and for the whole index, vocab-<kind>-<hash>.json: every term, read only for typing errors.
  *
  * A query reads each partition's base, the one shard of each of its words and the record chunks of
  * the results it shows; never a full text, never the terms it does not use. A full build cuts the
@@ -194,6 +195,8 @@ export interface IndexManifest {
   readonly organisations: OrgTable;
   /** The catalog file (index/catalog-<digest>.json): where each document is, for updates. */
   readonly catalog: string;
+  /** Every term of each kind of record (index/vocab-<kind>-<digest>.json): for typing errors. */
+  readonly vocabulary: { readonly quotes: string; readonly documents: string };
 }
 
 /** A partition key: safe as a folder name. */
@@ -204,7 +207,7 @@ export function partitionFiles(info: PartitionInfo): string[] {
   const n = (prefix: string, count: number): string[] => Array.from({ length: count }, (_, i) => `${prefix}-${i}.json`);
   const f = info.files;
   return [
-    'quotes-base.json', 'documents-base.json', 'quotes-vocab.json', 'documents-vocab.json',
+    'quotes-base.json', 'documents-base.json',
     ...n('quotes-terms', f.quoteShards), ...n('documents-terms', f.documentShards),
     ...n('quotes', f.quoteChunks), ...n('documents', f.documentChunks), ...n('texts', f.textChunks),
   ];

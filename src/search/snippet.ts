@@ -12,7 +12,7 @@ export interface Snippet {
   readonly highlights: ReadonlyArray<readonly [number, number]>;
 }
 
-/** `keys`: the index terms that matched (MiniSearch's `terms`), or words to be keyed alike. */
+/** `keys`: the index terms that matched (a hit's `terms`), or words to be keyed alike. */
 export function makeSnippet(text: string, keys: readonly string[], width = 240): Snippet {
   const wanted = new Set(keys.map((k) => keyOf(k)).concat(keys));
   const hits: Array<[number, number]> = [];

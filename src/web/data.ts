@@ -68,7 +68,7 @@ export class SiteIndex implements IndexSource {
     const id = `${key}/${name}`;
     let p = this.files.get(id);
     if (!p) {
-      p = loadData(`data/${key}/${name.replace(/\.json$/, '.js')}`).then((json) => JSON.parse(json) as unknown);
+      p = loadData(`data/${key ? `${key}/` : ''}${name.replace(/\.json$/, '.js')}`).then((json) => JSON.parse(json) as unknown);
       this.files.set(id, p);
       p.catch(() => this.files.delete(id));
     }
