@@ -27,7 +27,7 @@ import { writeFileAtomic } from '../corpus/index.js';
 import { checkedRecord } from '../corpus/store.js';
 import { loadOrganisations } from '../sources/index.js';
 import {
-  PartitionBuilder, orgTable, byDate, partitionFiles,
+  PartitionBuilder, orgTable, byDate, partitionFiles, partitionedBackend, type SearchBackend,
   INDEX_FORMAT, INDEX_VERSION, PARTITION_KEY, PARTITION_DOCUMENTS,
   type IndexManifest, type IndexSource, type PartitionInfo, type OrgTable, type Base, type Kind,
 } from '../search/index.js';
@@ -493,4 +493,9 @@ export async function openIndex(ctx: PipelineContext, notice: (message: string) 
   const again = await readManifest(ctx);
   if (!again.manifest) throw new CcgError('E_NO_INDEX', `could not rebuild the index in ${ctx.paths.index}: ${again.stale ?? 'unknown reason'}`);
   return new DiskIndex(ctx, again.manifest);
+}
+
+/** The search engine over the index (opened, or built first, as openIndex does): what commands query. */
+export async function openBackend(ctx: PipelineContext, notice?: (message: string) => void): Promise<SearchBackend> {
+  return partitionedBackend(await openIndex(ctx, notice));
 }

@@ -15,3 +15,5 @@ export { memoryIndex, byDate } from './memory.js';
 export { citation, shownDate } from './citation.js';
 export { who } from './who.js';
 export type { Who, Voice } from './who.js';
+export { partitionedBackend } from './backend.js';
+export type { SearchBackend } from './backend.js';

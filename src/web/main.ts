@@ -5,10 +5,11 @@
  * Every value from an article goes in as text (dom.ts). Browser only.
  */
 import { STANCES, type Stance } from '../core/types.js';
-import { partitionsFor, searchDocuments, searchQuotes, type DocumentHit, type FacetValue, type QuoteHit, type Results } from '../search/execute.js';
+import { partitionsFor, type DocumentHit, type FacetValue, type QuoteHit, type Results } from '../search/execute.js';
+import { partitionedBackend } from '../search/backend.js';
 import { citation, shownDate } from '../search/citation.js';
 import { makeSnippet } from '../search/snippet.js';
-import { timeline, type Timeline } from '../search/timeline.js';
+import type { Timeline } from '../search/timeline.js';
 import type { ParsedQuery } from '../search/query-language.js';
 import { el, link, marked, svg } from './dom.js';
 import { installDataHook, loadData, SiteIndex, type SiteManifest } from './data.js';
@@ -188,7 +189,7 @@ function countLine(shownN: number, total: number, view: View, waiting: number, p
   const what = `${noun(view)}${total === 1 ? '' : 's'}`;
   const base = total === 0 ? `No ${noun(view)}s match` : shownN < total ? `Showing ${n(shownN)} of ${n(total)} ${what}` : `${n(total)} ${what}`;
   if (!waiting) return base;
-  return parts ? `${base} so far (searched ${Math.round((100 * (parts - waiting)) / parts)}% of the archive…)` : `${base} so far (still loading ${waiting} of the archive's years…)`;
+  return parts ? `${base} so far (searched ${Math.round((100 * (parts - waiting)) / parts)}% of the archive…)` : `${base} so far (still loading ${waiting} of the archive's parts…)`;
 }
 
 async function renderList(gen: number, q: ParsedQuery): Promise<void> {
@@ -209,7 +210,8 @@ async function renderList(gen: number, q: ParsedQuery): Promise<void> {
   if (kind === 'documents') void index.loadInOrder('documents', waiting).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   const src = waiting.length ? index.only(new Set(needed.filter((k) => loaded.has(k)))) : all;
   const options = { limit: shown, ...(state.sort ? { sort: state.sort } : {}) };
-  const results = view === 'documents' ? await searchDocuments(src, q, options) : await searchQuotes(src, q, options);
+  const engine = partitionedBackend(src);
+  const results = view === 'documents' ? await engine.documents(q, options) : await engine.quotes(q, options);
   if (gen !== generation) return;
   const list = el('ol', { class: 'cards' });
   for (const h of results.hits) list.append(view === 'documents' ? documentCard(h as DocumentHit) : quoteCard(h as QuoteHit));
@@ -279,7 +281,8 @@ async function renderTimeline(gen: number): Promise<void> {
   setStatus('Loading the archive…');
   await index.preloadQuotes();
   if (gen !== generation) return;
-  const lines = await Promise.all(queries.map((q) => timeline(index, q, state.by)));
+  const engine = partitionedBackend(index);
+  const lines = await Promise.all(queries.map((q) => engine.timeline(q, state.by)));
   if (gen !== generation) return;
   const legend = el('ul', { class: 'legend' }, ...STANCES.map((s) => el('li', {}, stanceBadge(s))));
   const rows = [...new Set(lines.flatMap((t) => t.periods.map((p) => p.period)))].sort().map((period) => {

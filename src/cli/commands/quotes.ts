@@ -37,9 +37,9 @@ Examples:
     const { values, positionals } = parse('quotes', argv, { ...FILTER_OPTIONS, 'no-partial': { type: 'boolean' }, cite: { type: 'boolean' } }, { queryWords: true });
     const { query, limit, sort } = queryFrom('quotes', positionals, values);
     const format = formatFrom('quotes', values);
-    const [{ openIndex }, { searchQuotes }] = await Promise.all([import('../../pipeline/index-corpus.js'), import('../../search/execute.js')]);
-    const index = await openIndex(indexContext(global.home));
-    const r = await searchQuotes(index, query, { limit, ...(sort ? { sort } : {}), ...(values['no-partial'] ? { partial: false } : {}) });
+    const { openBackend } = await import('../../pipeline/index-corpus.js');
+    const index = await openBackend(indexContext(global.home));
+    const r = await index.quotes(query, { limit, ...(sort ? { sort } : {}), ...(values['no-partial'] ? { partial: false } : {}) });
     const rows = r.hits.map((h) => ({ ...h, datePrecision: h.approximate ? 'approximate' : null, citation: citation(h) }));
     if (printStructured(format, () => ({ query: formatQuery(query), total: r.total, loose: r.loose, hits: rows, facets: r.facets }), rows)) return 0;
     const header = ['quote', 'speaker', 'role', 'organisation', 'stance', 'partial', 'date', 'page', 'title', 'publisher', 'url', 'citation'];
@@ -58,7 +58,7 @@ Examples:
     }
     const shown = formatQuery(query);
     if (!r.hits.length) {
-      out(`No quotes match ${shown ? `"${shown}"` : 'these filters'} (${plural(index.manifest.quoteCount, 'quote')} in the archive).`);
+      out(`No quotes match ${shown ? `"${shown}"` : 'these filters'} (${plural(index.quoteCount, 'quote')} in the archive).`);
       return 0;
     }
     if (r.loose) out(dim(`No quote matches all of "${shown}"; these match some of its words.\n`));

@@ -32,12 +32,10 @@ Examples:
     const { values, positionals } = parse('search', argv, FILTER_OPTIONS, { queryWords: true });
     const { query, limit, sort } = queryFrom('search', positionals, values);
     const format = formatFrom('search', values);
-    const [{ openIndex }, { searchDocuments }, { makeSnippet, markSnippet }] = await Promise.all([
-      import('../../pipeline/index-corpus.js'), import('../../search/execute.js'), import('../../search/snippet.js'),
-    ]);
+    const [{ openBackend }, { makeSnippet, markSnippet }] = await Promise.all([import('../../pipeline/index-corpus.js'), import('../../search/snippet.js')]);
     const snippetOf = (h: DocumentHit): Snippet => makeSnippet(h.text, h.terms);
-    const index = await openIndex(indexContext(global.home));
-    const r = await searchDocuments(index, query, { limit, ...(sort ? { sort } : {}) });
+    const index = await openBackend(indexContext(global.home));
+    const r = await index.documents(query, { limit, ...(sort ? { sort } : {}) });
     const rows = r.hits.map(({ text: _text, terms: _terms, ...h }, i) => {
       const sn = snippetOf(r.hits[i]!);
       return { ...h, datePrecision: h.approximate ? 'approximate' : null, snippet: sn.text, highlights: sn.highlights };
@@ -53,7 +51,7 @@ Examples:
     }
     const shown = formatQuery(query);
     if (!r.hits.length) {
-      out(`No documents match ${shown ? `"${shown}"` : 'these filters'} (${plural(index.manifest.documentCount, 'document')} in the archive).`);
+      out(`No documents match ${shown ? `"${shown}"` : 'these filters'} (${plural(index.documentCount, 'document')} in the archive).`);
       return 0;
     }
     if (r.loose) out(dim(`No document matches all of "${shown}"; these match some of its words.\n`));

@@ -58,11 +58,11 @@ Examples:
     const { query } = queryFrom('timeline', positionals, values);
     const format = formatFrom('timeline', values);
     if (!query.filters.org.length && !query.filters.speaker.length) throw new UsageError('timeline: name an --org or a --speaker (or org:NAME / speaker:NAME in the query)');
-    const [{ openIndex }, { timeline: buildTimeline, PERIODS }] = await Promise.all([import('../../pipeline/index-corpus.js'), import('../../search/timeline.js')]);
+    const [{ openBackend }, { PERIODS }] = await Promise.all([import('../../pipeline/index-corpus.js'), import('../../search/timeline.js')]);
     const by = (str(values.by) ?? 'year') as Period;
     if (!PERIODS.includes(by)) throw new UsageError(`timeline: --by must be one of ${PERIODS.join(', ')}; got "${by}"`);
-    const index = await openIndex(indexContext(global.home));
-    const t = await buildTimeline(index, query, by);
+    const index = await openBackend(indexContext(global.home));
+    const t = await index.timeline(query, by);
     if (format === 'json') {
       out(JSON.stringify({ ...t, periods: t.periods.map((p) => ({ ...p, representative: representative(p) ?? null })) }, null, 2));
       return 0;

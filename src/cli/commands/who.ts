@@ -38,9 +38,9 @@ Examples:
     const topRaw = str(values.top);
     const top = topRaw === undefined ? 10 : Number(topRaw);
     if (!Number.isInteger(top) || top < 1) throw new UsageError(`who: --top must be a positive whole number; got "${topRaw}"`);
-    const [{ openIndex }, { who: findWho }] = await Promise.all([import('../../pipeline/index-corpus.js'), import('../../search/who.js')]);
-    const index = await openIndex(indexContext(global.home));
-    const w = await findWho(index, query);
+    const { openBackend } = await import('../../pipeline/index-corpus.js');
+    const index = await openBackend(indexContext(global.home));
+    const w = await index.who(query);
     const orgs = w.organisations.slice(0, top);
     const people = w.speakers.slice(0, top);
     const rows = [...orgs.map((v) => ['organisation', v] as const), ...people.map((v) => ['person', v] as const)];
