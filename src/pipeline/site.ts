@@ -58,35 +58,27 @@ export function dataScript(name: string, json: string): string {
 export async function writeSite(ctx: IndexContext, manifest: IndexManifest): Promise<SiteSummary> {
   const site = join(ctx.paths.index, 'site');
   let written = 0;
+  const copies: Array<[string, string]> = [];
   for (const p of manifest.partitions) {
     if (!PARTITION_KEY.test(p.key)) throw new FormatError(join(ctx.paths.index, 'manifest.json'), `"${p.key}" is not a partition key`);
-    for (const name of partitionFiles(p)) {
-      const js = inside(site, 'data', p.key, name.replace(/\.json$/, '.js'));
-      if (existsSync(js)) continue;
-      const source = inside(ctx.paths.index, 'partitions', p.key, name);
+    for (const name of partitionFiles(p)) copies.push([`${p.key}/${name}`, inside(ctx.paths.index, 'partitions', p.key, name)]);
+  }
+  for (const name of Object.values(manifest.vocabulary)) copies.push([name, inside(ctx.paths.index, name)]);
+  // Files of partitions already there are left alone (partitions never change); the rest, a few at a time.
+  const missing = copies.filter(([rel]) => !existsSync(inside(site, 'data', rel.replace(/\.json$/, '.js'))));
+  for (let i = 0; i < missing.length; i += 16) {
+    await Promise.all(missing.slice(i, i + 16).map(async ([rel, source]) => {
       let json: string;
       try {
         json = await readFile(source, 'utf8');
       } catch (e) {
         throw toStorageError(e, 'read', source);
       }
-      await writeFileAtomic(js, dataScript(`${p.key}/${name.replace(/\.json$/, '.js')}`, json));
-      written++;
-    }
+      const js = rel.replace(/\.json$/, '.js');
+      await writeFileAtomic(inside(site, 'data', ...js.split('/')), dataScript(js, json));
+    }));
   }
-  for (const name of Object.values(manifest.vocabulary)) {
-    const js = inside(site, 'data', name.replace(/\.json$/, '.js'));
-    if (existsSync(js)) continue;
-    const source = inside(ctx.paths.index, name);
-    let json: string;
-    try {
-      json = await readFile(source, 'utf8');
-    } catch (e) {
-      throw toStorageError(e, 'read', source);
-    }
-    await writeFileAtomic(js, dataScript(name.replace(/\.json$/, '.js'), json));
-    written++;
-  }
+  written += missing.length;
   const dir = assetsDir();
   if (dir) {
     for (const f of SITE_ASSETS) {

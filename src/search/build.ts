@@ -79,23 +79,50 @@ class Interner<T> {
   }
 }
 
+/** Index keys of words as written, for positional fields (every word) and the others (no stop words). */
+const KEY_CACHE_LIMIT = 500_000;
+const keysOf: [Map<string, string | null>, Map<string, string | null>] = [new Map(), new Map()];
+
+function indexKey(word: string, positional: boolean): string | null {
+  const cache = keysOf[positional ? 0 : 1];
+  let k = cache.get(word);
+  if (k === undefined) {
+    k = positional ? keyOf(word) : processTerm(word);
+    if (cache.size >= KEY_CACHE_LIMIT) cache.clear();
+    cache.set(word, k);
+  }
+  return k;
+}
+
 /** Postings of one kind of record, as they are added (absolute record numbers and positions). */
 class PostingsBuilder {
   readonly terms = new Map<string, number[]>();
   readonly lengths: number[][];
+  private readonly at = new Map<string, number[]>();
 
   constructor(private readonly fields: readonly FieldSpec[]) {
     this.lengths = fields.map(() => []);
   }
 
-  add(record: number, texts: readonly string[]): void {
+  /**
+   * `memo`: keys of texts already keyed for this document (a document's title and paragraphs recur
+   * in each of its quotes).
+   */
+  add(record: number, texts: readonly string[], memo?: Map<string, ReadonlyArray<string | null>>): void {
     this.fields.forEach((f, fi) => {
-      const ws = texts[fi] ? words(texts[fi]!) : [];
-      const at = new Map<string, number[]>();
-      let n = 0;
-      for (let p = 0; p < ws.length; p++) {
+      const text = texts[fi] ?? '';
+      const memoKey = f.positions ? text : `\u0000${text}`;
+      let keys = memo?.get(memoKey);
+      if (!keys) {
         // Positional fields keep every word (phrases hold stop words); the others only what is searched.
-        const key = f.positions ? keyOf(ws[p]!) : processTerm(ws[p]!);
+        keys = text ? words(text).map((w) => indexKey(w, f.positions)) : [];
+        memo?.set(memoKey, keys);
+      }
+      const at = this.at;
+      at.clear();
+      let n = 0;
+      for (let p = 0; p < keys.length; p++) {
+        const key = keys[p];
         if (!key) continue;
         n++;
         const list = at.get(key);
@@ -227,6 +254,7 @@ export class PartitionBuilder {
     dc.lineage.push(rec.orgs.length ? this.lineages.id([...rec.orgs], rec.orgs.join('\n')) : -1);
     this.common(dc, rec);
     this.postings.documents.add(n, documentFields(d));
+    const memo = new Map<string, ReadonlyArray<string | null>>();
     for (const { record, fields } of quoteRecords(d, this.table)) {
       const qn = this.quoteList.length;
       this.quoteList.push(record);
@@ -239,7 +267,7 @@ export class PartitionBuilder {
       qc.organisation.push(this.organisations.id(record.organisation));
       qc.lineage.push(record.lineage.length ? this.lineages.id([...record.lineage], record.lineage.join('\n')) : -1);
       this.common(qc, record);
-      this.postings.quotes.add(qn, fields);
+      this.postings.quotes.add(qn, fields, memo);
     }
     return n;
   }

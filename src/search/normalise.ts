@@ -82,8 +82,19 @@ export function processTerm(term: string): string | null {
 }
 
 /** The words of a text: runs of letters, digits and inner apostrophes (as MiniSearch's tokenizer splits them). */
+const SEPARATORS = /[^\p{L}\p{N}'’]+/u;
+const EDGE_APOSTROPHES = /^['’]+|['’]+$/g;
+const isApostrophe = (c: number): boolean => c === 39 || c === 0x2019;
+
 export function words(text: string): string[] {
-  return text.split(/[^\p{L}\p{N}'’]+/u).map((w) => w.replace(/^['’]+|['’]+$/g, '')).filter(Boolean);
+  const out: string[] = [];
+  for (const piece of text.split(SEPARATORS)) {
+    if (!piece) continue;
+    // Most words have no apostrophe at either end: only those are cut.
+    const w = isApostrophe(piece.charCodeAt(0)) || isApostrophe(piece.charCodeAt(piece.length - 1)) ? piece.replace(EDGE_APOSTROPHES, '') : piece;
+    if (w) out.push(w);
+  }
+  return out;
 }
 
 /**
