@@ -7,6 +7,7 @@
  * scorer is unsure of. Pure.
  */
 import type { Position, Stance } from '../core/types.js';
+import { anyPhraseAt, phraseIndex, type PhraseIndex } from './phrase-index.js';
 
 export interface Topic {
   readonly id: string;
@@ -24,72 +25,24 @@ export interface Topic {
 const NEGATION_WINDOW = 3;
 const NEGATIONS = new Set(['not', 'no', 'never', "n't", 'without', 'nor', 'neither', 'hardly', 'little', 'lack', 'cannot']);
 
-interface CompiledCue {
-  readonly words: readonly string[];
-  readonly prefix: boolean;
-}
-
-function compile(cues: readonly string[]): CompiledCue[] {
-  return cues.map((c) => ({ words: c.replace(/\*$/, '').split(/\s+/), prefix: c.endsWith('*') }));
-}
-
-/**
- * A topic's cues indexed by first word, so that each word of a text is tried against the few cues
- * that can start there rather than all of them. A one-word cue with * matches by prefix.
- */
-interface CueIndex {
-  readonly byFirst: ReadonlyMap<string, readonly CompiledCue[]>;
-  readonly prefixes: ReadonlySet<string>;
-  /** The lengths the prefixes come in, so that a word is cut only where a prefix could end. */
-  readonly prefixLengths: readonly number[];
-}
-
-function indexCues(cues: readonly CompiledCue[]): CueIndex {
-  const byFirst = new Map<string, CompiledCue[]>();
-  const prefixes = new Set<string>();
-  for (const cue of cues) {
-    if (cue.prefix && cue.words.length === 1) prefixes.add(cue.words[0]!);
-    else byFirst.set(cue.words[0]!, [...(byFirst.get(cue.words[0]!) ?? []), cue]);
-  }
-  return { byFirst, prefixes, prefixLengths: [...new Set([...prefixes].map((p) => p.length))] };
-}
-
-/** Some cue of the index matches the words from `i` on. */
-function anyCueAt(toks: readonly string[], i: number, index: CueIndex): boolean {
-  const t = toks[i]!;
-  for (const n of index.prefixLengths) if (n <= t.length && index.prefixes.has(t.slice(0, n))) return true;
-  for (const cue of index.byFirst.get(t) ?? []) if (matchesAt(toks, i, cue)) return true;
-  return false;
-}
-
-const cache = new WeakMap<Topic, { support: CueIndex; oppose: CueIndex }>();
+/** A topic's cues, support and opposition, each indexed as phrases (phrase-index.ts). */
+const cache = new WeakMap<Topic, { support: PhraseIndex<true>; oppose: PhraseIndex<true> }>();
 
 export function tokens(text: string): string[] {
   return text.toLowerCase().replace(/[’‘]/g, "'").replace(/n't\b/g, " n't").match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?|n't/gu) ?? [];
 }
 
-function matchesAt(toks: readonly string[], i: number, cue: CompiledCue): boolean {
-  for (let k = 0; k < cue.words.length; k++) {
-    const t = toks[i + k];
-    if (t === undefined) return false;
-    const w = cue.words[k]!;
-    const last = k === cue.words.length - 1;
-    if (last && cue.prefix ? !t.startsWith(w) : t !== w) return false;
-  }
-  return true;
-}
-
 /** Lexicon scores of a text: support and opposition cue counts after negation. */
 export function cueScores(text: string, topic: Topic): { support: number; oppose: number } {
   let c = cache.get(topic);
-  if (!c) { c = { support: indexCues(compile(topic.support)), oppose: indexCues(compile(topic.oppose)) }; cache.set(topic, c); }
+  if (!c) { c = { support: phraseIndex(topic.support.map((p) => [p, true] as const)), oppose: phraseIndex(topic.oppose.map((p) => [p, true] as const)) }; cache.set(topic, c); }
   const toks = tokens(text);
   let support = 0;
   let oppose = 0;
   for (let i = 0; i < toks.length; i++) {
     const negated = toks.slice(Math.max(0, i - NEGATION_WINDOW), i).some((t) => NEGATIONS.has(t));
-    if (anyCueAt(toks, i, c.support)) { if (negated) oppose++; else support++; }
-    if (anyCueAt(toks, i, c.oppose)) { if (negated) support += 0.5; else oppose++; }
+    if (anyPhraseAt(toks, i, c.support)) { if (negated) oppose++; else support++; }
+    if (anyPhraseAt(toks, i, c.oppose)) { if (negated) support += 0.5; else oppose++; }
   }
   return { support, oppose };
 }
