@@ -151,19 +151,20 @@ describe('the stance classifier on sentences written for this test', () => {
 });
 
 describe('deciding a quote stance', () => {
-  it('calls a stance under the minimum confidence neutral, and keeps its low confidence', () => {
-    expect(decideStance({ support: 0.35, oppose: 0.25, mixed: 0.2, neutral: 0.2 })).toEqual({ stance: 'neutral', confidence: 0.2 });
-    expect(decideStance({ support: 0.7, oppose: 0.1, mixed: 0.1, neutral: 0.1 })).toEqual({ stance: 'support', confidence: 0.7 });
+  it('gives the most probable stance, marked unsure under the minimum confidence (a neutral one under 0.6)', () => {
+    expect(decideStance({ support: 0.35, oppose: 0.25, mixed: 0.2, neutral: 0.2 })).toEqual({ stance: 'support', confidence: 0.35, unsure: true });
+    expect(decideStance({ support: 0.7, oppose: 0.1, mixed: 0.1, neutral: 0.1 })).toEqual({ stance: 'support', confidence: 0.7, unsure: false });
+    expect(decideStance({ support: 0.1, oppose: 0.2, mixed: 0.2, neutral: 0.5 })).toEqual({ stance: 'neutral', confidence: 0.5, unsure: true });
     expect(MIN_CONFIDENCE).toBeGreaterThan(0.25);
   });
 
-  it('an unsure quote takes the position its speaker holds in the document', () => {
+  it('an unsure quote takes the position its speaker holds in the document; without one its own most probable stance stands', () => {
     const scorer: StanceScorer = (t) => (t.startsWith('sure')
       ? { support: 0, oppose: 0.9, mixed: 0.05, neutral: 0.05 }
       : { support: 0.3, oppose: 0.25, mixed: 0.2, neutral: 0.25 });
     const calls = quoteStances([{ text: 'sure', speaker: 'A' }, { text: 'unsure', speaker: 'A' }, { text: 'unsure', speaker: 'B' }], scorer);
-    expect(calls.map((c) => c.stance)).toEqual(['oppose', 'oppose', 'neutral']);
-    expect(calls[2]!.confidence).toBe(0.25);
+    expect(calls.map((c) => c.stance)).toEqual(['oppose', 'oppose', 'support']);
+    expect(calls[2]!.confidence).toBe(0.3);
   });
 
   it('analyse gives each quote a stance and its confidence', () => {
