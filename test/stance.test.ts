@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { trainStanceModel, trainStanceWeights, trainingFingerprint, stanceModelFrom, isHeldOut } from '../src/analyse/stance-model.js';
 import { stanceFeatures, mentionsTopic } from '../src/analyse/stance-features.js';
-import { decideStance, quoteStances, summarisePositions, MIN_CONFIDENCE, type StanceScorer } from '../src/analyse/stance.js';
+import { cueScores, decideStance, quoteStances, summarisePositions, MIN_CONFIDENCE, type StanceScorer } from '../src/analyse/stance.js';
 import { analyse, compileOrganisations } from '../src/analyse/index.js';
 import { loadOrganisations, loadStanceExamples, loadStanceWeights } from '../src/sources/index.js';
 import { createContext } from '../src/pipeline/context.js';
@@ -110,6 +110,21 @@ describe('the stance classifier on sentences written for this test', () => {
     expect(stanceFeatures('This could work if the funding follows.', TOPIC).get('__condition')).toBe(1);
     expect(stanceFeatures('This could work if the funding follows.', TOPIC).get('__hedge')).toBe(1);
     expect(stanceFeatures('This works.', TOPIC).has('__hedge')).toBe(false);
+  });
+
+  it.each([
+    ['The backlog of contract variations is growing.'],
+    ['The ICB is the successor body and takes on its objectives in April.'],
+    ['The opposite team handed the contracts back to the region.'],
+  ])('words that only begin like a cue are not cues: %s', (text) => {
+    expect(cueScores(text, TOPIC)).toEqual({ support: 0, oppose: 0 });
+  });
+
+  it.each([
+    ['The LMC backed the plan and called it a success.', 'support', 2],
+    ['Members objected, and the committee opposed the merger.', 'oppose', 2],
+  ])('the cues still count in their own senses: %s', (text, side, n) => {
+    expect(cueScores(text, TOPIC)[side as 'support' | 'oppose']).toBe(n);
   });
 
   it('knows whether a text names the topic', () => {
