@@ -54,29 +54,27 @@ export function phraseMatchesAt(toks: readonly string[], i: number, words: reado
   return true;
 }
 
-/** Calls `visit` with each phrase that could start at token `i` (exact first word first, then by prefix), until it returns true. */
-function candidatesAt<T>(toks: readonly string[], i: number, index: PhraseIndex<T>, visit: (p: Phrase<T>) => boolean): void {
-  const t = toks[i]!;
-  for (const p of index.exact.get(t) ?? []) if (visit(p)) return;
-  for (const n of index.prefixLengths) {
-    if (n > t.length) continue;
-    for (const p of index.byPrefix.get(t.slice(0, n)) ?? []) if (visit(p)) return;
-  }
-}
-
 /** Some phrase of the index matches the tokens from `i` on. */
 export function anyPhraseAt<T>(toks: readonly string[], i: number, index: PhraseIndex<T>): boolean {
-  let found = false;
-  candidatesAt(toks, i, index, (p) => (found = phraseMatchesAt(toks, i, p.words)));
-  return found;
+  const t = toks[i]!;
+  const exact = index.exact.get(t);
+  if (exact) for (const p of exact) if (phraseMatchesAt(toks, i, p.words)) return true;
+  for (const n of index.prefixLengths) {
+    const list = n <= t.length ? index.byPrefix.get(t.slice(0, n)) : undefined;
+    if (list) for (const p of list) if (phraseMatchesAt(toks, i, p.words)) return true;
+  }
+  return false;
 }
 
-/** The longest phrase that matches from token `i` on (the first found among equally long ones), or null. */
+/** The longest phrase that matches from token `i` on (among equally long ones, the first with an exact first word, then by prefix), or null. */
 export function longestPhraseAt<T>(toks: readonly string[], i: number, index: PhraseIndex<T>): { value: T; length: number } | null {
-  let best: { value: T; length: number } | null = null;
-  candidatesAt(toks, i, index, (p) => {
-    if ((!best || p.words.length > best.length) && phraseMatchesAt(toks, i, p.words)) best = { value: p.value, length: p.words.length };
-    return false;
-  });
-  return best;
+  const t = toks[i]!;
+  let best: Phrase<T> | null = null;
+  const consider = (list: readonly Phrase<T>[] | undefined): void => {
+    if (list) for (const p of list) if ((!best || p.words.length > best.words.length) && phraseMatchesAt(toks, i, p.words)) best = p;
+  };
+  consider(index.exact.get(t));
+  for (const n of index.prefixLengths) if (n <= t.length) consider(index.byPrefix.get(t.slice(0, n)));
+  const found = best as Phrase<T> | null;
+  return found ? { value: found.value, length: found.words.length } : null;
 }
