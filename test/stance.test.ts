@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { trainStanceModel, trainStanceWeights, trainingFingerprint, stanceModelFrom, isHeldOut } from '../src/analyse/stance-model.js';
 import { stanceFeatures, mentionsTopic } from '../src/analyse/stance-features.js';
-import { decideStance, quoteStances, summarisePositions, MIN_CONFIDENCE, type StanceScorer } from '../src/analyse/stance.js';
+import { cueScores, decideStance, quoteStances, summarisePositions, MIN_CONFIDENCE, type StanceScorer } from '../src/analyse/stance.js';
 import { analyse, compileOrganisations } from '../src/analyse/index.js';
 import { loadOrganisations, loadStanceExamples, loadStanceWeights } from '../src/sources/index.js';
 import { createContext } from '../src/pipeline/context.js';
@@ -112,6 +112,21 @@ describe('the stance classifier on sentences written for this test', () => {
     expect(stanceFeatures('This works.', TOPIC).has('__hedge')).toBe(false);
   });
 
+  it.each([
+    ['The backlog of contract variations is growing.'],
+    ['The ICB is the successor body and takes on its objectives in April.'],
+    ['The opposite team handed the contracts back to the region.'],
+  ])('words that only begin like a cue are not cues: %s', (text) => {
+    expect(cueScores(text, TOPIC)).toEqual({ support: 0, oppose: 0 });
+  });
+
+  it.each([
+    ['The LMC backed the plan and called it a success.', 'support', 2],
+    ['Members objected, and the committee opposed the merger.', 'oppose', 2],
+  ])('the cues still count in their own senses: %s', (text, side, n) => {
+    expect(cueScores(text, TOPIC)[side as 'support' | 'oppose']).toBe(n);
+  });
+
   it('knows whether a text names the topic', () => {
     expect(mentionsTopic('The CCGs have applied for delegated powers.', TOPIC)).toBe(true);
     expect(mentionsTopic('Co-commissioning starts in April.', TOPIC)).toBe(true);
@@ -151,19 +166,20 @@ describe('the stance classifier on sentences written for this test', () => {
 });
 
 describe('deciding a quote stance', () => {
-  it('calls a stance under the minimum confidence neutral, and keeps its low confidence', () => {
-    expect(decideStance({ support: 0.35, oppose: 0.25, mixed: 0.2, neutral: 0.2 })).toEqual({ stance: 'neutral', confidence: 0.2 });
-    expect(decideStance({ support: 0.7, oppose: 0.1, mixed: 0.1, neutral: 0.1 })).toEqual({ stance: 'support', confidence: 0.7 });
+  it('gives the most probable stance, marked unsure under the minimum confidence (a neutral one under 0.6)', () => {
+    expect(decideStance({ support: 0.35, oppose: 0.25, mixed: 0.2, neutral: 0.2 })).toEqual({ stance: 'support', confidence: 0.35, unsure: true });
+    expect(decideStance({ support: 0.7, oppose: 0.1, mixed: 0.1, neutral: 0.1 })).toEqual({ stance: 'support', confidence: 0.7, unsure: false });
+    expect(decideStance({ support: 0.1, oppose: 0.2, mixed: 0.2, neutral: 0.5 })).toEqual({ stance: 'neutral', confidence: 0.5, unsure: true });
     expect(MIN_CONFIDENCE).toBeGreaterThan(0.25);
   });
 
-  it('an unsure quote takes the position its speaker holds in the document', () => {
+  it('an unsure quote takes the position its speaker holds in the document; without one its own most probable stance stands', () => {
     const scorer: StanceScorer = (t) => (t.startsWith('sure')
       ? { support: 0, oppose: 0.9, mixed: 0.05, neutral: 0.05 }
       : { support: 0.3, oppose: 0.25, mixed: 0.2, neutral: 0.25 });
     const calls = quoteStances([{ text: 'sure', speaker: 'A' }, { text: 'unsure', speaker: 'A' }, { text: 'unsure', speaker: 'B' }], scorer);
-    expect(calls.map((c) => c.stance)).toEqual(['oppose', 'oppose', 'neutral']);
-    expect(calls[2]!.confidence).toBe(0.25);
+    expect(calls.map((c) => c.stance)).toEqual(['oppose', 'oppose', 'support']);
+    expect(calls[2]!.confidence).toBe(0.3);
   });
 
   it('analyse gives each quote a stance and its confidence', () => {

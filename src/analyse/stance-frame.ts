@@ -7,47 +7,13 @@
 import { FRAME_LEXICON, FRAME_NEGATION_SCOPE } from './lexicon/reporting-frames.js';
 import { splitSentences, type Span } from './sentences.js';
 import { lowerBound } from './spans.js';
+import { longestPhraseAt, phraseIndex } from './phrase-index.js';
 import { tokens } from './stance.js';
 
-type Entry = readonly { readonly word: string; readonly prefix: boolean }[];
 type Kind = keyof typeof FRAME_LEXICON;
-interface Compiled { readonly kind: Kind; readonly entry: Entry }
 
-/**
- * The lexicon's entries by first word: exact first words in a map, prefix first words ("warn*") by
- * prefix and their lengths, so that a word is tried against the few entries that can start there.
- */
-const INDEX = (() => {
-  const exact = new Map<string, Compiled[]>();
-  const byPrefix = new Map<string, Compiled[]>();
-  for (const [kind, list] of Object.entries(FRAME_LEXICON) as [Kind, readonly string[]][]) {
-    for (const e of list) {
-      const entry = e.split(/\s+/).map((w) => ({ word: w.replace(/\*$/, ''), prefix: w.endsWith('*') }));
-      const into = entry[0]!.prefix ? byPrefix : exact;
-      into.set(entry[0]!.word, [...(into.get(entry[0]!.word) ?? []), { kind, entry }]);
-    }
-  }
-  return { exact, byPrefix, lengths: [...new Set([...byPrefix.keys()].map((k) => k.length))] };
-})();
-
-function matchesAt(toks: readonly string[], i: number, entry: Entry): boolean {
-  return entry.every((w, k) => {
-    const t = toks[i + k];
-    return t !== undefined && (w.prefix ? t.startsWith(w.word) : t === w.word);
-  });
-}
-
-/** What the frame's words at `i` are, and how many words they take (the longest entry that matches). */
-function kindAt(toks: readonly string[], i: number): { kind: Kind; length: number } | null {
-  const t = toks[i]!;
-  let best: { kind: Kind; length: number } | null = null;
-  const consider = (cs: readonly Compiled[] | undefined): void => {
-    for (const c of cs ?? []) if ((!best || c.entry.length > best.length) && matchesAt(toks, i, c.entry)) best = { kind: c.kind, length: c.entry.length };
-  };
-  consider(INDEX.exact.get(t));
-  for (const n of INDEX.lengths) if (n <= t.length) consider(INDEX.byPrefix.get(t.slice(0, n)));
-  return best;
-}
+/** The lexicon's entries as phrases, each standing for its class. */
+const INDEX = phraseIndex((Object.entries(FRAME_LEXICON) as [Kind, readonly string[]][]).flatMap(([kind, list]) => list.map((e) => [e, kind] as const)));
 
 /** The classes of a frame's words in order, each with whether a negator or hedge came shortly before it. */
 export function frameWords(frame: string): { kind: Kind; negated: boolean; hedged: boolean }[] {
@@ -56,11 +22,11 @@ export function frameWords(frame: string): { kind: Kind; negated: boolean; hedge
   let negatedUntil = -1;
   let hedgedAt = -2;
   for (let i = 0; i < toks.length;) {
-    const hit = kindAt(toks, i);
+    const hit = longestPhraseAt(toks, i, INDEX);
     if (!hit) { i++; continue; }
-    if (hit.kind === 'negator') negatedUntil = i + hit.length + FRAME_NEGATION_SCOPE - 1;
-    else if (hit.kind === 'hedge') hedgedAt = i;
-    else out.push({ kind: hit.kind, negated: i <= negatedUntil, hedged: hedgedAt === i - 1 });
+    if (hit.value === 'negator') negatedUntil = i + hit.length + FRAME_NEGATION_SCOPE - 1;
+    else if (hit.value === 'hedge') hedgedAt = i;
+    else out.push({ kind: hit.value, negated: i <= negatedUntil, hedged: hedgedAt === i - 1 });
     i += hit.length;
   }
   return out;
