@@ -58,7 +58,7 @@ async function queryChild(home, queriesFile) {
   // throwaway index so that the queries below start with only the bases loaded.
   const terms = new Set();
   const spare = await openIndex(ctx);
-  for (const k of keys) for (const term of await spare.file(k, 'documents-vocab.json')) terms.add(term);
+  for (const key of (await spare.file('', index.manifest.vocabulary.documents)).keys) terms.add(key);
   process.stderr.write(`  loaded: quote bases ${loadMs.toFixed(0)} ms, document bases ${docLoadMs.toFixed(0)} ms\n`);
   const out = { loadMs, docLoadMs, partitions: keys.length, distinctTerms: terms.size, kinds: {} };
   terms.clear();

@@ -118,6 +118,9 @@ describe('query operators on quotes', () => {
     expect(r.hits.map((h) => h.speaker)).toEqual(['Jo Lake']);
     // A misspelling that changes what the stemmer cuts is judged by the word as typed.
     expect(await speakers('commisioning')).toEqual(expect.arrayContaining(['Ann Price', 'Dr Raj Mehta', 'Jo Lake']));
+    // Two neighbouring letters swapped in a long word is one error, and far from the word's stem.
+    const swapped = await quotes('commissionnig hospital');
+    expect([swapped.loose, swapped.hits.map((h) => h.speaker)]).toEqual([false, ['Ann Price']]);
   });
 
   it('the last word matches as a prefix (search as you type)', async () => {

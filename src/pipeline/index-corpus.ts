@@ -27,7 +27,7 @@ import { writeFileAtomic } from '../corpus/index.js';
 import { checkedRecord } from '../corpus/store.js';
 import { loadOrganisations } from '../sources/index.js';
 import {
-  PartitionBuilder, orgTable, byDate, partitionFiles, partitionedBackend, type SearchBackend,
+  PartitionBuilder, orgTable, byDate, partitionFiles, partitionedBackend, vocabularyFile, type SearchBackend, type VocabularyFile,
   INDEX_FORMAT, INDEX_VERSION, PARTITION_KEY, PARTITION_DOCUMENTS,
   type IndexManifest, type IndexSource, type PartitionInfo, type OrgTable, type Base, type Kind,
 } from '../search/index.js';
@@ -188,7 +188,7 @@ interface Run {
   readonly written: string[];
   readonly onProgress?: (done: number, total: number) => void;
   /** Every term of the index, by kind of record (the vocabulary, for typing errors). */
-  readonly vocab: Record<Kind, Set<string>>;
+  readonly vocab: Record<Kind, Map<string, string>>;
   total: number;
   read: number;
   bytes: number;
@@ -238,7 +238,7 @@ async function writePartition(run: Run, group: readonly CorpusFile[]): Promise<P
   });
   if (!added.length) return null;
   const { files, counts } = b.files();
-  for (const kind of KINDS) for (const t of b.terms(kind)) run.vocab[kind].add(t);
+  for (const kind of KINDS) for (const [w, k] of b.vocabulary(kind)) run.vocab[kind].set(w, k);
   const key = newKey(++run.seq, files);
   const dir = inside(run.ctx.paths.index, 'partitions', key);
   await makeFolder(dir);
@@ -319,8 +319,13 @@ export async function indexCorpus(ctx: PipelineContext, options: IndexOptions = 
   const removed = Object.keys(previous).filter((id) => !present.has(id));
   const parts = new Map((full ? [] : old!.partitions).map((p) => [p.key, p]));
   const seq = Math.max(0, ...[...parts.keys()].map((k) => Number(k.slice(0, 6))));
-  const vocab = { quotes: new Set<string>(), documents: new Set<string>() };
-  if (!full) for (const kind of KINDS) for (const t of (await readJson<string[]>(inside(ctx.paths.index, old!.vocabulary[kind])).catch(() => null)) ?? []) vocab[kind].add(t);
+  const vocab = { quotes: new Map<string, string>(), documents: new Map<string, string>() };
+  if (!full) {
+    for (const kind of KINDS) {
+      const was = await readJson<VocabularyFile>(inside(ctx.paths.index, old!.vocabulary[kind])).catch(() => null);
+      was?.words.forEach((w, i) => vocab[kind].set(w, was.keys[i]!));
+    }
+  }
   const run: Run = { ctx, table, entries: { ...previous }, problems: [], written: [], vocab, onProgress: options.onProgress, total: changed.length, read: 0, bytes: 0, seq };
   const before = new Set(parts.keys());
   try {
@@ -365,7 +370,7 @@ async function commit(run: Run, w: Pending): Promise<IndexSummary> {
   await writeFileAtomic(catalogFile, catalogBody);
   const vocabulary = { quotes: '', documents: '' };
   for (const kind of KINDS) {
-    const body = JSON.stringify([...run.vocab[kind]].sort());
+    const body = JSON.stringify(vocabularyFile(run.vocab[kind]));
     vocabulary[kind] = `vocab-${kind}-${sha256(body).slice(0, 12)}.json`;
     const file = inside(ctx.paths.index, vocabulary[kind]);
     if (!existsSync(file)) written.push(file);

@@ -3,7 +3,7 @@
  * with word positions, cut into files. Pure (no I/O); the caller writes the files.
  */
 import type { Document, Stance } from '../core/types.js';
-import { keyOf, processTerm, words } from './normalise.js';
+import { foldCase, keyOf, processTerm, words } from './normalise.js';
 import { lineage, type OrgTable } from './organisations.js';
 import {
   DOCUMENT_FIELDS, QUOTE_FIELDS, RECORDS_PER_CHUNK, SHARD_CHARS, STANCE_ORDER, TEXTS_PER_CHUNK,
@@ -97,6 +97,8 @@ function indexKey(word: string, positional: boolean): string | null {
 /** Postings of one kind of record, as they are added (absolute record numbers and positions). */
 class PostingsBuilder {
   readonly terms = new Map<string, number[]>();
+  /** Words as written (folded) → their keys: the vocabulary typing errors are looked up in. */
+  readonly surfaces = new Map<string, string>();
   readonly lengths: number[][];
   private readonly at = new Map<string, number[]>();
 
@@ -115,8 +117,13 @@ class PostingsBuilder {
       let keys = memo?.get(memoKey);
       if (!keys) {
         // Positional fields keep every word (phrases hold stop words); the others only what is searched.
-        keys = text ? words(text).map((w) => indexKey(w, f.positions)) : [];
+        const ws = text ? words(text) : [];
+        keys = ws.map((w) => indexKey(w, f.positions));
         memo?.set(memoKey, keys);
+        ws.forEach((w, i) => {
+          const key = keys![i];
+          if (key && !this.surfaces.has(w)) this.surfaces.set(w, key);
+        });
       }
       const at = this.at;
       at.clear();
@@ -292,9 +299,9 @@ export class PartitionBuilder {
     return { first: this.first, last: this.last, undated: this.undated };
   }
 
-  /** The partition's terms of one kind of record (for the index's vocabulary). */
-  terms(kind: Kind): IterableIterator<string> {
-    return this.postings[kind].terms.keys();
+  /** The partition's words of one kind of record (folded) and their keys: for the index's vocabulary. */
+  *vocabulary(kind: Kind): IterableIterator<[string, string]> {
+    for (const [w, key] of this.postings[kind].surfaces) yield [foldCase(w), key];
   }
 
   /** Every file of the partition by name, and how many of each numbered kind. */

@@ -14,7 +14,7 @@ import { dateBounds } from './query-language.js';
 import { holdsWords, nameKey, orgMatcher } from './organisations.js';
 import { TermReader, type FileSource } from './postings.js';
 import { PartitionMatcher, type Attempt, type Matches } from './match.js';
-import { vocabulary, type Vocabulary } from './fuzzy.js';
+import { vocabulary, type Vocabulary, type VocabularyFile } from './fuzzy.js';
 import {
   QUOTE_MAIN_FIELDS, RECORDS_PER_CHUNK, STANCE_ORDER, TEXTS_PER_CHUNK, fieldsOf,
   type Base, type DocumentRecord, type IndexManifest, type Kind, type PartitionInfo, type QuoteRecord,
@@ -179,14 +179,14 @@ interface Loaded {
   readonly matcher: PartitionMatcher;
 }
 
-const prepared = new WeakMap<readonly string[], Vocabulary>();
+const prepared = new WeakMap<VocabularyFile, Vocabulary>();
 
 /** The index's vocabulary of one kind, read and prepared when a query first forgives a typing error. */
 function lazyVocabulary(src: IndexSource, kind: Kind): () => Promise<Vocabulary> {
   return async () => {
-    const terms = (await src.file('', src.manifest.vocabulary[kind])) as string[];
-    let v = prepared.get(terms);
-    if (!v) prepared.set(terms, (v = vocabulary(terms)));
+    const file = (await src.file('', src.manifest.vocabulary[kind])) as VocabularyFile;
+    let v = prepared.get(file);
+    if (!v) prepared.set(file, (v = vocabulary(file)));
     return v;
   };
 }

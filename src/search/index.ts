@@ -17,3 +17,5 @@ export { who } from './who.js';
 export type { Who, Voice } from './who.js';
 export { partitionedBackend } from './backend.js';
 export type { SearchBackend } from './backend.js';
+export { vocabularyFile } from './fuzzy.js';
+export type { VocabularyFile } from './fuzzy.js';

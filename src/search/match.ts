@@ -60,7 +60,8 @@ async function expansions(reader: TermReader, word: string, last: boolean, a: At
     if ((out.get(t) ?? 0) < w) out.set(t, w);
   };
   const d = a.typos ? typoDistance(word) : 0;
-  if (d) for (const [t, dist] of await reader.near(key, d)) add(t, (FUZZY_WEIGHT * t.length) / (t.length + dist));
+  // Typing errors are judged on the words as written, then stand for their keys.
+  if (d) for (const [t, dist] of await reader.near(foldCase(word), d)) if (dist > 0 && t !== key) add(t, (FUZZY_WEIGHT * t.length) / (t.length + dist));
   if (last && a.prefixLast) {
     const folded = foldSpelling(foldCase(word));
     if (folded.length >= 3) {

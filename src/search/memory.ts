@@ -5,6 +5,7 @@
  */
 import type { Document } from '../core/types.js';
 import { PartitionBuilder } from './build.js';
+import { vocabularyFile } from './fuzzy.js';
 import { INDEX_FORMAT, INDEX_VERSION, PARTITION_DOCUMENTS, type IndexManifest, type PartitionInfo } from './schema.js';
 import type { IndexSource } from './execute.js';
 import type { OrgTable } from './organisations.js';
@@ -16,11 +17,11 @@ export function memoryIndex(docs: readonly Document[], table: OrgTable, perParti
   const sorted = [...docs].sort((a, b) => byDate(a.published, b.published));
   const files = new Map<string, Map<string, unknown>>();
   const partitions: PartitionInfo[] = [];
-  const terms = { quotes: new Set<string>(), documents: new Set<string>() };
+  const terms = { quotes: new Map<string, string>(), documents: new Map<string, string>() };
   for (let i = 0; i < sorted.length; i += perPartition) {
     const b = new PartitionBuilder(table);
     for (const d of sorted.slice(i, i + perPartition)) b.add(d);
-    for (const kind of ['quotes', 'documents'] as const) for (const t of b.terms(kind)) terms[kind].add(t);
+    for (const kind of ['quotes', 'documents'] as const) for (const [w, k] of b.vocabulary(kind)) terms[kind].set(w, k);
     const key = `${String(partitions.length).padStart(6, '0')}-000000`;
     const built = b.files();
     files.set(key, new Map([...built.files].map(([name, body]) => [name, JSON.parse(body) as unknown])));
@@ -31,7 +32,7 @@ export function memoryIndex(docs: readonly Document[], table: OrgTable, perParti
     documentCount: docs.length, quoteCount: partitions.reduce((n, p) => n + p.quotes, 0), partitions, organisations: table, catalog: '',
     vocabulary: { quotes: 'vocab-quotes.json', documents: 'vocab-documents.json' },
   };
-  files.set('', new Map([['vocab-quotes.json', [...terms.quotes].sort()], ['vocab-documents.json', [...terms.documents].sort()]]));
+  files.set('', new Map([['vocab-quotes.json', vocabularyFile(terms.quotes)], ['vocab-documents.json', vocabularyFile(terms.documents)]]));
   return {
     manifest,
     file: async (key, name) => {

@@ -4,7 +4,7 @@
  * terms within a few typing errors of a word. Every file comes through the index source, which
  * caches what it has read; what is derived from a file is cached with it. Pure and browser-safe.
  */
-import { nearWords, type Vocabulary } from './fuzzy.js';
+import { nearKeys, type Vocabulary } from './fuzzy.js';
 import { fieldsOf, type Base, type FieldSpec, type Kind, type Postings } from './schema.js';
 
 /** Where a partition's files come from: files read by the CLI, data scripts loaded by the page. */
@@ -120,8 +120,8 @@ export class TermReader {
     return out.sort((a, b) => a.length - b.length || (a < b ? -1 : 1)).slice(0, limit);
   }
 
-  /** Terms of the index within `distance` edits of `term` (not the term itself), with their distance. */
-  async near(term: string, distance: number): Promise<Array<[string, number]>> {
-    return nearWords(await this.vocabulary(), term, distance);
+  /** Keys of the index's words within `distance` edits of `word` (as typed, folded), with their distance. */
+  async near(word: string, distance: number): Promise<Map<string, number>> {
+    return nearKeys(await this.vocabulary(), word, distance);
   }
 }
