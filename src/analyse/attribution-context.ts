@@ -113,7 +113,13 @@ export function resolvePronoun(ctx: Context, pos: number, pronoun: string): Spea
  * in order and disjoint.
  */
 export function documentContext(text: string, people: PeopleResult, orgs: readonly OrganisationSpan[], quoted: Span[]): Context {
-  const ctx: Context = { text, masked: maskAbbreviations(text), people, orgs, quoted, lastMention: { any: new Int32Array(0), f: new Int32Array(0), m: new Int32Array(0), salientF: new Int32Array(0), salientM: new Int32Array(0) } };
+  let masked: string | null = null;
+  const ctx: Context = {
+    text, people, orgs, quoted,
+    // Masked when first read: a text without quotations never needs it.
+    get masked() { return (masked ??= maskAbbreviations(text)); },
+    lastMention: { any: new Int32Array(0), f: new Int32Array(0), m: new Int32Array(0), salientF: new Int32Array(0), salientM: new Int32Array(0) },
+  };
   ctx.lastMention = lastMentions(ctx);
   return ctx;
 }

@@ -42,15 +42,30 @@ function isHidden(el: Element): boolean {
   return a.hidden !== undefined || a['aria-hidden'] === 'true' || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(a.style ?? '');
 }
 
+/** A measure of each element, looked up like a Map. */
+interface Lookup {
+  get(el: Element): number | undefined;
+}
+
 interface Measures {
   /** Every element, in document order (what a search by tag name walks). */
   readonly elements: Element[];
-  readonly text: Map<Element, number>;
-  readonly links: Map<Element, number>;
-  readonly commas: Map<Element, number>;
+  readonly text: Lookup;
+  readonly links: Lookup;
+  readonly commas: Lookup;
   /** Text inside <p> elements (of paragraph length) under each element. */
-  readonly prose: Map<Element, number>;
+  readonly prose: Lookup;
 }
+
+/** What one node holds: characters of text (white space collapsed), of link text, commas, and prose. */
+interface Measure {
+  readonly text: number;
+  readonly links: number;
+  readonly commas: number;
+  readonly prose: number;
+}
+
+const NOTHING: Measure = { text: 0, links: 0, commas: 0, prose: 0 };
 
 /** Whether a UTF-16 code unit is one that `\s` matches and trim() removes. */
 function isSpace(c: number): boolean {
@@ -71,49 +86,50 @@ export function collapsedLength(s: string): number {
   return n;
 }
 
-/** Text lengths, link-text lengths and commas of every element, in one bottom-up pass. */
+function measureText(data: string, inLink: boolean): Measure {
+  const len = collapsedLength(data);
+  let c = 0;
+  for (let i = data.indexOf(','); i >= 0; i = data.indexOf(',', i + 1)) c++;
+  return { text: len, links: inLink ? len : 0, commas: c, prose: 0 };
+}
+
+/** Text lengths, link-text lengths and commas of every element, in one bottom-up pass (one record per element). */
 function measure(root: AnyNode): Measures {
   const elements: Element[] = [];
-  const text = new Map<Element, number>();
-  const links = new Map<Element, number>();
-  const commas = new Map<Element, number>();
-  const prose = new Map<Element, number>();
-  const walk = (n: AnyNode, inLink: boolean): [number, number, number] => {
-    if (n.type === 'text') {
-      const data = (n as unknown as { data: string }).data;
-      const len = collapsedLength(data);
-      let c = 0;
-      for (let i = data.indexOf(','); i >= 0; i = data.indexOf(',', i + 1)) c++;
-      return [len, inLink ? len : 0, c];
-    }
-    if (!isElement(n) && n.type !== 'root') return [0, 0, 0];
-    if (isElement(n)) elements.push(n);
+  const of = new Map<Element, Measure>();
+  const walk = (n: AnyNode, inLink: boolean): Measure => {
+    if (n.type === 'text') return measureText((n as unknown as { data: string }).data, inLink);
+    const element = isElement(n);
+    if (!element && n.type !== 'root') return NOTHING;
+    if (element) elements.push(n);
     let t = 0;
     let l = 0;
     let c = 0;
     let p = 0;
-    const link = inLink || (isElement(n) && n.name === 'a');
-    for (const child of (n as Element).children ?? []) {
-      const [a, b, k] = walk(child, link);
-      t += a;
-      l += b;
-      c += k;
-      if (isElement(child)) p += prose.get(child) ?? 0;
+    const link = inLink || (element && n.name === 'a');
+    for (const child of (n as Element).children) {
+      const m = walk(child, link);
+      t += m.text;
+      l += m.links;
+      c += m.commas;
+      p += m.prose;
     }
-    if (isElement(n)) {
-      text.set(n, t);
-      links.set(n, l);
-      commas.set(n, c);
-      prose.set(n, n.name === 'p' && t >= MIN_PARAGRAPH_CHARS && l < t / 2 ? t : p);
-    }
-    return [t, l, c];
+    const m: Measure = { text: t, links: l, commas: c, prose: element && n.name === 'p' && t >= MIN_PARAGRAPH_CHARS && l < t / 2 ? t : p };
+    if (element) of.set(n, m);
+    return m;
   };
   walk(root, false);
-  return { elements, text, links, commas, prose };
+  return {
+    elements,
+    text: { get: (el) => of.get(el)?.text },
+    links: { get: (el) => of.get(el)?.links },
+    commas: { get: (el) => of.get(el)?.commas },
+    prose: { get: (el) => of.get(el)?.prose },
+  };
 }
 
 /** Removes what is never content: dropped tags, hidden elements, furniture by class/id. */
-function clean($: CheerioAPI, bodyProse: number, prose: Map<Element, number>): void {
+function clean($: CheerioAPI, bodyProse: number, prose: Lookup): void {
   const remove: Element[] = [];
   const visit = (n: AnyNode): void => {
     if (!isElement(n)) {
@@ -219,7 +235,7 @@ function score({ elements, text, links, commas }: Measures): { best: Element | n
 }
 
 /** The winner and those of its siblings that belong to the article. */
-function withSiblings(best: Element, scores: Map<Element, number>, text: Map<Element, number>, links: Map<Element, number>): AnyNode[] {
+function withSiblings(best: Element, scores: Map<Element, number>, text: Lookup, links: Lookup): AnyNode[] {
   const parent = best.parent as Element | null;
   if (!parent) return [best];
   const top = scores.get(best) ?? 0;
@@ -248,15 +264,15 @@ function textOf(n: AnyNode): string {
  * Steps 1: the source's own selector, then the known containers in order; the paragraphs of the
  * first that holds enough text, else null.
  */
-function containerParagraphs($: CheerioAPI, { text }: Measures, articleSelector: string | null): string[] | null {
-  // One search finds every known container; each selector then narrows it, as $(selector) would find them.
-  let known: Cheerio<AnyNode> | null = null;
+function containerParagraphs($: CheerioAPI, { elements, text }: Measures, articleSelector: string | null): string[] | null {
+  // The page's elements narrowed once to every known container, then by each selector: as $(selector) would find them.
+  let known: Cheerio<Element> | null = null;
   for (const sel of articleSelector ? [articleSelector, ...ARTICLE_CONTAINERS] : ARTICLE_CONTAINERS) {
     // A librarian's own selector is trusted with any amount of text; the generic ones need enough.
     const min = sel === articleSelector ? 1 : MIN_CONTAINER_CHARS;
     let matched: AnyNode[];
     try {
-      matched = sel === articleSelector ? $(sel).toArray() : (known ??= $(ARTICLE_CONTAINERS.join(', '))).filter(sel).toArray();
+      matched = sel === articleSelector ? $(sel).toArray() : (known ??= $(elements).filter(ARTICLE_CONTAINERS.join(', '))).filter(sel).toArray();
     } catch {
       continue; // an invalid selector in the registry: fall back to the generic chain
     }
