@@ -12,7 +12,7 @@ const PAGE = `<!doctype html><html lang="en"><head><title>T</title><meta name="a
 describe('indexTags: elements by tag in document order, as a search by selector finds them', () => {
   const $ = load(PAGE);
   const tags = indexTags($.root()[0]!);
-  it.each(['p', 'meta', 'div', 'body', 'time', 'html', 'title', 'a', 'nav'])('%s', (tag) => {
+  it.each(['p', 'meta', 'div', 'body', 'time', 'html', 'title', 'a', 'nav', '*'])('%s', (tag) => {
     expect(tagged(tags, tag)).toEqual($(tag).toArray());
   });
   it.each([
@@ -20,6 +20,7 @@ describe('indexTags: elements by tag in document order, as a search by selector 
     ['script', '[type="application/ld+json"]', 'script[type="application/ld+json"]'],
     ['time', 'div time[datetime]', 'div time[datetime]'],
     ['p', '.article-body p', '.article-body p'],
+    ['*', '[class*="BODY" i], [content], footer p', '[class*="BODY" i], [content], footer p'],
   ])('%s narrowed by %s is $(%s)', (tag, narrowing, selector) => {
     const found = $(tagged(tags, tag)).filter(narrowing).toArray();
     expect(found.length).toBeGreaterThan(0);

@@ -181,11 +181,11 @@ export function extractHtmlMetadata($: CheerioAPI, pageUrl: string | null, now: 
     () => str(article?.datePublished) ?? str(article?.dateCreated),
     () => ld.map((o) => str(o.datePublished)).find(Boolean),
     () => metaContent(metas, PUBLISHED_META),
-    () => $('[itemprop="datePublished"]').first().attr('content') ?? $('[itemprop="datePublished"]').first().attr('datetime'),
+    () => { const el = pick('*', '[itemprop="datePublished"]').first(); return el.attr('content') ?? el.attr('datetime'); },
     () => pick('time', '[pubdate]').first().attr('datetime'),
     () => pick('time', 'article time[datetime], header time[datetime], .byline time[datetime], .date time[datetime]').first().attr('datetime'),
     () => pick('time', '[datetime]').first().attr('datetime'),
-    () => datedText($),
+    () => datedText($, tags),
     () => searchPageDates($, tags, now),
   ];
   let published: string | null = null;
@@ -200,7 +200,7 @@ export function extractHtmlMetadata($: CheerioAPI, pageUrl: string | null, now: 
   let authorNames = names(article?.author);
   if (!authorNames.length) authorNames = metaContents(metas, AUTHOR_META).flatMap((v) => v.split(/\s*(?:,|;|\band\b|&)\s*/)).filter(Boolean);
   if (!authorNames.length) {
-    const byline = $('[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"], .byline__name, .author-name, .byline, .author').first().text();
+    const byline = pick('*', '[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"], .byline__name, .author-name, .byline, .author').first().text();
     authorNames = byline.split(/\s*(?:,|\band\b|&)\s*/);
   }
   const authors = [...new Set(authorNames.map(cleanAuthor).filter((n): n is string => n !== null))];
@@ -273,8 +273,8 @@ function searchPageDates($: CheerioAPI, tags: TagIndex, now: Date): string | nul
 }
 
 /** A date written near the headline ("Published: 12 May 2014"), from elements whose class says date. */
-function datedText($: CheerioAPI): string | null {
-  const candidates = $('[class*="date" i], [class*="time" i], [id*="date" i], [class*="byline" i], [class*="meta" i]').slice(0, 20);
+function datedText($: CheerioAPI, tags: TagIndex): string | null {
+  const candidates = $(tagged(tags, '*')).filter('[class*="date" i], [class*="time" i], [id*="date" i], [class*="byline" i], [class*="meta" i]').slice(0, 20);
   for (const el of candidates.toArray()) {
     const t = $(el).text().replace(/\s+/g, ' ').trim();
     if (t.length > 120) continue;
