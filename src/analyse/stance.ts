@@ -42,7 +42,11 @@ interface CueIndex {
   readonly prefixes: ReadonlySet<string>;
   /** The lengths the prefixes come in, so that a word is cut only where a prefix could end. */
   readonly prefixLengths: readonly number[];
+  /** Whether a word starts with one of the prefixes, by word: filled as words are seen (bounded: cleared when full). */
+  readonly prefixed: Map<string, boolean>;
 }
+
+const MAX_PREFIXED = 100_000;
 
 function indexCues(cues: readonly CompiledCue[]): CueIndex {
   const byFirst = new Map<string, CompiledCue[]>();
@@ -51,13 +55,23 @@ function indexCues(cues: readonly CompiledCue[]): CueIndex {
     if (cue.prefix && cue.words.length === 1) prefixes.add(cue.words[0]!);
     else byFirst.set(cue.words[0]!, [...(byFirst.get(cue.words[0]!) ?? []), cue]);
   }
-  return { byFirst, prefixes, prefixLengths: [...new Set([...prefixes].map((p) => p.length))] };
+  return { byFirst, prefixes, prefixLengths: [...new Set([...prefixes].map((p) => p.length))], prefixed: new Map() };
+}
+
+function hasPrefixCue(t: string, index: CueIndex): boolean {
+  let hit = index.prefixed.get(t);
+  if (hit === undefined) {
+    hit = index.prefixLengths.some((n) => n <= t.length && index.prefixes.has(t.slice(0, n)));
+    if (index.prefixed.size >= MAX_PREFIXED) index.prefixed.clear();
+    index.prefixed.set(t, hit);
+  }
+  return hit;
 }
 
 /** Some cue of the index matches the words from `i` on. */
 function anyCueAt(toks: readonly string[], i: number, index: CueIndex): boolean {
   const t = toks[i]!;
-  for (const n of index.prefixLengths) if (n <= t.length && index.prefixes.has(t.slice(0, n))) return true;
+  if (hasPrefixCue(t, index)) return true;
   for (const cue of index.byFirst.get(t) ?? []) if (matchesAt(toks, i, cue)) return true;
   return false;
 }
@@ -86,10 +100,11 @@ export function cueScores(text: string, topic: Topic): { support: number; oppose
   const toks = tokens(text);
   let support = 0;
   let oppose = 0;
+  // Whether a negation stands in the window before word i: asked only where a cue starts.
+  const negatedAt = (i: number): boolean => toks.slice(Math.max(0, i - NEGATION_WINDOW), i).some((t) => NEGATIONS.has(t));
   for (let i = 0; i < toks.length; i++) {
-    const negated = toks.slice(Math.max(0, i - NEGATION_WINDOW), i).some((t) => NEGATIONS.has(t));
-    if (anyCueAt(toks, i, c.support)) { if (negated) oppose++; else support++; }
-    if (anyCueAt(toks, i, c.oppose)) { if (negated) support += 0.5; else oppose++; }
+    if (anyCueAt(toks, i, c.support)) { if (negatedAt(i)) oppose++; else support++; }
+    if (anyCueAt(toks, i, c.oppose)) { if (negatedAt(i)) support += 0.5; else oppose++; }
   }
   return { support, oppose };
 }
