@@ -90,7 +90,8 @@ function measureText(data: string, inLink: boolean): Measure {
   const len = collapsedLength(data);
   let c = 0;
   for (let i = data.indexOf(','); i >= 0; i = data.indexOf(',', i + 1)) c++;
-  return { text: len, links: inLink ? len : 0, commas: c, prose: 0 };
+  // White space between tags (most text nodes) measures nothing: no record is made for it.
+  return len === 0 && c === 0 ? NOTHING : { text: len, links: inLink ? len : 0, commas: c, prose: 0 };
 }
 
 /** Text lengths, link-text lengths and commas of every element, in one bottom-up pass (one record per element). */
