@@ -32,6 +32,20 @@ describe('sentence splitting for British news', () => {
     expect(m).toHaveLength(t.length);
     expect(m.split('.').length).toBe(2);
   });
+
+  // Which stops are masked (·) and which end a sentence, one rule a row.
+  it.each([
+    ['Mr. Ward met Cllr. Hale.', 'Mr· Ward met Cllr· Hale.'], // abbreviations, and a sentence end
+    ['Anne B. Cole spoke.', 'Anne B· Cole spoke.'], // an initial
+    ['The senator (D-Wis.) voted.', 'The senator (D-Wis·) voted.'], // inside parentheses opened just before
+    ['The vote (on Tuesday) ended. Then Ward.', 'The vote (on Tuesday) ended. Then Ward.'], // parentheses already closed
+    ['It was (in a long aside about budgets.', 'It was (in a long aside about budgets.'], // the parenthesis is too far back
+    ['Tom Ruiz, R-Tex., said so.', 'Tom Ruiz, R-Tex·, said so.'], // a party and state
+    ['Tom Ruiz, X-Tex. Then he left.', 'Tom Ruiz, X-Tex. Then he left.'], // not a party
+    ['A wider-Texas. Then.', 'A wider-Texas. Then.'], // a long word after a hyphen
+  ])('%s', (text, want) => {
+    expect(maskAbbreviations(text).replaceAll('\u2024', '·')).toBe(want);
+  });
 });
 
 describe('dates mentioned', () => {

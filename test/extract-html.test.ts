@@ -51,6 +51,22 @@ describe('metadata chain', () => {
   });
 });
 
+// Tags past the depth limit (here 2) become spaces; what is not a tag, or does not nest, stays.
+describe('capNesting reads tags as written in the source', () => {
+  it.each([
+    ['<div><div><div>x</div></div></div>', '<div><div> x </div></div>'],
+    ['<div><div/><div>x</div></div>', '<div><div/><div>x</div></div>'], // self-closing
+    ['<div><DIV><Div>x</div></div></div>', '<div><DIV> x </div></div>'], // any case
+    ['<div><p><div>x</div></p></div>', '<div><p><div>x</div></p></div>'], // <p> does not deepen
+    ['<div>< div><div>x</div></div>', '<div>< div><div>x</div></div>'], // not a tag
+    ['<div><div a="/"><div>x', '<div><div a="/"> x'], // a slash inside, not before the >
+    ['<div><div><div', '<div><div><div'], // no > after the last tag
+    ['<div></><div><div>x', '<div></><div> x'], // an empty end tag is not a tag
+  ])('%s', (html, want) => {
+    expect(capNesting(html, 2)).toBe(want);
+  });
+});
+
 describe('bad input: an error or a best-effort result in bounded time and memory', () => {
   it('100,000 nested elements', () => {
     const html = `<html><body>${'<div>'.repeat(100_000)}<p>Deep text, with words, at the bottom of the page.</p>${'</div>'.repeat(100_000)}</body></html>`;

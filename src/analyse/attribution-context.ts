@@ -113,7 +113,13 @@ export function resolvePronoun(ctx: Context, pos: number, pronoun: string): Spea
  * in order and disjoint.
  */
 export function documentContext(text: string, people: PeopleResult, orgs: readonly OrganisationSpan[], quoted: Span[]): Context {
-  const ctx: Context = { text, masked: maskAbbreviations(text), people, orgs, quoted, lastMention: { any: new Int32Array(0), f: new Int32Array(0), m: new Int32Array(0), salientF: new Int32Array(0), salientM: new Int32Array(0) } };
+  let masked: string | null = null;
+  const ctx: Context = {
+    text, people, orgs, quoted,
+    // Masked when first read: a text without quotations never needs it.
+    get masked() { return (masked ??= maskAbbreviations(text)); },
+    lastMention: { any: new Int32Array(0), f: new Int32Array(0), m: new Int32Array(0), salientF: new Int32Array(0), salientM: new Int32Array(0) },
+  };
   ctx.lastMention = lastMentions(ctx);
   return ctx;
 }
@@ -124,14 +130,46 @@ export interface VerbHit {
   readonly according: boolean;
 }
 
-/** The speech verbs of a region, outside quotes, in order. */
-export function verbHits(ctx: Context, start: number, end: number): VerbHit[] {
+/** Every speech verb VERB_RE finds in text.slice(start, end), quoted or not, in order. */
+function scanVerbs(text: string, start: number, end: number): VerbHit[] {
   const hits: VerbHit[] = [];
-  for (const m of ctx.text.slice(start, end).matchAll(VERB_RE)) {
+  for (const m of text.slice(start, end).matchAll(VERB_RE)) {
     const s = start + m.index;
-    if (!inQuote(ctx, s)) hits.push({ start: s, end: s + m[0].length, according: /^according/i.test(m[0]) });
+    hits.push({ start: s, end: s + m[0].length, according: /^according/i.test(m[0]) });
   }
   return hits;
+}
+
+/** The verbs of each document's whole text, scanned once when a region is first asked for. */
+const wholeScans = new WeakMap<Context, VerbHit[]>();
+const LETTER_BEFORE = /\p{L}$/u;
+const LETTER_AFTER = /^\p{L}/u;
+
+/**
+ * The verbs of a region read from the scan of the whole text: what a scan of the region alone
+ * finds, when no letter touches the region (the pattern looks for one on each side) and no verb
+ * of the whole scan runs across either end. Null otherwise: the region is scanned on its own.
+ */
+function verbsFromWholeScan(ctx: Context, start: number, end: number): VerbHit[] | null {
+  const { text } = ctx;
+  if (start > 0 && LETTER_BEFORE.test(text.slice(Math.max(0, start - 2), start))) return null;
+  if (end < text.length && LETTER_AFTER.test(text.slice(end, end + 2))) return null;
+  let all = wholeScans.get(ctx);
+  if (!all) wholeScans.set(ctx, (all = scanVerbs(text, 0, text.length)));
+  const i = lowerBound(all, (h) => h.start, start);
+  if (i > 0 && all[i - 1]!.end > start) return null;
+  const out: VerbHit[] = [];
+  for (let k = i; k < all.length && all[k]!.start < end; k++) {
+    if (all[k]!.end > end) return null;
+    out.push(all[k]!);
+  }
+  return out;
+}
+
+/** The speech verbs of a region, outside quotes, in order. */
+export function verbHits(ctx: Context, start: number, end: number): VerbHit[] {
+  const hits = verbsFromWholeScan(ctx, start, end) ?? scanVerbs(ctx.text, start, end);
+  return hits.filter((h) => !inQuote(ctx, h.start));
 }
 
 export function lastVerb(ctx: Context, start: number, end: number): VerbHit | null {

@@ -55,6 +55,9 @@ function genderOf(title: string, first: string): Gender {
 }
 
 
+/** A dash set off by white space (" - ") ends at `at`: what /\s-\s$/ finds in s.slice(at - 3, at). */
+const spacedDashBefore = (s: string, at: number): boolean => at >= 3 && s[at - 2] === '-' && /\s/.test(s[at - 1]!) && /\s/.test(s[at - 3]!);
+
 /** The role phrase just before a name ("Birmingham LMC secretary"), back to a comma or a sentence start. */
 function roleBefore(text: string, start: number): { role: string; start: number } | null {
   let seg = text.slice(Math.max(0, start - 160), start);
@@ -63,7 +66,7 @@ function roleBefore(text: string, start: number): { role: string; start: number 
   if (comma) seg = seg.slice(0, comma.index);
   // Back to the last clause boundary (a scan, not a regex anchored at the end: that is quadratic).
   let from = seg.length;
-  while (from > 0 && !',.;:!?()\n“”"‘—–'.includes(seg[from - 1]!) && !/\s-\s$/.test(seg.slice(from - 3, from))) from--;
+  while (from > 0 && !',.;:!?()\n“”"‘—–'.includes(seg[from - 1]!) && !spacedDashBefore(seg, from)) from--;
   let role = seg.slice(from).trim();
   // Stop at words that belong to the sentence, not the role (temporal phrases, verbs, prepositions that start clauses).
   role = role.replace(/^.*\b(?:said|says|told|added|last (?:week|month|year)|this (?:week|month|year)|yesterday|today|speaking|alongside|while|when|after|before|according to|with|by|from|that|as|and then|but|however)\s+/i, '');

@@ -69,17 +69,37 @@ export function splitParagraphs(text: string): Span[] {
 /** Stands in for a full stop that does not end a sentence (same length, so offsets hold). */
 export const MASKED_STOP = '\u2024';
 
+/** A word and its full stop. */
+const WORD_STOP = /(?<![\p{L}])(\p{L}+)\./gu;
+
+/** An opening parenthesis, not yet closed, in the 12 characters before `at`: "(D-Wis.)". */
+function inParensBefore(text: string, at: number): boolean {
+  for (let i = at - 1; i >= Math.max(0, at - 12); i--) {
+    if (text[i] === ')') return false;
+    if (text[i] === '(') return true;
+  }
+  return false;
+}
+
+/** Whether the full stop after `word` (which starts at `at`) is an abbreviation's or an initial's. */
+function abbreviationStop(text: string, word: string, at: number): boolean {
+  if (ABBREVIATIONS.has(word.toLowerCase()) || /^\p{Lu}$/u.test(word) || inParensBefore(text, at)) return true;
+  // A party and state after a name: "Mitch McConnell, R-Ky., said".
+  return at >= 2 && text[at - 1] === '-' && 'RDI'.includes(text[at - 2]!) && /^\p{Lu}\p{Ll}{0,3}$/u.test(word);
+}
+
 /**
  * The text with the full stops of abbreviations and initials masked ("Mr. Obama", "Lawrence B.
  * Cummings", "(D-Wis.)", "U.S."), so that patterns that stop at a full stop read through them.
  */
 export function maskAbbreviations(text: string): string {
-  return text.replace(/(?<![\p{L}])(\p{L}+)\./gu, (m, word: string, offset: number) => {
-    const lower = word.toLowerCase();
-    const initial = /^\p{Lu}$/u.test(word);
-    const inParens = /\([^()]{0,12}$/.test(text.slice(Math.max(0, offset - 12), offset));
-    // A party and state after a name: "Mitch McConnell, R-Ky., said".
-    const partyState = /^\p{Lu}\p{Ll}{0,3}$/u.test(word) && /\b[RDI]-$/.test(text.slice(Math.max(0, offset - 2), offset));
-    return ABBREVIATIONS.has(lower) || initial || inParens || partyState ? `${word}${MASKED_STOP}` : m;
-  });
+  let out = '';
+  let copied = 0;
+  for (const m of text.matchAll(WORD_STOP)) {
+    if (!abbreviationStop(text, m[1]!, m.index)) continue;
+    const stop = m.index + m[1]!.length;
+    out += text.slice(copied, stop) + MASKED_STOP;
+    copied = stop + 1;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
 }

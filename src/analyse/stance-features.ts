@@ -34,7 +34,8 @@ function stem(word: string): string {
 function clauseTokens(text: string): string[] {
   return text.toLowerCase().replace(/[’‘]/g, "'").replace(/n't\b/g, " n't").match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?|n't|[,;:.!?–—]/gu) ?? [];
 }
-const isMark = (t: string): boolean => /^[,;:.!?–—]$/.test(t);
+const MARKS: ReadonlySet<string> = new Set([',', ';', ':', '.', '!', '?', '–', '—']);
+const isMark = (t: string): boolean => MARKS.has(t);
 
 /** Where the last contrast marker starts the weighing clause (-1 if none); "not only … but" does not count. */
 function lastContrast(toks: readonly string[]): number {

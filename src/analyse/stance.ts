@@ -39,10 +39,11 @@ export function cueScores(text: string, topic: Topic): { support: number; oppose
   const toks = tokens(text);
   let support = 0;
   let oppose = 0;
+  // Whether a negation stands in the window before word i: asked only where a cue starts.
+  const negatedAt = (i: number): boolean => toks.slice(Math.max(0, i - NEGATION_WINDOW), i).some((t) => NEGATIONS.has(t));
   for (let i = 0; i < toks.length; i++) {
-    const negated = toks.slice(Math.max(0, i - NEGATION_WINDOW), i).some((t) => NEGATIONS.has(t));
-    if (anyPhraseAt(toks, i, c.support)) { if (negated) oppose++; else support++; }
-    if (anyPhraseAt(toks, i, c.oppose)) { if (negated) support += 0.5; else oppose++; }
+    if (anyPhraseAt(toks, i, c.support)) { if (negatedAt(i)) oppose++; else support++; }
+    if (anyPhraseAt(toks, i, c.oppose)) { if (negatedAt(i)) support += 0.5; else oppose++; }
   }
   return { support, oppose };
 }

@@ -50,23 +50,44 @@ const NO_DEPTH = new Set([
 /** The parser itself slows down quadratically on very deep nesting: tags past this depth are dropped first. */
 export const MAX_SOURCE_DEPTH = 1000;
 
+/** A tag in HTML source: `<`, an optional `/`, a name, anything up to the first `>`, and a `/` before it when self-closing. */
+const TAG = /<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/g;
+
+const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** `[\w:-]`: a letter, digit, _, : or -. */
+const isNameChar = (c: number): boolean => isAsciiLetter(c) || (c >= 48 && c <= 57) || c === 95 || c === 58 || c === 45;
+
+/**
+ * Whether the tags TAG finds nest deeper than `maxDepth`: the same reading of the source as TAG's,
+ * by a scan with indexOf instead of the pattern (most pages are checked and come back unchanged).
+ */
+function nestsDeeperThan(html: string, maxDepth: number): boolean {
+  let depth = 0;
+  for (let i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) {
+    const closing = html.charCodeAt(i + 1) === 47;
+    const nameStart = closing ? i + 2 : i + 1;
+    if (!isAsciiLetter(html.charCodeAt(nameStart))) continue;
+    let nameEnd = nameStart + 1;
+    while (nameEnd < html.length && isNameChar(html.charCodeAt(nameEnd))) nameEnd++;
+    const gt = html.indexOf('>', nameEnd);
+    if (gt < 0) return false; // no tag ends after this one: none is left
+    i = gt;
+    if (html.charCodeAt(gt - 1) === 47 && gt - 1 >= nameEnd) continue; // self-closing
+    if (NO_DEPTH.has(html.slice(nameStart, nameEnd).toLowerCase())) continue;
+    depth += closing ? -1 : 1;
+    if (depth > maxDepth) return true;
+  }
+  return false;
+}
+
 /**
  * Drops the tags that would nest deeper than `maxDepth` from the HTML source, in one linear scan,
  * so that parsing stays fast on hostile pages. Pages within the limit come back unchanged.
  */
 export function capNesting(html: string, maxDepth = MAX_SOURCE_DEPTH): string {
-  const re = /<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/g;
+  if (!nestsDeeperThan(html, maxDepth)) return html;
   let depth = 0;
-  let over = false;
-  for (let m = re.exec(html); m; m = re.exec(html)) {
-    const name = m[2]!.toLowerCase();
-    if (NO_DEPTH.has(name) || m[3]) continue;
-    depth += m[1] ? -1 : 1;
-    if (depth > maxDepth) { over = true; break; }
-  }
-  if (!over) return html;
-  depth = 0;
-  return html.replace(re, (tag, close: string, rawName: string, selfClose: string) => {
+  return html.replace(TAG, (tag, close: string, rawName: string, selfClose: string) => {
     const name = rawName.toLowerCase();
     if (NO_DEPTH.has(name) || selfClose) return tag;
     if (close) {

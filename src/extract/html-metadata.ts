@@ -15,7 +15,9 @@
  * null rather than a guess.
  */
 import type { CheerioAPI } from 'cheerio/slim';
+import type { Element } from 'domhandler';
 import type { DocumentKind } from '../core/types.js';
+import { indexTags, tagged, type TagIndex } from './tag-index.js';
 import { parseDate, isFuture, MONTH_PATTERN } from '../core/dates.js';
 
 export interface HtmlMetadata {
@@ -50,34 +52,35 @@ const AUTHOR_META = ['author', 'article:author', 'citation_author', 'dc.creator'
 const NOT_A_NAME = /\b(minutes?|mins?|read|ago|hours?|updated|published|share|follow|email|twitter|comments?|staff|admin|editor(ial)?|team|desk|newsroom|agency|reuters|press association|pa media|http|www)\b|\d|@/i;
 
 /** Every value of the named meta tags, in document order ("citation_author" is repeated per author). */
-function metaContents($: CheerioAPI, names: readonly string[]): string[] {
+function metaContents(metas: readonly Element[], names: readonly string[]): string[] {
   const wanted = new Set(names.map((n) => n.toLowerCase()));
   const out: string[] = [];
-  $('meta').each((_, el) => {
+  for (const el of metas) {
     const a = el.attribs;
     const key = (a.property ?? a.name ?? a.itemprop ?? '').toLowerCase();
     const v = (a.content ?? '').trim();
     if (key && wanted.has(key) && v) out.push(v);
-  });
+  }
   return out;
 }
 
-function metaContent($: CheerioAPI, names: readonly string[]): string | null {
+/** The value of the first of `names` (in the order given) that the page's meta tags carry. */
+function metaContent(metas: readonly Element[], names: readonly string[]): string | null {
   const wanted = new Set(names.map((n) => n.toLowerCase()));
   let found: string | null = null;
   let rank = Infinity;
-  $('meta').each((_, el) => {
+  for (const el of metas) {
     const a = el.attribs;
     const key = (a.property ?? a.name ?? a.itemprop ?? a['http-equiv'] ?? '').toLowerCase();
-    if (!key || !wanted.has(key)) return;
+    if (!key || !wanted.has(key)) continue;
     const r = names.findIndex((n) => n.toLowerCase() === key);
     const v = (a.content ?? a.value ?? '').trim();
     if (v && r < rank) { rank = r; found = v; }
-  });
+  }
   return found;
 }
 
-function jsonLdObjects($: CheerioAPI): Json[] {
+function jsonLdObjects($: CheerioAPI, tags: TagIndex): Json[] {
   const out: Json[] = [];
   const visit = (v: unknown, depth: number): void => {
     if (depth > 6 || v === null || typeof v !== 'object') return;
@@ -87,7 +90,7 @@ function jsonLdObjects($: CheerioAPI): Json[] {
     if (o['@graph']) visit(o['@graph'], depth + 1);
     if (o.mainEntity && typeof o.mainEntity === 'object') visit(o.mainEntity, depth + 1);
   };
-  $('script[type="application/ld+json"]').each((_, el) => {
+  $(tagged(tags, 'script')).filter('[type="application/ld+json"]').each((_, el) => {
     const raw = $(el).text().trim().replace(/^<!--|-->$/g, '');
     if (!raw) return;
     try { visit(JSON.parse(raw), 0); } catch { /* invalid JSON-LD is common; ignore it */ }
@@ -153,19 +156,23 @@ const TEXT_DATE = new RegExp(
 );
 
 export function extractHtmlMetadata($: CheerioAPI, pageUrl: string | null, now: Date = new Date()): HtmlMetadata {
-  const ld = jsonLdObjects($);
+  const tags = indexTags($.root()[0]!);
+  // The elements of one tag, narrowed by a selector when given: as $(selector) finds them, without a walk of the page each.
+  const pick = (tag: string, selector?: string) => (selector ? $(tagged(tags, tag)).filter(selector) : $(tagged(tags, tag)));
+  const metas = tagged(tags, 'meta');
+  const ld = jsonLdObjects($, tags);
   const article = ld.find((o) => typesOf(o).some((t) => ARTICLE_TYPES.test(t) && t !== 'WebPage'))
     ?? ld.find((o) => typesOf(o).includes('WebPage'));
 
   // title
-  const h1 = $('h1').first().text().replace(/\s+/g, ' ').trim();
-  const docTitle = $('title').first().text().replace(/\s+/g, ' ').trim();
-  const title = str(article?.headline) ?? metaContent($, ['og:title', 'twitter:title', 'citation_title', 'dc.title'])
+  const h1 = pick('h1').first().text().replace(/\s+/g, ' ').trim();
+  const docTitle = pick('title').first().text().replace(/\s+/g, ' ').trim();
+  const title = str(article?.headline) ?? metaContent(metas, ['og:title', 'twitter:title', 'citation_title', 'dc.title'])
     ?? (h1 || null) ?? (docTitle ? docTitle.replace(/\s+[|–—·•:-]\s+[^|–—·•]{2,60}$/, '') : null);
 
   // canonical URL
-  const canonicalHref = $('link[rel="canonical"]').attr('href')?.trim() || null;
-  const canonicalUrl = absolute(canonicalHref, pageUrl) ?? absolute(metaContent($, ['og:url']), pageUrl)
+  const canonicalHref = pick('link', '[rel="canonical"]').attr('href')?.trim() || null;
+  const canonicalUrl = absolute(canonicalHref, pageUrl) ?? absolute(metaContent(metas, ['og:url']), pageUrl)
     ?? absolute(str(article?.url) ?? str(article?.mainEntityOfPage), pageUrl);
 
   // published: the chain in the header comment
@@ -173,13 +180,13 @@ export function extractHtmlMetadata($: CheerioAPI, pageUrl: string | null, now: 
     () => dateFromUrl(canonicalUrl) ?? dateFromUrl(pageUrl),
     () => str(article?.datePublished) ?? str(article?.dateCreated),
     () => ld.map((o) => str(o.datePublished)).find(Boolean),
-    () => metaContent($, PUBLISHED_META),
-    () => $('[itemprop="datePublished"]').first().attr('content') ?? $('[itemprop="datePublished"]').first().attr('datetime'),
-    () => $('time[pubdate]').first().attr('datetime'),
-    () => $('article time[datetime], header time[datetime], .byline time[datetime], .date time[datetime]').first().attr('datetime'),
-    () => $('time[datetime]').first().attr('datetime'),
-    () => datedText($),
-    () => searchPageDates($, now),
+    () => metaContent(metas, PUBLISHED_META),
+    () => { const el = pick('*', '[itemprop="datePublished"]').first(); return el.attr('content') ?? el.attr('datetime'); },
+    () => pick('time', '[pubdate]').first().attr('datetime'),
+    () => pick('time', 'article time[datetime], header time[datetime], .byline time[datetime], .date time[datetime]').first().attr('datetime'),
+    () => pick('time', '[datetime]').first().attr('datetime'),
+    () => datedText($, tags),
+    () => searchPageDates($, tags, now),
   ];
   let published: string | null = null;
   for (const step of chain) {
@@ -187,23 +194,23 @@ export function extractHtmlMetadata($: CheerioAPI, pageUrl: string | null, now: 
     if (published) break;
   }
 
-  const modified = validDate(str(article?.dateModified) ?? metaContent($, MODIFIED_META), now);
+  const modified = validDate(str(article?.dateModified) ?? metaContent(metas, MODIFIED_META), now);
 
   // authors
   let authorNames = names(article?.author);
-  if (!authorNames.length) authorNames = metaContents($, AUTHOR_META).flatMap((v) => v.split(/\s*(?:,|;|\band\b|&)\s*/)).filter(Boolean);
+  if (!authorNames.length) authorNames = metaContents(metas, AUTHOR_META).flatMap((v) => v.split(/\s*(?:,|;|\band\b|&)\s*/)).filter(Boolean);
   if (!authorNames.length) {
-    const byline = $('[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"], .byline__name, .author-name, .byline, .author').first().text();
+    const byline = pick('*', '[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"], .byline__name, .author-name, .byline, .author').first().text();
     authorNames = byline.split(/\s*(?:,|\band\b|&)\s*/);
   }
   const authors = [...new Set(authorNames.map(cleanAuthor).filter((n): n is string => n !== null))];
 
   // The site's name after the headline in <title> ("… | NHS England") is the last resort for the publisher.
   const titleSuffix = /\s[|–—·•-]\s([^|–—·•]{2,50})$/.exec(docTitle)?.[1]?.trim() ?? null;
-  const publisher = str(article?.publisher) ?? metaContent($, ['og:site_name', 'application-name', 'publisher', 'citation_publisher', 'dc.publisher'])
+  const publisher = str(article?.publisher) ?? metaContent(metas, ['og:site_name', 'application-name', 'publisher', 'citation_publisher', 'dc.publisher'])
     ?? (titleSuffix && titleSuffix.split(/\s+/).length <= 5 && title && !title.endsWith(titleSuffix) ? titleSuffix : null);
 
-  const lang = $('html').attr('lang') ?? metaContent($, ['og:locale', 'content-language', 'language', 'dc.language']) ?? str(article?.inLanguage);
+  const lang = pick('html').attr('lang') ?? metaContent(metas, ['og:locale', 'content-language', 'language', 'dc.language']) ?? str(article?.inLanguage);
   const language = lang ? lang.trim().slice(0, 2).toLowerCase() : null;
 
   const types = article ? typesOf(article) : [];
@@ -215,7 +222,7 @@ export function extractHtmlMetadata($: CheerioAPI, pageUrl: string | null, now: 
     : types.some((t) => /BlogPosting/.test(t)) ? 'blog'
     : types.some((t) => /PressRelease/.test(t)) ? 'press release'
     : types.some((t) => /NewsArticle|Article/.test(t)) ? 'news'
-    : metaContent($, ['citation_title']) ? 'report' : null;
+    : metaContent(metas, ['citation_title']) ? 'report' : null;
 
   const body = str(article?.articleBody);
   return { title: cleanTitle, published, modified, authors, publisher, canonicalUrl, language, kind, articleBody: body };
@@ -239,8 +246,8 @@ const PUBLISHED_CUE = /(?:published|posted|publié|veröffentlicht|erschienen|pu
  * page's visible text. A date just after a word such as "published" wins; otherwise the date
  * written most often, the earlier on a tie. Only when nothing above gave a date.
  */
-function searchPageDates($: CheerioAPI, now: Date): string | null {
-  const body = $('body').clone();
+function searchPageDates($: CheerioAPI, tags: TagIndex, now: Date): string | null {
+  const body = $(tagged(tags, 'body')).clone();
   body.find('script, style, noscript, template').remove();
   const text = body.text().replace(/\s+/g, ' ').slice(0, 200_000);
   const counts = new Map<string, { n: number; first: number }>();
@@ -266,8 +273,8 @@ function searchPageDates($: CheerioAPI, now: Date): string | null {
 }
 
 /** A date written near the headline ("Published: 12 May 2014"), from elements whose class says date. */
-function datedText($: CheerioAPI): string | null {
-  const candidates = $('[class*="date" i], [class*="time" i], [id*="date" i], [class*="byline" i], [class*="meta" i]').slice(0, 20);
+function datedText($: CheerioAPI, tags: TagIndex): string | null {
+  const candidates = $(tagged(tags, '*')).filter('[class*="date" i], [class*="time" i], [id*="date" i], [class*="byline" i], [class*="meta" i]').slice(0, 20);
   for (const el of candidates.toArray()) {
     const t = $(el).text().replace(/\s+/g, ' ').trim();
     if (t.length > 120) continue;

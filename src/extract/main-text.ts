@@ -10,7 +10,7 @@
  *      close to it are kept too (Readability's idea, without its node mutation);
  *   4. the JSON-LD articleBody, when the page structure gives too little.
  */
-import type { CheerioAPI } from 'cheerio/slim';
+import type { Cheerio, CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import { ARTICLE_CONTAINERS, BLOCK_TAGS, DROP_TAGS, FURNITURE_TAGS, NEGATIVE_HINTS, PARAGRAPH_TAGS, POSITIVE_HINTS, STRONG_NEGATIVE_HINTS } from './selectors.js';
 import { isBoilerplateLine } from './text.js';
@@ -42,55 +42,95 @@ function isHidden(el: Element): boolean {
   return a.hidden !== undefined || a['aria-hidden'] === 'true' || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(a.style ?? '');
 }
 
-interface Measures {
-  readonly text: Map<Element, number>;
-  readonly links: Map<Element, number>;
-  readonly commas: Map<Element, number>;
-  /** Text inside <p> elements (of paragraph length) under each element. */
-  readonly prose: Map<Element, number>;
+/** A measure of each element, looked up like a Map. */
+interface Lookup {
+  get(el: Element): number | undefined;
 }
 
-/** Text lengths, link-text lengths and commas of every element, in one bottom-up pass. */
+interface Measures {
+  /** Every element, in document order (what a search by tag name walks). */
+  readonly elements: Element[];
+  readonly text: Lookup;
+  readonly links: Lookup;
+  readonly commas: Lookup;
+  /** Text inside <p> elements (of paragraph length) under each element. */
+  readonly prose: Lookup;
+}
+
+/** What one node holds: characters of text (white space collapsed), of link text, commas, and prose. */
+interface Measure {
+  readonly text: number;
+  readonly links: number;
+  readonly commas: number;
+  readonly prose: number;
+}
+
+const NOTHING: Measure = { text: 0, links: 0, commas: 0, prose: 0 };
+
+/** Whether a UTF-16 code unit is one that `\s` matches and trim() removes. */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** `s.replace(/\s+/g, ' ').trim().length`, without building the string. */
+export function collapsedLength(s: string): number {
+  let n = 0;
+  let gap = false;
+  for (let i = 0; i < s.length; i++) {
+    if (isSpace(s.charCodeAt(i))) { gap = n > 0; continue; }
+    if (gap) { n++; gap = false; }
+    n++;
+  }
+  return n;
+}
+
+function measureText(data: string, inLink: boolean): Measure {
+  const len = collapsedLength(data);
+  let c = 0;
+  for (let i = data.indexOf(','); i >= 0; i = data.indexOf(',', i + 1)) c++;
+  // White space between tags (most text nodes) measures nothing: no record is made for it.
+  return len === 0 && c === 0 ? NOTHING : { text: len, links: inLink ? len : 0, commas: c, prose: 0 };
+}
+
+/** Text lengths, link-text lengths and commas of every element, in one bottom-up pass (one record per element). */
 function measure(root: AnyNode): Measures {
-  const text = new Map<Element, number>();
-  const links = new Map<Element, number>();
-  const commas = new Map<Element, number>();
-  const prose = new Map<Element, number>();
-  const walk = (n: AnyNode, inLink: boolean): [number, number, number] => {
-    if (n.type === 'text') {
-      const data = (n as unknown as { data: string }).data;
-      const len = data.replace(/\s+/g, ' ').trim().length;
-      let c = 0;
-      for (let i = data.indexOf(','); i >= 0; i = data.indexOf(',', i + 1)) c++;
-      return [len, inLink ? len : 0, c];
-    }
-    if (!isElement(n) && n.type !== 'root') return [0, 0, 0];
+  const elements: Element[] = [];
+  const of = new Map<Element, Measure>();
+  const walk = (n: AnyNode, inLink: boolean): Measure => {
+    if (n.type === 'text') return measureText((n as unknown as { data: string }).data, inLink);
+    const element = isElement(n);
+    if (!element && n.type !== 'root') return NOTHING;
+    if (element) elements.push(n);
     let t = 0;
     let l = 0;
     let c = 0;
     let p = 0;
-    const link = inLink || (isElement(n) && n.name === 'a');
-    for (const child of (n as Element).children ?? []) {
-      const [a, b, k] = walk(child, link);
-      t += a;
-      l += b;
-      c += k;
-      if (isElement(child)) p += prose.get(child) ?? 0;
+    const link = inLink || (element && n.name === 'a');
+    for (const child of (n as Element).children) {
+      const m = walk(child, link);
+      t += m.text;
+      l += m.links;
+      c += m.commas;
+      p += m.prose;
     }
-    if (isElement(n)) {
-      text.set(n, t);
-      links.set(n, l);
-      commas.set(n, c);
-      prose.set(n, n.name === 'p' && t >= MIN_PARAGRAPH_CHARS && l < t / 2 ? t : p);
-    }
-    return [t, l, c];
+    const m: Measure = { text: t, links: l, commas: c, prose: element && n.name === 'p' && t >= MIN_PARAGRAPH_CHARS && l < t / 2 ? t : p };
+    if (element) of.set(n, m);
+    return m;
   };
   walk(root, false);
-  return { text, links, commas, prose };
+  return {
+    elements,
+    text: { get: (el) => of.get(el)?.text },
+    links: { get: (el) => of.get(el)?.links },
+    commas: { get: (el) => of.get(el)?.commas },
+    prose: { get: (el) => of.get(el)?.prose },
+  };
 }
 
 /** Removes what is never content: dropped tags, hidden elements, furniture by class/id. */
-function clean($: CheerioAPI, bodyProse: number, prose: Map<Element, number>): void {
+function clean($: CheerioAPI, bodyProse: number, prose: Lookup): void {
   const remove: Element[] = [];
   const visit = (n: AnyNode): void => {
     if (!isElement(n)) {
@@ -135,7 +175,7 @@ export function collectParagraphs(nodes: readonly AnyNode[]): string[] {
     if (n.type === 'text') {
       const d = (n as unknown as { data: string }).data;
       buf += d;
-      if (inLink) linkChars += d.replace(/\s+/g, ' ').trim().length;
+      if (inLink) linkChars += collapsedLength(d);
       return;
     }
     if (!isElement(n)) return;
@@ -152,7 +192,10 @@ export function collectParagraphs(nodes: readonly AnyNode[]): string[] {
   return paras;
 }
 
-function score($: CheerioAPI, { text, links, commas }: Measures): { best: Element | null; scores: Map<Element, number> } {
+/** The elements that vote for their ancestors ($('p, pre, blockquote, td, div'), in document order). */
+const VOTERS: ReadonlySet<string> = new Set(['p', 'pre', 'blockquote', 'td', 'div']);
+
+function score({ elements, text, links, commas }: Measures): { best: Element | null; scores: Map<Element, number> } {
   const scores = new Map<Element, number>();
   const init = (el: Element): number => {
     let s = 0;
@@ -167,18 +210,19 @@ function score($: CheerioAPI, { text, links, commas }: Measures): { best: Elemen
     if (!el || !isElement(el) || el.name === 'html') return;
     scores.set(el, (scores.get(el) ?? init(el)) + points);
   };
-  $('p, pre, blockquote, td, div').each((_, el) => {
-    if (el.name === 'div' && el.children.some((c) => isElement(c) && BLOCK_TAGS.has(c.name) && c.name !== 'br')) return;
-    if (el.name !== 'div' && !PARAGRAPH_TAGS.has(el.name)) return;
+  for (const el of elements) {
+    if (!VOTERS.has(el.name)) continue;
+    if (el.name === 'div' && el.children.some((c) => isElement(c) && BLOCK_TAGS.has(c.name) && c.name !== 'br')) continue;
+    if (el.name !== 'div' && !PARAGRAPH_TAGS.has(el.name)) continue;
     const len = text.get(el) ?? 0;
-    if (len < MIN_PARAGRAPH_CHARS) return;
+    if (len < MIN_PARAGRAPH_CHARS) continue;
     const points = 1 + (commas.get(el) ?? 0) + Math.min(Math.floor(len / 100), 3);
     const parent = el.parent as Element | null;
     const grand = (parent?.parent ?? null) as Element | null;
     add(parent, points);
     add(grand, points / 2);
     add((grand?.parent ?? null) as Element | null, points / 3);
-  });
+  }
   let best: Element | null = null;
   let bestScore = -Infinity;
   for (const [el, s] of scores) {
@@ -192,7 +236,7 @@ function score($: CheerioAPI, { text, links, commas }: Measures): { best: Elemen
 }
 
 /** The winner and those of its siblings that belong to the article. */
-function withSiblings(best: Element, scores: Map<Element, number>, text: Map<Element, number>, links: Map<Element, number>): AnyNode[] {
+function withSiblings(best: Element, scores: Map<Element, number>, text: Lookup, links: Lookup): AnyNode[] {
   const parent = best.parent as Element | null;
   if (!parent) return [best];
   const top = scores.get(best) ?? 0;
@@ -217,6 +261,32 @@ function textOf(n: AnyNode): string {
   return isElement(n) || n.type === 'root' ? (n as Element).children.map(textOf).join('') : '';
 }
 
+/**
+ * Steps 1: the source's own selector, then the known containers in order; the paragraphs of the
+ * first that holds enough text, else null.
+ */
+function containerParagraphs($: CheerioAPI, { elements, text }: Measures, articleSelector: string | null): string[] | null {
+  // The page's elements narrowed once to every known container, then by each selector: as $(selector) would find them.
+  let known: Cheerio<Element> | null = null;
+  for (const sel of articleSelector ? [articleSelector, ...ARTICLE_CONTAINERS] : ARTICLE_CONTAINERS) {
+    // A librarian's own selector is trusted with any amount of text; the generic ones need enough.
+    const min = sel === articleSelector ? 1 : MIN_CONTAINER_CHARS;
+    let matched: AnyNode[];
+    try {
+      matched = sel === articleSelector ? $(sel).toArray() : (known ??= $(elements).filter(ARTICLE_CONTAINERS.join(', '))).filter(sel).toArray();
+    } catch {
+      continue; // an invalid selector in the registry: fall back to the generic chain
+    }
+    const found = matched.filter((el) => (text.get(el as Element) ?? 0) >= min);
+    if (found.length) {
+      const outer = found.filter((el) => !found.some((o) => o !== el && $(o).find(el as never).length));
+      const paras = collectParagraphs(outer);
+      if (paras.join(' ').length >= min) return paras;
+    }
+  }
+  return null;
+}
+
 export interface MainText {
   readonly paragraphs: string[];
   /** Which step of the fallback chain gave the text. */
@@ -229,33 +299,18 @@ export interface MainText {
  */
 export function extractMainText($: CheerioAPI, articleBody: string | null = null, articleSelector: string | null = null): MainText {
   limitDepth($.root()[0]!);
-  const body = ($('body')[0] ?? $.root()[0]!) as Element;
   const first = measure($.root()[0]!);
+  const body = (first.elements.find((el) => el.name === 'body') ?? $.root()[0]!) as Element;
   const root = $.root()[0]!;
   const rootProse = (root as unknown as Element).children.reduce((n, c) => n + (isElement(c) ? first.prose.get(c) ?? 0 : 0), 0);
   clean($, rootProse, first.prose);
   const measures = measure($.root()[0]!);
   const { text, links } = measures;
+  const contained = containerParagraphs($, measures, articleSelector);
+  if (contained) return { paragraphs: contained, method: 'container' };
 
-  for (const sel of articleSelector ? [articleSelector, ...ARTICLE_CONTAINERS] : ARTICLE_CONTAINERS) {
-    // A librarian's own selector is trusted with any amount of text; the generic ones need enough.
-    const min = sel === articleSelector ? 1 : MIN_CONTAINER_CHARS;
-    let matched: AnyNode[];
-    try {
-      matched = $(sel).toArray();
-    } catch {
-      continue; // an invalid selector in the registry: fall back to the generic chain
-    }
-    const found = matched.filter((el) => (text.get(el as Element) ?? 0) >= min);
-    if (found.length) {
-      const outer = found.filter((el) => !found.some((o) => o !== el && $(o).find(el as never).length));
-      const paras = collectParagraphs(outer);
-      if (paras.join(' ').length >= min) return { paragraphs: paras, method: 'container' };
-    }
-  }
-
-  const { best, scores } = score($, measures);
-  const articles = $('article').toArray().filter((el) => (text.get(el as Element) ?? 0) >= MIN_CONTAINER_CHARS);
+  const { best, scores } = score(measures);
+  const articles = measures.elements.filter((el) => el.name === 'article' && (text.get(el) ?? 0) >= MIN_CONTAINER_CHARS);
   if (articles.length === 1) {
     const a = articles[0]!;
     // Prefer the scored winner when it sits inside the article (the article also holds furniture).
@@ -269,17 +324,17 @@ export function extractMainText($: CheerioAPI, articleBody: string | null = null
     const joined = paras.join(' ').length;
     if (articleBody && articleBody.length > 2 * joined) return { paragraphs: splitBody(articleBody), method: 'json-ld' };
     // The winner holds little of the page's prose: the article is spread over several containers.
-    if (joined < bodyProse * MIN_PROSE_SHARE) return { paragraphs: proseParagraphs($, measures), method: 'prose' };
+    if (joined < bodyProse * MIN_PROSE_SHARE) return { paragraphs: proseParagraphs(measures), method: 'prose' };
     return { paragraphs: paras, method: 'scored' };
   }
   if (articleBody) return { paragraphs: splitBody(articleBody), method: 'json-ld' };
-  if (bodyProse > 0) return { paragraphs: proseParagraphs($, measures), method: 'prose' };
+  if (bodyProse > 0) return { paragraphs: proseParagraphs(measures), method: 'prose' };
   return { paragraphs: collectParagraphs([body]), method: 'body' };
 }
 
 /** Every paragraph of prose left on the page, in order (the last resort before the whole body). */
-function proseParagraphs($: CheerioAPI, { prose }: Measures): string[] {
-  const ps = $('p').toArray().filter((el) => (prose.get(el) ?? 0) > 0);
+function proseParagraphs({ elements, prose }: Measures): string[] {
+  const ps = elements.filter((el) => el.name === 'p' && (prose.get(el) ?? 0) > 0);
   return collectParagraphs(ps);
 }
 
