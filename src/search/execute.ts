@@ -130,11 +130,10 @@ function passes<T>(values: readonly T[], tests: ReadonlyArray<(v: T) => boolean>
 }
 
 /** Which records of a partition the query's filters (and its deletions) let through. */
-function recordFilter(base: Base, info: PartitionInfo, q: ParsedQuery, manifest: IndexManifest, options: RunOptions): (r: number) => boolean {
+function recordFilter(base: Base, info: PartitionInfo, q: ParsedQuery, orgs: ReadonlyArray<(lineage: readonly string[]) => boolean>, options: RunOptions): (r: number) => boolean {
   const f = q.filters;
   const t = base.tables;
   const c = base.columns;
-  const orgs = f.org.map((v) => orgMatcher(v, manifest.organisations));
   const quotes = base.kind === 'quotes';
   const speakerOk = passes(t.speakers, f.speaker.map((v) => (s: string) => speakerMatches(s, v)));
   const setOk = speakerOk && passes(t.speakerSets, [(set: readonly number[]) => set.some((i) => speakerOk[i] === 1)]);
@@ -194,12 +193,14 @@ function lazyVocabulary(src: IndexSource, kind: Kind): () => Promise<Vocabulary>
 async function loadPartitions(src: IndexSource, kind: Kind, q: ParsedQuery, options: RunOptions): Promise<Loaded[]> {
   const keys = new Set(partitionsFor(src.manifest, q));
   const vocab = lazyVocabulary(src, kind);
+  // Made once for the query: resolving a value reads the whole organisation list.
+  const orgs = q.filters.org.map((v) => orgMatcher(v, src.manifest.organisations));
   const out: Loaded[] = [];
   for (const info of src.manifest.partitions) {
     if (!keys.has(info.key)) continue;
     const base = (await src.file(info.key, `${kind}-base.json`)) as Base;
     const reader = new TermReader(src, info.key, kind, base, vocab);
-    out.push({ info, base, matcher: new PartitionMatcher(reader, recordFilter(base, info, q, src.manifest, options)) });
+    out.push({ info, base, matcher: new PartitionMatcher(reader, recordFilter(base, info, q, orgs, options)) });
   }
   return out;
 }

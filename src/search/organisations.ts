@@ -35,16 +35,25 @@ export function orgTable(reference: ReferenceLike): OrgTable {
   };
 }
 
+const NAME_KEYS_LIMIT = 100_000;
+const nameKeys = new Map<string, string>();
+
 /** Lower case, no diacritics, words separated by single spaces ("BMA's GP committee" → "bmas gp committee"). */
 export function nameKey(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/['’]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  // Filters ask it of every name in an index's tables at each query: kept.
+  let k = nameKeys.get(s);
+  if (k === undefined) {
+    k = s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/['’]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    if (nameKeys.size >= NAME_KEYS_LIMIT) nameKeys.clear();
+    nameKeys.set(s, k);
+  }
+  return k;
 }
 
 /** Does `name` hold `part` as whole words ("NHS Clinical Commissioners" holds "clinical commissioners")? */
 export function holdsWords(name: string, part: string): boolean {
-  const n = ` ${nameKey(name)} `;
   const p = nameKey(part);
-  return p !== '' && n.includes(` ${p} `);
+  return p !== '' && ` ${nameKey(name)} `.includes(` ${p} `);
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
