@@ -235,50 +235,85 @@ async function matchAll(parts: readonly Loaded[], kind: Kind, q: ParsedQuery): P
   return { rows: [], loose: false };
 }
 
-function sortRows(rows: Row[], sort: Sort): Row[] {
+/** The order results are given in: by relevance (then newest), or by date either way with undated last. */
+function comparator(sort: Sort): (a: Row, b: Row) => number {
   const date = (r: Row): string => r.date ?? '';
-  if (sort === 'relevance') return rows.sort((a, b) => b.score - a.score || date(b).localeCompare(date(a)));
+  if (sort === 'relevance') return (a, b) => b.score - a.score || date(b).localeCompare(date(a));
   const dir = sort === 'date' ? 1 : -1;
-  // Undated results go last either way.
-  return rows.sort((a, b) => (date(a) === '' ? 1 : 0) - (date(b) === '' ? 1 : 0) || dir * date(a).localeCompare(date(b)) || b.score - a.score);
+  return (a, b) => (date(a) === '' ? 1 : 0) - (date(b) === '' ? 1 : 0) || dir * date(a).localeCompare(date(b)) || b.score - a.score;
 }
 
-/** The page of results asked for, in the order asked for (relevance by default, newest first without words). */
+/**
+ * The page of results asked for, in the order asked for (relevance by default, newest first without
+ * words). A page near the top of many results is picked by a single pass keeping the best ones,
+ * rather than by sorting every result.
+ */
 function page(rows: Row[], q: ParsedQuery, options: RunOptions): Row[] {
-  const sorted = sortRows(rows, options.sort ?? (q.must.length ? 'relevance' : '-date'));
+  const cmp = comparator(options.sort ?? (q.must.length ? 'relevance' : '-date'));
   const offset = options.offset ?? 0;
-  return sorted.slice(offset, offset + (options.limit ?? 20));
+  const want = offset + (options.limit ?? 20);
+  if (want * 8 >= rows.length) return rows.sort(cmp).slice(offset, want);
+  const best: Row[] = [];
+  for (const row of rows) {
+    if (best.length === want && cmp(row, best[want - 1]!) >= 0) continue;
+    let i = best.length;
+    while (i > 0 && cmp(row, best[i - 1]!) < 0) i--;
+    best.splice(i, 0, row);
+    if (best.length > want) best.pop();
+  }
+  return best.slice(offset);
+}
+
+/** Facet counts over every matching record: counted by table entry per partition, then named. */
+function facets(rows: readonly Row[], parts: readonly Loaded[]): Facets {
+  const m = { organisation: new Map<string, number>(), speaker: new Map<string, number>(), stance: new Map<string, number>(), publisher: new Map<string, number>(), year: new Map<string, number>() };
+  const add = (map: Map<string, number>, v: string | null | undefined, n: number): void => {
+    if (v && n) map.set(v, (map.get(v) ?? 0) + n);
+  };
+  const byKey = new Map<string, Row[]>();
+  for (const row of rows) {
+    const list = byKey.get(row.key);
+    if (list) list.push(row);
+    else byKey.set(row.key, [row]);
+  }
+  for (const p of parts) {
+    const mine = byKey.get(p.info.key);
+    if (!mine) continue;
+    const { columns: c, tables: t, kind } = p.base;
+    const tally = (column: readonly number[], size: number): Int32Array => {
+      const counts = new Int32Array(size + 1);
+      for (const row of mine) counts[column[row.record]! + 1]!++;
+      return counts;
+    };
+    const publishers = tally(c.publisher, t.publishers.length);
+    t.publishers.forEach((name, i) => add(m.publisher, name, publishers[i + 1]!));
+    const years = new Map<string, number>();
+    for (const row of mine) {
+      const y = c.date[row.record]?.slice(0, 4);
+      if (y) years.set(y, (years.get(y) ?? 0) + 1);
+    }
+    for (const [y, n] of years) add(m.year, y, n);
+    if (kind === 'quotes') {
+      const orgs = tally(c.organisation, t.organisations.length);
+      t.organisations.forEach((name, i) => add(m.organisation, name, orgs[i + 1]!));
+      const speakers = tally(c.speaker, t.speakers.length);
+      t.speakers.forEach((name, i) => add(m.speaker, name, speakers[i + 1]!));
+      const stances = tally(c.stance, STANCE_ORDER.length);
+      STANCE_ORDER.forEach((name, i) => add(m.stance, name, stances[i + 1]!));
+    } else {
+      for (const row of mine) {
+        const r = row.record;
+        for (const o of t.lineages[c.lineage[r]!] ?? []) add(m.organisation, o, 1);
+        for (const sp of t.speakerSets[c.speaker[r]!] ?? []) add(m.speaker, t.speakers[sp], 1);
+        STANCE_ORDER.forEach((st, i) => add(m.stance, st, c.stance[r]! & (1 << i) ? 1 : 0));
+      }
+    }
+  }
+  return { organisation: count(m.organisation), speaker: count(m.speaker), stance: count(m.stance), publisher: count(m.publisher), year: count(m.year) };
 }
 
 function count(counts: Map<string, number>): FacetValue[] {
   return [...counts].map(([value, n]) => ({ value, count: n })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-}
-
-/** Facet counts over every matching record, from the columns. */
-function facets(rows: readonly Row[], parts: readonly Loaded[]): Facets {
-  const byKey = new Map(parts.map((p) => [p.info.key, p.base]));
-  const m = { organisation: new Map<string, number>(), speaker: new Map<string, number>(), stance: new Map<string, number>(), publisher: new Map<string, number>(), year: new Map<string, number>() };
-  const bump = (map: Map<string, number>, v: string | null | undefined): void => {
-    if (v) map.set(v, (map.get(v) ?? 0) + 1);
-  };
-  for (const row of rows) {
-    const b = byKey.get(row.key)!;
-    const c = b.columns;
-    const t = b.tables;
-    const r = row.record;
-    bump(m.publisher, t.publishers[c.publisher[r]!]);
-    bump(m.year, c.date[r]?.slice(0, 4));
-    if (b.kind === 'quotes') {
-      bump(m.organisation, t.organisations[c.organisation[r]!]);
-      bump(m.speaker, t.speakers[c.speaker[r]!]);
-      bump(m.stance, STANCE_ORDER[c.stance[r]!]);
-    } else {
-      for (const o of t.lineages[c.lineage[r]!] ?? []) bump(m.organisation, o);
-      for (const s of t.speakerSets[c.speaker[r]!] ?? []) bump(m.speaker, t.speakers[s]);
-      STANCE_ORDER.forEach((s, i) => (c.stance[r]! & (1 << i) ? bump(m.stance, s) : undefined));
-    }
-  }
-  return { organisation: count(m.organisation), speaker: count(m.speaker), stance: count(m.stance), publisher: count(m.publisher), year: count(m.year) };
 }
 
 async function recordOf<T>(src: IndexSource, kind: Kind, row: Row): Promise<T> {

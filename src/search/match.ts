@@ -268,6 +268,7 @@ function merge(a: Matches, b: Matches): Matches {
 }
 
 function intersect(groups: Matches[]): Matches {
+  if (groups.length === 1) return groups[0]!;
   const sorted = [...groups].sort((x, y) => x.size - y.size);
   const out: Matches = new Map();
   for (const [r, m] of sorted[0]!) {

@@ -106,5 +106,12 @@ export function orgMatcher(value: string, table: OrgTable): (lineageNames: reado
   const exact = new Set(resolveOrganisation(value, table));
   if (exact.size) return (names) => names.some((n) => exact.has(n));
   const aliases = new Map(table.organisations.map((o) => [o.name, o.aliases]));
-  return (names) => names.some((n) => holdsWords(n, value) || (aliases.get(n) ?? []).some((a) => holdsWords(a, value)));
+  // Each name judged once for the value (an index's tables repeat names across lineages).
+  const verdicts = new Map<string, boolean>();
+  const holds = (n: string): boolean => {
+    let v = verdicts.get(n);
+    if (v === undefined) verdicts.set(n, (v = holdsWords(n, value) || (aliases.get(n) ?? []).some((a) => holdsWords(a, value))));
+    return v;
+  };
+  return (names) => names.some(holds);
 }
