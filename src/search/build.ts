@@ -200,7 +200,7 @@ function chunks<T>(items: readonly T[], size: number): string[] {
 }
 
 interface ColumnsBuilder {
-  date: Array<string | null>;
+  date: number[];
   flags: number[];
   doc: number[];
   stance: number[];
@@ -225,7 +225,9 @@ export class PartitionBuilder {
   private readonly speakers = new Interner<string>();
   private readonly speakerSets = new Interner<number[]>();
   private readonly organisations = new Interner<string>();
-  private readonly lineages = new Interner<string[]>();
+  private readonly lineages = new Interner<number[]>();
+  private readonly names = new Interner<string>();
+  private readonly dateTable = new Interner<string>();
   private readonly publishers = new Interner<string>();
   private readonly sources = new Interner<string>();
   private readonly kinds = new Interner<string>();
@@ -250,15 +252,15 @@ export class PartitionBuilder {
     this.ids.push(d.id);
     this.docRecords.push(rec);
     this.texts.push(d.text);
-    this.dates(d.published);
+    this.span_(d.published);
     const dc = this.columns.documents;
-    dc.date.push(d.published);
+    dc.date.push(this.dateTable.id(d.published));
     dc.flags.push(rec.approximate ? 1 : 0);
     dc.doc.push(n);
     dc.stance.push(rec.stances.reduce((bits, s) => bits | (1 << STANCE_ORDER.indexOf(s)), 0));
     dc.speaker.push(rec.speakerList.length ? this.speakerSets.id(rec.speakerList.map((s) => this.speakers.id(s)), rec.speakerList.join('\n')) : -1);
     dc.organisation.push(-1);
-    dc.lineage.push(rec.orgs.length ? this.lineages.id([...rec.orgs], rec.orgs.join('\n')) : -1);
+    dc.lineage.push(this.lineageId(rec.orgs));
     this.common(dc, rec);
     this.postings.documents.add(n, documentFields(d));
     const memo = new Map<string, ReadonlyArray<string | null>>();
@@ -266,13 +268,13 @@ export class PartitionBuilder {
       const qn = this.quoteList.length;
       this.quoteList.push(record);
       const qc = this.columns.quotes;
-      qc.date.push(record.date);
+      qc.date.push(this.dateTable.id(record.date));
       qc.flags.push((record.approximate ? 1 : 0) | (record.partial ? 2 : 0));
       qc.doc.push(n);
       qc.stance.push(STANCE_ORDER.indexOf(record.stance));
       qc.speaker.push(this.speakers.id(record.speaker));
       qc.organisation.push(this.organisations.id(record.organisation));
-      qc.lineage.push(record.lineage.length ? this.lineages.id([...record.lineage], record.lineage.join('\n')) : -1);
+      qc.lineage.push(this.lineageId(record.lineage));
       this.common(qc, record);
       this.postings.quotes.add(qn, fields, memo);
     }
@@ -285,7 +287,12 @@ export class PartitionBuilder {
     c.kind.push(this.kinds.id(r.kind));
   }
 
-  private dates(published: string | null): void {
+  /** A list of organisation names as its number in the lineages table (names by their number in the names table); -1 when empty. */
+  private lineageId(names: readonly string[]): number {
+    return names.length ? this.lineages.id(names.map((n) => this.names.id(n)), names.join('\n')) : -1;
+  }
+
+  private span_(published: string | null): void {
     if (!published) {
       this.undated = true;
       return;
@@ -307,8 +314,8 @@ export class PartitionBuilder {
   /** Every file of the partition by name, and how many of each numbered kind. */
   files(): { files: Map<string, string>; counts: { quoteShards: number; documentShards: number; quoteChunks: number; documentChunks: number; textChunks: number } } {
     const tables: Tables = {
-      speakers: this.speakers.values, speakerSets: this.speakerSets.values, organisations: this.organisations.values, lineages: this.lineages.values,
-      publishers: this.publishers.values, sources: this.sources.values, kinds: this.kinds.values,
+      speakers: this.speakers.values, speakerSets: this.speakerSets.values, organisations: this.organisations.values, names: this.names.values,
+      lineages: this.lineages.values, dates: this.dateTable.values, publishers: this.publishers.values, sources: this.sources.values, kinds: this.kinds.values,
     };
     const files = new Map<string, string>();
     const shardCount: Record<Kind, number> = { quotes: 0, documents: 0 };
@@ -320,7 +327,8 @@ export class PartitionBuilder {
       const count = kind === 'quotes' ? this.quoteList.length : this.ids.length;
       const averageLengths = p.lengths.map((l) => (count ? l.reduce((a, b) => a + b, 0) / count : 0));
       const columns: Columns = { ...this.columns[kind], lengths: p.lengths };
-      const base: Base = { kind, count, ids: kind === 'documents' ? this.ids : [], averageLengths, shards: first, columns, tables };
+      // Quotes have no speaker sets (a quote has one speaker).
+      const base: Base = { kind, count, ids: kind === 'documents' ? this.ids : [], averageLengths, shards: first, columns, tables: kind === 'quotes' ? { ...tables, speakerSets: [] } : tables };
       files.set(`${kind}-base.json`, JSON.stringify(base));
     }
     const put = (prefix: string, list: string[]): number => {

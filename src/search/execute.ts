@@ -129,6 +129,18 @@ function passes<T>(values: readonly T[], tests: ReadonlyArray<(v: T) => boolean>
   return Uint8Array.from(values, (v) => (tests.some((t) => t(v)) ? 1 : 0));
 }
 
+const lineageCache = new WeakMap<Base, ReadonlyArray<readonly string[]>>();
+
+/** A partition's lineages as lists of names (the base stores them by number). */
+export function lineageNames(base: Base): ReadonlyArray<readonly string[]> {
+  let out = lineageCache.get(base);
+  if (!out) lineageCache.set(base, (out = base.tables.lineages.map((ids) => ids.map((i) => base.tables.names[i]!))));
+  return out;
+}
+
+/** A record's date as stored, or null. */
+export const dateOf = (base: Base, record: number): string | null => base.tables.dates[base.columns.date[record]!] ?? null;
+
 /** Which records of a partition the query's filters (and its deletions) let through. */
 function recordFilter(base: Base, info: PartitionInfo, q: ParsedQuery, orgs: ReadonlyArray<(lineage: readonly string[]) => boolean>, options: RunOptions): (r: number) => boolean {
   const f = q.filters;
@@ -137,18 +149,14 @@ function recordFilter(base: Base, info: PartitionInfo, q: ParsedQuery, orgs: Rea
   const quotes = base.kind === 'quotes';
   const speakerOk = passes(t.speakers, f.speaker.map((v) => (s: string) => speakerMatches(s, v)));
   const setOk = speakerOk && passes(t.speakerSets, [(set: readonly number[]) => set.some((i) => speakerOk[i] === 1)]);
-  const lineageOk = passes(t.lineages, orgs);
+  const lineageOk = passes(lineageNames(base), orgs);
   const publisherOk = passes(t.publishers, f.publisher.map((p) => (v: string) => holdsWords(v, p)));
   const sourceOk = passes(t.sources, f.source.map((s) => (v: string) => sameWords(v, s)));
   const kindOk = passes(t.kinds, f.kind.map((k) => (v: string) => sameWords(v, k)));
   const stanceBits = f.stance.reduce((bits, s) => bits | (1 << STANCE_ORDER.indexOf(s as Stance)), 0);
   const deleted = new Set(info.deleted);
-  const dates = new Map<string | null, boolean>();
-  const dateOk = (d: string | null): boolean => {
-    let v = dates.get(d);
-    if (v === undefined) dates.set(d, (v = dateMatches(d, q)));
-    return v;
-  };
+  const dated = f.year.length > 0 || f.since !== null || f.until !== null;
+  const dateOk = dated ? Uint8Array.from(t.dates, (d) => (dateMatches(d, q) ? 1 : 0)) : null;
   const hit = (ok: Uint8Array | null, i: number): boolean => ok === null || (i >= 0 && ok[i] === 1);
   return (r) =>
     !deleted.has(c.doc[r]!) &&
@@ -159,7 +167,7 @@ function recordFilter(base: Base, info: PartitionInfo, q: ParsedQuery, orgs: Rea
     hit(sourceOk, c.source[r]!) &&
     hit(publisherOk, c.publisher[r]!) &&
     hit(kindOk, c.kind[r]!) &&
-    dateOk(c.date[r] ?? null);
+    hit(dateOk, c.date[r]!);
 }
 
 // ——— running ———
@@ -217,7 +225,7 @@ function attempts(kind: Kind, q: ParsedQuery): Attempt[] {
 }
 
 async function matchAll(parts: readonly Loaded[], kind: Kind, q: ParsedQuery): Promise<{ rows: Row[]; loose: boolean }> {
-  const toRows = (p: Loaded, m: Matches): Row[] => [...m].map(([record, x]) => ({ key: p.info.key, record, score: x.score, terms: x.terms, date: p.base.columns.date[record] ?? null }));
+  const toRows = (p: Loaded, m: Matches): Row[] => [...m].map(([record, x]) => ({ key: p.info.key, record, score: x.score, terms: x.terms, date: dateOf(p.base, record) }));
   const list = attempts(kind, q);
   for (const a of list) {
     const rows: Row[] = [];
@@ -287,12 +295,8 @@ function facets(rows: readonly Row[], parts: readonly Loaded[]): Facets {
     };
     const publishers = tally(c.publisher, t.publishers.length);
     t.publishers.forEach((name, i) => add(m.publisher, name, publishers[i + 1]!));
-    const years = new Map<string, number>();
-    for (const row of mine) {
-      const y = c.date[row.record]?.slice(0, 4);
-      if (y) years.set(y, (years.get(y) ?? 0) + 1);
-    }
-    for (const [y, n] of years) add(m.year, y, n);
+    const dates = tally(c.date, t.dates.length);
+    t.dates.forEach((d, i) => add(m.year, d.slice(0, 4), dates[i + 1]!));
     if (kind === 'quotes') {
       const orgs = tally(c.organisation, t.organisations.length);
       t.organisations.forEach((name, i) => add(m.organisation, name, orgs[i + 1]!));
@@ -303,7 +307,7 @@ function facets(rows: readonly Row[], parts: readonly Loaded[]): Facets {
     } else {
       for (const row of mine) {
         const r = row.record;
-        for (const o of t.lineages[c.lineage[r]!] ?? []) add(m.organisation, o, 1);
+        for (const o of lineageNames(p.base)[c.lineage[r]!] ?? []) add(m.organisation, o, 1);
         for (const sp of t.speakerSets[c.speaker[r]!] ?? []) add(m.speaker, t.speakers[sp], 1);
         STANCE_ORDER.forEach((st, i) => add(m.stance, st, c.stance[r]! & (1 << i) ? 1 : 0));
       }

@@ -115,8 +115,8 @@ export const fieldsOf = (kind: Kind): readonly FieldSpec[] => (kind === 'quotes'
 
 /** The values that filters and facets read, one array per property, indexed by record number. */
 export interface Columns {
-  /** The document's date as stored ("2014-05-03", "2014-05", "2014"), or null. */
-  readonly date: ReadonlyArray<string | null>;
+  /** Index into tables.dates: the document's date as stored ("2014-05-03", "2014-05", "2014"); -1 when none. */
+  readonly date: readonly number[];
   /** 1: approximate date; 2: a partial quote. */
   readonly flags: readonly number[];
   /** The record's document number in the partition (for quotes; for documents, itself). */
@@ -127,7 +127,7 @@ export interface Columns {
   readonly speaker: readonly number[];
   /** Index into tables.organisations (quotes: the speaker's organisation); -1 when none. */
   readonly organisation: readonly number[];
-  /** Index into tables.lineages: the organisation and what it is part of (documents: every organisation named). */
+  /** Index into tables.lineages: the organisation and what it is part of (documents: every organisation named); -1 when none. */
   readonly lineage: readonly number[];
   readonly publisher: readonly number[];
   readonly source: readonly number[];
@@ -138,9 +138,14 @@ export interface Columns {
 
 export interface Tables {
   readonly speakers: readonly string[];
+  /** Documents only: each document's speakers, by index into speakers. */
   readonly speakerSets: ReadonlyArray<readonly number[]>;
   readonly organisations: readonly string[];
-  readonly lineages: ReadonlyArray<readonly string[]>;
+  /** Organisation names of the lineages. */
+  readonly names: readonly string[];
+  /** Lists of organisation names, by index into names. */
+  readonly lineages: ReadonlyArray<readonly number[]>;
+  readonly dates: readonly string[];
   readonly publishers: readonly string[];
   readonly sources: readonly string[];
   readonly kinds: readonly string[];
