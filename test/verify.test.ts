@@ -123,6 +123,8 @@ describe('ccg verify', () => {
     expect(new Set(json.problems.map((p: { kind: string }) => p.kind))).toEqual(new Set([
       'temporary-file', 'record-corrupt', 'record-misnamed', 'snapshot-corrupt', 'state-missing-snapshot', 'state-missing-document', 'content-key-stale', 'index-stale',
     ]));
+    // A content key is written before its document: a key naming a document not stored is what a stopped run leaves.
+    expect(json.problems.filter((p: { kind: string }) => p.kind === 'content-key-stale').map((p: { leftover: boolean }) => p.leftover)).toEqual([true]);
 
     // The index still builds from what can be read, naming what it left out.
     const index = ccg(['index'], { home });

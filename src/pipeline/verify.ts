@@ -55,8 +55,12 @@ export type ProblemKind =
   | 'index-corrupt'
   | 'index-stale';
 
-/** What a run stopped at any moment may leave behind; everything else is damage. */
-export const LEFTOVER_KINDS: ReadonlySet<ProblemKind> = new Set(['temporary-file', 'snapshot-orphan', 'document-without-state', 'index-missing', 'index-stale']);
+/**
+ * What a run stopped at any moment may leave behind; everything else is damage. A content key is
+ * written before its document (so that a stopped run never makes one story two documents), so a
+ * run killed between the two leaves a key naming a document not yet stored; the next ingest stores it.
+ */
+export const LEFTOVER_KINDS: ReadonlySet<ProblemKind> = new Set(['temporary-file', 'snapshot-orphan', 'document-without-state', 'content-key-stale', 'index-missing', 'index-stale']);
 
 export interface Problem {
   readonly kind: ProblemKind;
