@@ -14,7 +14,7 @@
  * `errors` so that the CLI can refuse the query with exit 2 and the page can say what is wrong.
  */
 import { STANCES, type Stance } from '../core/types.js';
-import { isoDay, isoMonth } from '../core/dates.js';
+import { isoDay, isoMonth } from '../core/iso-dates.js';
 
 /** How results are ordered: by relevance, oldest first, newest first. */
 export type Sort = 'relevance' | 'date' | '-date';
