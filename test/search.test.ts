@@ -4,7 +4,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import type { Document, Quote, Stance } from '../src/core/types.js';
-import { memoryIndex, parseQuery, searchQuotes, searchDocuments, orgTable, timeline, makeSnippet, type IndexSource } from '../src/search/index.js';
+import { memoryIndex, parseQuery, searchQuotes, searchDocuments, orgTable, timeline, who, makeSnippet, type IndexSource } from '../src/search/index.js';
 
 const table = orgTable({
   organisations: [
@@ -230,6 +230,22 @@ describe('partitions', () => {
     const allowed = many.manifest.partitions.filter((p) => p.first?.startsWith('2014')).map((p) => p.key);
     expect([...read].sort()).toEqual(allowed.sort());
     expect(allowed.length).toBeLessThan(many.manifest.partitions.length);
+  });
+});
+
+describe('who', () => {
+  it.each(['commissioning', 'org:BMA', ''])('counts %j by speaker and organisation as the quotes themselves do, without reading a record', async (query) => {
+    const read: string[] = [];
+    const spy: IndexSource = { manifest: index.manifest, file: (key, name) => (read.push(name), index.file(key, name)) };
+    const w = await who(spy, parseQuery(query));
+    expect(read.filter((n) => /^quotes-\d+\.json$/.test(n))).toEqual([]);
+    const hits = (await searchQuotes(index, parseQuery(query), { limit: 1000, partial: false })).hits;
+    expect(w.total).toBe(hits.length);
+    const bySpeaker = new Map<string, number>();
+    for (const h of hits) if (h.speaker) bySpeaker.set(h.speaker, (bySpeaker.get(h.speaker) ?? 0) + 1);
+    expect(new Map(w.speakers.map((v) => [v.name, v.quotes]))).toEqual(bySpeaker);
+    const opposed = hits.filter((h) => h.organisation && h.stance === 'oppose').length;
+    expect(w.organisations.reduce((n, v) => n + v.counts.oppose, 0)).toBe(opposed);
   });
 });
 

@@ -331,6 +331,25 @@ async function search(src: IndexSource, kind: Kind, q: ParsedQuery, options: Run
   return { rows, shown: page(rows, q, options), loose, facets: facets(rows, parts) };
 }
 
+/** Who said a matching quote, for whom and with what stance: read from the columns, no record loaded. */
+export interface Voiced {
+  readonly speaker: string | null;
+  readonly organisation: string | null;
+  readonly stance: Stance;
+}
+
+/** Every matching quote's speaker, organisation and stance, for counts over many quotes (`ccg who`). */
+export async function quoteVoices(src: IndexSource, q: ParsedQuery, options: RunOptions = {}): Promise<{ voices: Voiced[]; total: number; loose: boolean }> {
+  const parts = await loadPartitions(src, 'quotes', q, options);
+  const { rows, loose } = await matchAll(parts, 'quotes', q);
+  const byKey = new Map(parts.map((p) => [p.info.key, p.base]));
+  const voices = rows.map((row) => {
+    const { columns: c, tables: t } = byKey.get(row.key)!;
+    return { speaker: t.speakers[c.speaker[row.record]!] ?? null, organisation: t.organisations[c.organisation[row.record]!] ?? null, stance: STANCE_ORDER[c.stance[row.record]!]! };
+  });
+  return { voices, total: rows.length, loose };
+}
+
 export async function searchQuotes(src: IndexSource, q: ParsedQuery, options: RunOptions = {}): Promise<Results<QuoteHit>> {
   const { rows, shown, loose, facets: f } = await search(src, 'quotes', q, options);
   const hits: QuoteHit[] = [];
