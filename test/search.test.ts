@@ -119,6 +119,9 @@ describe('query operators on quotes', () => {
     // A misspelling that changes what the stemmer cuts is judged by the word as typed.
     expect(await speakers('commisioning')).toEqual(expect.arrayContaining(['Ann Price', 'Dr Raj Mehta', 'Jo Lake']));
     // Two neighbouring letters swapped in a long word is one error, and far from the word's stem.
+    // A typo is forgiven in the same fields first: it finds what the word spelt right finds, no more.
+    const ids = async (query: string): Promise<string[]> => (await quotes(query, { limit: 100 })).hits.map((h) => h.id).sort();
+    expect(await ids('comissioning')).toEqual(await ids('commissioning'));
     const swapped = await quotes('commissionnig hospital');
     expect([swapped.loose, swapped.hits.map((h) => h.speaker)]).toEqual([false, ['Ann Price']]);
   });
@@ -230,6 +233,27 @@ describe('partitions', () => {
     const allowed = many.manifest.partitions.filter((p) => p.first?.startsWith('2014')).map((p) => p.key);
     expect([...read].sort()).toEqual(allowed.sort());
     expect(allowed.length).toBeLessThan(many.manifest.partitions.length);
+  });
+});
+
+describe('what a word and a phrase match', () => {
+  const d = doc({
+    title: 'Practices plan to merge', published: '2016-01-01',
+    paragraphs: ['“Patients will get better care when we merge,” said Ann Cole of Wessex CCG.'],
+    quotes: [['Patients will get better care when we merge,', 'Ann Cole', 'Wessex CCG', 'neutral', null]],
+  });
+  const idx = memoryIndex([{ ...d, organisations: [{ name: 'Wessex CCG', aliases: ['Wessex Clinical Commissioning Group'], kind: 'other', mentions: 1 }] }], table);
+  const total = async (query: string): Promise<number> => (await searchQuotes(idx, parseQuery(query))).total;
+
+  it('the last word matches longer words that start with it, never shorter ones', async () => {
+    expect(await total('car')).toBe(1);
+    expect(await total('carer')).toBe(0);
+    expect(await total('patie')).toBe(1);
+  });
+
+  it('a phrase holds only in what a result shows, not in its organisation’s other names; words still find them', async () => {
+    expect(await total('"clinical commissioning group"')).toBe(0);
+    expect(await total('clinical commissioning group')).toBe(1);
   });
 });
 

@@ -14,7 +14,7 @@ import { dateBounds } from './query-language.js';
 import { holdsWords, nameKey, orgMatcher } from './organisations.js';
 import { TermReader, type FileSource } from './postings.js';
 import { PartitionMatcher, type Attempt, type Matches } from './match.js';
-import { vocabulary, type Vocabulary, type VocabularyFile } from './fuzzy.js';
+import type { VocabularyFile } from './fuzzy.js';
 import {
   QUOTE_MAIN_FIELDS, RECORDS_PER_CHUNK, STANCE_ORDER, TEXTS_PER_CHUNK, fieldsOf,
   type Base, type DocumentRecord, type IndexManifest, type Kind, type PartitionInfo, type QuoteRecord,
@@ -186,16 +186,9 @@ interface Loaded {
   readonly matcher: PartitionMatcher;
 }
 
-const prepared = new WeakMap<VocabularyFile, Vocabulary>();
-
-/** The index's vocabulary of one kind, read and prepared when a query first forgives a typing error. */
-function lazyVocabulary(src: IndexSource, kind: Kind): () => Promise<Vocabulary> {
-  return async () => {
-    const file = (await src.file('', src.manifest.vocabulary[kind])) as VocabularyFile;
-    let v = prepared.get(file);
-    if (!v) prepared.set(file, (v = vocabulary(file)));
-    return v;
-  };
+/** The index's vocabulary of one kind, read when a query first needs it (prefixes, typing errors). */
+function lazyVocabulary(src: IndexSource, kind: Kind): () => Promise<VocabularyFile> {
+  return async () => (await src.file('', src.manifest.vocabulary[kind])) as VocabularyFile;
 }
 
 async function loadPartitions(src: IndexSource, kind: Kind, q: ParsedQuery, options: RunOptions): Promise<Loaded[]> {
@@ -217,9 +210,11 @@ function attempts(kind: Kind, q: ParsedQuery): Attempt[] {
   const fields = fieldsOf(kind);
   const all = new Set(fields.map((_, i) => i));
   const main = kind === 'quotes' ? new Set(QUOTE_MAIN_FIELDS.map((n) => fields.findIndex((f) => f.name === n))) : all;
+  // Exact words before forgiven typos, and a quote's own fields before its title and paragraph.
   const out: Attempt[] = [{ fields: main, typos: false, loose: false, prefixLast: true }];
   if (main !== all) out.push({ fields: all, typos: false, loose: false, prefixLast: true });
-  out.push({ fields: all, typos: true, loose: false, prefixLast: true });
+  out.push({ fields: main, typos: true, loose: false, prefixLast: true });
+  if (main !== all) out.push({ fields: all, typos: true, loose: false, prefixLast: true });
   if (q.must.length > 1) out.push({ fields: all, typos: true, loose: true, prefixLast: true });
   return out;
 }

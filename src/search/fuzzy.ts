@@ -97,3 +97,27 @@ export function vocabularyFile(entries: ReadonlyMap<string, string>): Vocabulary
   const words = [...entries.keys()].sort();
   return { words, keys: words.map((w) => entries.get(w)!) };
 }
+
+/**
+ * Keys of the vocabulary's words that start with `prefix` (as typed, folded), each with the length
+ * of its shortest such word: shortest words first, at most `limit` keys. Words are in order in the
+ * file, so they are found by a binary search.
+ */
+export function prefixKeys(file: VocabularyFile, prefix: string, limit: number): Array<[string, number]> {
+  let lo = 0;
+  let hi = file.words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (file.words[mid]! < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  const found: Array<[string, number]> = [];
+  for (let i = lo; i < file.words.length && file.words[i]!.startsWith(prefix); i++) found.push([file.keys[i]!, file.words[i]!.length]);
+  found.sort((a, b) => a[1] - b[1]);
+  const out = new Map<string, number>();
+  for (const [key, n] of found) {
+    if (out.size >= limit) break;
+    if (!out.has(key)) out.set(key, n);
+  }
+  return [...out];
+}

@@ -63,12 +63,13 @@ async function expansions(reader: TermReader, word: string, last: boolean, a: At
   // Typing errors are judged on the words as written, then stand for their keys.
   if (d) for (const [t, dist] of await reader.near(foldCase(word), d)) if (dist > 0 && t !== key) add(t, (FUZZY_WEIGHT * t.length) / (t.length + dist));
   if (last && a.prefixLast) {
-    const folded = foldSpelling(foldCase(word));
-    if (folded.length >= 3) {
-      for (const t of await reader.withPrefix(folded, PREFIX_TERMS)) add(t, (PREFIX_WEIGHT * t.length) / (t.length + 0.3 * (t.length - folded.length)));
-      // A stem can be shorter than the letters typed ("commissio" → "commiss"): the typed letters'
-      // leading parts are tried as whole terms too.
-      if (keyOf(folded) === folded) for (let n = Math.max(3, folded.length - 3); n < folded.length; n++) add(folded.slice(0, n), 1);
+    // Words of the index that start with the letters typed (search as you type), by the words as
+    // written: "commissio" finds "commissioning" (key "commiss"), and "carer" does not find "care".
+    const typed = foldCase(word);
+    // American spelling typed, British written ("organiz" finds "organisation"), and as written.
+    for (const prefix of new Set([typed, foldSpelling(typed)])) {
+      if (prefix.length < 3) continue;
+      for (const [t, n] of await reader.withPrefix(prefix, PREFIX_TERMS)) add(t, t === key ? 1 : (PREFIX_WEIGHT * n) / (n + 0.3 * (n - prefix.length)));
     }
   }
   return [...out];
@@ -112,7 +113,8 @@ function phraseAt(ds: readonly Decoded[], record: number, fields: ReadonlySet<nu
   const [from, to] = entriesOf(ds[0]!, record);
   for (let e0 = from; e0 < to; e0++) {
     const f = ds[0]!.fields[e0]!;
-    if (!fields.has(f) || !reader.fields[f]!.positions) continue;
+    const spec = reader.fields[f]!;
+    if (!fields.has(f) || !spec.positions || !spec.shown) continue;
     const es = ds.map((d, i) => (i === 0 ? e0 : entryIn(d, record, f)));
     if (es.some((e) => e < 0)) continue;
     const d0 = ds[0]!;
@@ -199,7 +201,7 @@ export class PartitionMatcher {
   /** Records holding an excluded word or phrase in the attempt's positional fields. */
   private async excluded(not: readonly Term[], a: Attempt): Promise<Set<number>> {
     const out = new Set<number>();
-    const positional = new Set([...a.fields].filter((f) => this.reader.fields[f]!.positions));
+    const positional = new Set([...a.fields].filter((f) => this.reader.fields[f]!.positions && this.reader.fields[f]!.shown));
     for (const t of not) {
       if (t.kind === 'phrase') {
         for (const r of (await this.phraseRecords(t.words, positional))?.records ?? []) out.add(r);

@@ -4,7 +4,7 @@
  * terms within a few typing errors of a word. Every file comes through the index source, which
  * caches what it has read; what is derived from a file is cached with it. Pure and browser-safe.
  */
-import { nearKeys, type Vocabulary } from './fuzzy.js';
+import { nearKeys, prefixKeys, vocabulary, type Vocabulary, type VocabularyFile } from './fuzzy.js';
 import { fieldsOf, type Base, type FieldSpec, type Kind, type Postings } from './schema.js';
 
 /** Where a partition's files come from: files read by the CLI, data scripts loaded by the page. */
@@ -67,6 +67,7 @@ export function decode(p: Postings, fields: readonly FieldSpec[]): Decoded {
 type Shard = Record<string, Postings>;
 
 const decodedCache = new WeakMap<Shard, Map<string, Decoded>>();
+const prepared = new WeakMap<VocabularyFile, Vocabulary>();
 
 /** The last index i with sorted[i] <= term, or -1. */
 function floorIndex(sorted: readonly string[], term: string): number {
@@ -87,7 +88,7 @@ function floorIndex(sorted: readonly string[], term: string): number {
 export class TermReader {
   readonly fields: readonly FieldSpec[];
 
-  constructor(private readonly src: FileSource, readonly key: string, readonly kind: Kind, readonly base: Base, private readonly vocabulary: () => Promise<Vocabulary>) {
+  constructor(private readonly src: FileSource, readonly key: string, readonly kind: Kind, readonly base: Base, private readonly vocabularyFile: () => Promise<VocabularyFile>) {
     this.fields = fieldsOf(kind);
   }
 
@@ -109,19 +110,16 @@ export class TermReader {
     return d;
   }
 
-  /** Terms that start with `prefix` (longer than it), shortest first, at most `limit`. */
-  async withPrefix(prefix: string, limit: number): Promise<string[]> {
-    const out: string[] = [];
-    const shards = this.base.shards;
-    for (let i = Math.max(0, floorIndex(shards, prefix)); i < shards.length; i++) {
-      if (i > 0 && shards[i]! > prefix && !shards[i]!.startsWith(prefix)) break;
-      for (const term of Object.keys(await this.shard(i))) if (term.length > prefix.length && term.startsWith(prefix)) out.push(term);
-    }
-    return out.sort((a, b) => a.length - b.length || (a < b ? -1 : 1)).slice(0, limit);
+  /** Keys of the index's words that start with `prefix` (as typed, folded), each with its shortest word's length; at most `limit`. */
+  async withPrefix(prefix: string, limit: number): Promise<Array<[string, number]>> {
+    return prefixKeys(await this.vocabularyFile(), prefix, limit);
   }
 
   /** Keys of the index's words within `distance` edits of `word` (as typed, folded), with their distance. */
   async near(word: string, distance: number): Promise<Map<string, number>> {
-    return nearKeys(await this.vocabulary(), word, distance);
+    const file = await this.vocabularyFile();
+    let v = prepared.get(file);
+    if (!v) prepared.set(file, (v = vocabulary(file)));
+    return nearKeys(v, word, distance);
   }
 }

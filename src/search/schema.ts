@@ -79,11 +79,16 @@ export interface QuoteRecord {
 
 export type Kind = 'quotes' | 'documents';
 
-/** A searchable field: its name, its weight, and whether word positions are kept (phrases). */
+/**
+ * A searchable field: its name, its weight, whether word positions are kept, and whether results
+ * show it. Phrases, exclusions and the boost of words together are judged in shown fields only: a
+ * quote does not hold "clinical commissioning group" because its organisation's alias does.
+ */
 export interface FieldSpec {
   readonly name: string;
   readonly boost: number;
   readonly positions: boolean;
+  readonly shown: boolean;
 }
 
 /**
@@ -91,24 +96,24 @@ export interface FieldSpec {
  * around it (reported speech) only when these match nothing. Names weigh most.
  */
 export const QUOTE_FIELDS: readonly FieldSpec[] = [
-  { name: 'text', boost: 1.5, positions: true },
-  { name: 'speaker', boost: 3, positions: true },
-  { name: 'organisation', boost: 2, positions: true },
-  { name: 'organisationAliases', boost: 1.5, positions: true },
-  { name: 'role', boost: 1, positions: true },
-  { name: 'title', boost: 0.3, positions: true },
-  { name: 'context', boost: 0.3, positions: false },
+  { name: 'text', boost: 1.5, positions: true, shown: true },
+  { name: 'speaker', boost: 3, positions: true, shown: true },
+  { name: 'organisation', boost: 2, positions: true, shown: true },
+  { name: 'organisationAliases', boost: 1.5, positions: true, shown: false },
+  { name: 'role', boost: 1, positions: true, shown: true },
+  { name: 'title', boost: 0.3, positions: true, shown: true },
+  { name: 'context', boost: 0.3, positions: false, shown: false },
 ];
 /** The fields of the first attempt (see QUOTE_FIELDS). */
 export const QUOTE_MAIN_FIELDS = ['text', 'speaker', 'organisation', 'organisationAliases', 'role'];
 
 export const DOCUMENT_FIELDS: readonly FieldSpec[] = [
-  { name: 'title', boost: 3, positions: true },
-  { name: 'text', boost: 1, positions: true },
-  { name: 'publisher', boost: 1, positions: true },
-  { name: 'authors', boost: 1, positions: true },
-  { name: 'organisations', boost: 1.5, positions: true },
-  { name: 'speakers', boost: 2, positions: true },
+  { name: 'title', boost: 3, positions: true, shown: true },
+  { name: 'text', boost: 1, positions: true, shown: true },
+  { name: 'publisher', boost: 1, positions: true, shown: true },
+  { name: 'authors', boost: 1, positions: true, shown: true },
+  { name: 'organisations', boost: 1.5, positions: true, shown: false },
+  { name: 'speakers', boost: 2, positions: true, shown: true },
 ];
 
 export const fieldsOf = (kind: Kind): readonly FieldSpec[] => (kind === 'quotes' ? QUOTE_FIELDS : DOCUMENT_FIELDS);
