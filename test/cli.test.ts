@@ -118,6 +118,11 @@ describe('ccg start, then searching the archive it built', () => {
     expect(facets).toMatch(/organisation: GPC \d+/);
   });
 
+  it('says what matched nothing once, with the phrase in its own quotation marks', () => {
+    expect(ccg(['quotes', '"zzqq xxyy"'], { home }).stdout).toMatch(/^No quotes match "zzqq xxyy" \(/m);
+    expect(ccg(['quotes', 'zzqq'], { home }).stdout).toMatch(/^No quotes match "zzqq" \(/m);
+  });
+
   it.each([
     [['quotes', 'since:2015-13-45'], /since:2015-13-45 is not a date/],
     [['quotes', '--since', '2016', '--until', '2015'], /--since 2016 is after --until 2015/],

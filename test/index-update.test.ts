@@ -74,3 +74,13 @@ describe('index updates', () => {
     expect(verify.code, verify.stdout + verify.stderr).toBe(0);
   });
 });
+
+describe('ccg index says what it did', () => {
+  it('a removal is reported as such, not as "nothing changed"', async () => {
+    const { describeIndex } = await import('../src/cli/commands/index-cmd.js');
+    const base = { dir: '/x/index', documents: 4, quotes: 9, partitions: 1, read: 0, fullReason: null, problems: [], bytes: 0, site: { dir: '', page: '', written: 0, assets: true } };
+    expect(describeIndex({ ...base, rebuilt: [], removed: 1 })).toMatch(/read 0, removed 1, marked 1 removed document deleted$/);
+    expect(describeIndex({ ...base, rebuilt: [], removed: 0 })).toMatch(/nothing changed$/);
+    expect(describeIndex({ ...base, rebuilt: ['000002-abcdef'], removed: 2, bytes: 1048576 })).toMatch(/wrote 1 new partition \(1\.0 MB\), marked 2 removed documents deleted$/);
+  });
+});

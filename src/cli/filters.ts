@@ -142,3 +142,8 @@ export function describeTotal(shown: number, total: number, noun: string, loose:
   const base = shown < total ? `showing ${shown} of ${total} ${what}` : `${total} ${what}`;
   return loose ? `${base} matching some of the words (none matched all of them)` : base;
 }
+
+/** A query as quoted in a sentence: in quotation marks, unless it has its own ('"conflict of interest"'). */
+export function quoted(query: string): string {
+  return query.includes('"') ? query : `"${query}"`;
+}

@@ -8,7 +8,8 @@ import type { IndexSummary } from '../../pipeline/index.js';
 
 export function describeIndex(s: IndexSummary): string {
   const mb = (s.bytes / 1024 / 1024).toFixed(1);
-  const what = s.rebuilt.length ? `wrote ${plural(s.rebuilt.length, 'new partition')} (${mb} MB)` : 'nothing changed';
+  const gone = s.removed ? `marked ${plural(s.removed, 'removed document')} deleted` : '';
+  const what = s.rebuilt.length ? [`wrote ${plural(s.rebuilt.length, 'new partition')} (${mb} MB)`, gone].filter(Boolean).join(', ') : gone || 'nothing changed';
   return `Indexed ${plural(s.documents, 'document')} and ${plural(s.quotes, 'quote')} in ${plural(s.partitions, 'partition')} → ${s.dir}: read ${s.read}, removed ${s.removed}, ${what}`;
 }
 

@@ -2,7 +2,7 @@ import type { Command } from '../command.js';
 import { indexContext } from '../../pipeline/index-context.js';
 import { parse } from '../args.js';
 import { out, bold, dim } from '../output.js';
-import { FILTER_OPTIONS, FILTER_HELP, QUERY_HELP, queryFrom, facetLines, describeTotal, formatFrom, printStructured } from '../filters.js';
+import { FILTER_OPTIONS, FILTER_HELP, QUERY_HELP, queryFrom, facetLines, describeTotal, formatFrom, printStructured, quoted } from '../filters.js';
 import { formatQuery } from '../../search/query-language.js';
 import { toCsv, toMarkdown } from '../csv.js';
 import { citation, shownDate } from '../../search/citation.js';
@@ -58,10 +58,10 @@ Examples:
     }
     const shown = formatQuery(query);
     if (!r.hits.length) {
-      out(`No quotes match ${shown ? `"${shown}"` : 'these filters'} (${plural(index.quoteCount, 'quote')} in the archive).`);
+      out(`No quotes match ${shown ? quoted(shown) : 'these filters'} (${plural(index.quoteCount, 'quote')} in the archive).`);
       return 0;
     }
-    if (r.loose) out(dim(`No quote matches all of "${shown}"; these match some of its words.\n`));
+    if (r.loose) out(dim(`No quote matches all of ${quoted(shown)}; these match some of its words.\n`));
     for (const q of r.hits) {
       out(`“${q.text}”${q.partial ? dim(' (partial)') : ''}`);
       const orgShown = q.organisation && q.organisation !== q.speaker && !(q.role ?? '').includes(q.organisation) ? q.organisation : null;

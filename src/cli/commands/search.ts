@@ -2,7 +2,7 @@ import type { Command } from '../command.js';
 import { indexContext } from '../../pipeline/index-context.js';
 import { parse } from '../args.js';
 import { out, bold, dim, useColour } from '../output.js';
-import { FILTER_OPTIONS, FILTER_HELP, QUERY_HELP, queryFrom, facetLines, describeTotal, formatFrom, printStructured } from '../filters.js';
+import { FILTER_OPTIONS, FILTER_HELP, QUERY_HELP, queryFrom, facetLines, describeTotal, formatFrom, printStructured, quoted } from '../filters.js';
 import { formatQuery } from '../../search/query-language.js';
 import type { DocumentHit } from '../../search/execute.js';
 import type { Snippet } from '../../search/snippet.js';
@@ -51,10 +51,10 @@ Examples:
     }
     const shown = formatQuery(query);
     if (!r.hits.length) {
-      out(`No documents match ${shown ? `"${shown}"` : 'these filters'} (${plural(index.documentCount, 'document')} in the archive).`);
+      out(`No documents match ${shown ? quoted(shown) : 'these filters'} (${plural(index.documentCount, 'document')} in the archive).`);
       return 0;
     }
-    if (r.loose) out(dim(`No document matches all of "${shown}"; these match some of its words.\n`));
+    if (r.loose) out(dim(`No document matches all of ${quoted(shown)}; these match some of its words.\n`));
     const colour = useColour(process.stdout);
     r.hits.forEach((h, i) => {
       out(`${i + 1}. ${bold(h.title)}`);

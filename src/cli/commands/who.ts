@@ -6,7 +6,7 @@ import { UsageError } from '../../core/errors.js';
 import { indexContext } from '../../pipeline/index-context.js';
 import { formatQuery } from '../../search/query-language.js';
 import type { Voice } from '../../search/who.js';
-import { FILTER_HELP, FILTER_OPTIONS, QUERY_HELP, queryFrom, formatFrom, printStructured } from '../filters.js';
+import { FILTER_HELP, FILTER_OPTIONS, QUERY_HELP, queryFrom, formatFrom, printStructured, quoted } from '../filters.js';
 import { toCsv, toMarkdown } from '../csv.js';
 
 const line = (v: Voice, width: number): string =>
@@ -57,17 +57,17 @@ Examples:
     }
     const shown = formatQuery(query);
     if (!w.total) {
-      out(`No quotes match "${shown}".`);
+      out(`No quotes match ${quoted(shown)}.`);
       return 0;
     }
-    if (w.loose) out(dim(`No quote matches all of "${shown}"; these counts are of quotes matching some of its words.\n`));
+    if (w.loose) out(dim(`No quote matches all of ${quoted(shown)}; these counts are of quotes matching some of its words.\n`));
     const width = Math.max(12, ...rows.map(([, v]) => v.name.length));
     out(bold('Organisations'));
     for (const v of orgs) out(line(v, width));
     if (!orgs.length) out(dim('  (no quote names its organisation)'));
     out(bold('People'));
     for (const v of people) out(line(v, width));
-    out(dim(`${plural(w.total, 'quote')} about "${shown}"`));
+    out(dim(`${plural(w.total, 'quote')} about ${quoted(shown)}`));
     return 0;
   },
 };
