@@ -174,6 +174,10 @@ describe('the static page', () => {
     expect(lines.every((n) => n === 1)).toBe(true);
     await linked.close();
     expect(await seriousViolations(page)).toEqual([]);
+    // Choosing quarters redraws at once, in the URL too.
+    await page.locator('#tl-by').selectOption('quarter');
+    await page.waitForFunction(() => /per quarter/.test(document.querySelector('#chart-title')?.textContent ?? ''));
+    expect(page.url()).toContain('by=quarter');
     await page.close();
   });
 

@@ -377,6 +377,8 @@ function wire(): void {
       period: null,
     });
   });
+  // The period takes effect when chosen, as the view and the order do.
+  $('tl-by').addEventListener('change', () => go({ ...state, by: ($<HTMLSelectElement>('tl-by').value as PageState['by']) || 'year', period: null }));
   window.addEventListener('popstate', () => {
     state = stateFromHash(location.hash);
     shown = PAGE;
