@@ -48,6 +48,10 @@ describe('the query language', () => {
     expect(parseQuery('colour:red').errors).toEqual([expect.stringMatching(/^colour: is not a field \(the fields are speaker: org:/)]);
     expect(parseQuery('"barking mad').errors).toEqual(['a quotation mark is opened before "barking mad" and never closed']);
     expect(parseQuery('NHS: plans').errors).toEqual([]);
+    // A field with nothing after it is a field without a value, not the word "speaker".
+    expect(parseQuery('commissioning speaker:').errors).toEqual(['speaker: needs a value right after the colon (speaker:VALUE, or speaker:"TWO WORDS")']);
+    expect(parseQuery('org: BMA').errors).toEqual([expect.stringMatching(/^org: needs a value right after the colon/)]);
+    expect(parseQuery('re: contracts').errors).toEqual([]);
   });
 
   it('dates: normalised, and an approximate date covers its whole year or month', () => {

@@ -88,6 +88,14 @@ function tokenise(input: string): Token[] {
     }
     let field: FilterField | null = null;
     let unknownField: string | undefined;
+    // A field's name with nothing after it ("speaker:" at the end) is that field without a value, an
+    // error; any other word ending in a colon ("re:") stays a word.
+    const bare = /^(\p{L}+):(?=\s|$)/u.exec(input.slice(i, i + 40));
+    if (bare && isField(bare[1]!.toLowerCase())) {
+      tokens.push({ text: '', quoted: false, negated, field: bare[1]!.toLowerCase() as FilterField });
+      i += bare[0].length;
+      continue;
+    }
     const m = /^(\p{L}+):(?=[^\s:])/u.exec(input.slice(i, i + 40));
     if (m) {
       if (isField(m[1]!.toLowerCase())) field = m[1]!.toLowerCase() as FilterField;
@@ -161,7 +169,7 @@ export function parseQuery(input: string): ParsedQuery {
     if (t.field) {
       const value = t.text.trim();
       if (!value) {
-        errors.push(`${t.field}: needs a value`);
+        errors.push(`${t.field}: needs a value right after the colon (${t.field}:VALUE, or ${t.field}:"TWO WORDS")`);
         continue;
       }
       if (t.negated) errors.push(`-${t.field}: filters cannot be negated; leave the filter out instead`);
