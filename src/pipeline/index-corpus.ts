@@ -249,7 +249,7 @@ async function writePartition(run: Run, group: readonly CorpusFile[]): Promise<P
   }
   for (const [, body] of bodies) run.bytes += body.length;
   for (const [f, n] of added) run.entries[f.id] = { key, n, size: f.size, mtimeMs: f.mtimeMs };
-  return { key, documents: b.documentCount, quotes: b.quoteCount, ...b.span, deleted: [], files: counts };
+  return b.info(key, counts);
 }
 
 /** A full build: the corpus ordered by date, cut into partitions of PARTITION_DOCUMENTS. */

@@ -2,12 +2,12 @@
  * Building one index partition from documents (see schema.ts): records, columns, postings by term
  * with word positions, cut into files. Pure (no I/O); the caller writes the files.
  */
-import type { Document, Stance } from '../core/types.js';
+import { STANCES, type Document, type Stance } from '../core/types.js';
 import { foldCase, keyOf, processTerm, words } from './normalise.js';
 import { lineage, type OrgTable } from './organisations.js';
 import {
-  DOCUMENT_FIELDS, QUOTE_FIELDS, RECORDS_PER_CHUNK, SHARD_CHARS, STANCE_ORDER, TEXTS_PER_CHUNK,
-  type Base, type Columns, type DocumentRecord, type FieldSpec, type Kind, type QuoteRecord, type Tables,
+  DOCUMENT_FIELDS, QUOTE_FIELDS, RECORDS_PER_CHUNK, SHARD_CHARS, TEXTS_PER_CHUNK,
+  type Base, type Columns, type PartitionInfo, type DocumentRecord, type FieldSpec, type Kind, type QuoteRecord, type Tables,
 } from './schema.js';
 
 export function documentRecord(d: Document, table: OrgTable): DocumentRecord {
@@ -252,12 +252,12 @@ export class PartitionBuilder {
     this.ids.push(d.id);
     this.docRecords.push(rec);
     this.texts.push(d.text);
-    this.span_(d.published);
+    this.widenSpan(d.published);
     const dc = this.columns.documents;
     dc.date.push(this.dateTable.id(d.published));
     dc.flags.push(rec.approximate ? 1 : 0);
     dc.doc.push(n);
-    dc.stance.push(rec.stances.reduce((bits, s) => bits | (1 << STANCE_ORDER.indexOf(s)), 0));
+    dc.stance.push(rec.stances.reduce((bits, s) => bits | (1 << STANCES.indexOf(s)), 0));
     dc.speaker.push(rec.speakerList.length ? this.speakerSets.id(rec.speakerList.map((s) => this.speakers.id(s)), rec.speakerList.join('\n')) : -1);
     dc.organisation.push(-1);
     dc.lineage.push(this.lineageId(rec.orgs));
@@ -271,7 +271,7 @@ export class PartitionBuilder {
       qc.date.push(this.dateTable.id(record.date));
       qc.flags.push((record.approximate ? 1 : 0) | (record.partial ? 2 : 0));
       qc.doc.push(n);
-      qc.stance.push(STANCE_ORDER.indexOf(record.stance));
+      qc.stance.push(STANCES.indexOf(record.stance));
       qc.speaker.push(this.speakers.id(record.speaker));
       qc.organisation.push(this.organisations.id(record.organisation));
       qc.lineage.push(this.lineageId(record.lineage));
@@ -292,7 +292,7 @@ export class PartitionBuilder {
     return names.length ? this.lineages.id(names.map((n) => this.names.id(n)), names.join('\n')) : -1;
   }
 
-  private span_(published: string | null): void {
+  private widenSpan(published: string | null): void {
     if (!published) {
       this.undated = true;
       return;
@@ -309,6 +309,11 @@ export class PartitionBuilder {
   /** The partition's words of one kind of record (folded) and their keys: for the index's vocabulary. */
   *vocabulary(kind: Kind): IterableIterator<[string, string]> {
     for (const [w, key] of this.postings[kind].surfaces) yield [foldCase(w), key];
+  }
+
+  /** The manifest's entry for this partition, stored under `key` with files counted as `files` gave them. */
+  info(key: string, counts: PartitionInfo['files']): PartitionInfo {
+    return { key, documents: this.documentCount, quotes: this.quoteCount, ...this.span, deleted: [], files: counts };
   }
 
   /** Every file of the partition by name, and how many of each numbered kind. */

@@ -8,7 +8,7 @@
  * person's name variants), not substrings of role text. Pure and browser-safe: the caller supplies
  * the files.
  */
-import type { Stance } from '../core/types.js';
+import { STANCES, type Stance } from '../core/types.js';
 import type { ParsedQuery } from './query-language.js';
 import { dateBounds } from './query-language.js';
 import { holdsWords, nameKey, orgMatcher } from './organisations.js';
@@ -16,7 +16,7 @@ import { TermReader, type FileSource } from './postings.js';
 import { PartitionMatcher, type Attempt, type Matches } from './match.js';
 import type { VocabularyFile } from './fuzzy.js';
 import {
-  QUOTE_MAIN_FIELDS, RECORDS_PER_CHUNK, STANCE_ORDER, TEXTS_PER_CHUNK, fieldsOf,
+  QUOTE_MAIN_FIELDS, RECORDS_PER_CHUNK, TEXTS_PER_CHUNK, fieldsOf,
   type Base, type DocumentRecord, type IndexManifest, type Kind, type PartitionInfo, type QuoteRecord,
 } from './schema.js';
 
@@ -153,7 +153,7 @@ function recordFilter(base: Base, info: PartitionInfo, q: ParsedQuery, orgs: Rea
   const publisherOk = passes(t.publishers, f.publisher.map((p) => (v: string) => holdsWords(v, p)));
   const sourceOk = passes(t.sources, f.source.map((s) => (v: string) => sameWords(v, s)));
   const kindOk = passes(t.kinds, f.kind.map((k) => (v: string) => sameWords(v, k)));
-  const stanceBits = f.stance.reduce((bits, s) => bits | (1 << STANCE_ORDER.indexOf(s as Stance)), 0);
+  const stanceBits = f.stance.reduce((bits, s) => bits | (1 << STANCES.indexOf(s as Stance)), 0);
   const deleted = new Set(info.deleted);
   const dated = f.year.length > 0 || f.since !== null || f.until !== null;
   const dateOk = dated ? Uint8Array.from(t.dates, (d) => (dateMatches(d, q) ? 1 : 0)) : null;
@@ -297,14 +297,14 @@ function facets(rows: readonly Row[], parts: readonly Loaded[]): Facets {
       t.organisations.forEach((name, i) => add(m.organisation, name, orgs[i + 1]!));
       const speakers = tally(c.speaker, t.speakers.length);
       t.speakers.forEach((name, i) => add(m.speaker, name, speakers[i + 1]!));
-      const stances = tally(c.stance, STANCE_ORDER.length);
-      STANCE_ORDER.forEach((name, i) => add(m.stance, name, stances[i + 1]!));
+      const stances = tally(c.stance, STANCES.length);
+      STANCES.forEach((name, i) => add(m.stance, name, stances[i + 1]!));
     } else {
       for (const row of mine) {
         const r = row.record;
         for (const o of lineageNames(p.base)[c.lineage[r]!] ?? []) add(m.organisation, o, 1);
         for (const sp of t.speakerSets[c.speaker[r]!] ?? []) add(m.speaker, t.speakers[sp], 1);
-        STANCE_ORDER.forEach((st, i) => add(m.stance, st, c.stance[r]! & (1 << i) ? 1 : 0));
+        STANCES.forEach((st, i) => add(m.stance, st, c.stance[r]! & (1 << i) ? 1 : 0));
       }
     }
   }
@@ -340,7 +340,7 @@ export async function quoteVoices(src: IndexSource, q: ParsedQuery, options: Run
   const byKey = new Map(parts.map((p) => [p.info.key, p.base]));
   const voices = rows.map((row) => {
     const { columns: c, tables: t } = byKey.get(row.key)!;
-    return { speaker: t.speakers[c.speaker[row.record]!] ?? null, organisation: t.organisations[c.organisation[row.record]!] ?? null, stance: STANCE_ORDER[c.stance[row.record]!]! };
+    return { speaker: t.speakers[c.speaker[row.record]!] ?? null, organisation: t.organisations[c.organisation[row.record]!] ?? null, stance: STANCES[c.stance[row.record]!]! };
   });
   return { voices, total: rows.length, loose };
 }

@@ -25,7 +25,7 @@ export function memoryIndex(docs: readonly Document[], table: OrgTable, perParti
     const key = `${String(partitions.length).padStart(6, '0')}-000000`;
     const built = b.files();
     files.set(key, new Map([...built.files].map(([name, body]) => [name, JSON.parse(body) as unknown])));
-    partitions.push({ key, documents: b.documentCount, quotes: b.quoteCount, ...b.span, deleted: [], files: built.counts });
+    partitions.push(b.info(key, built.counts));
   }
   const manifest: IndexManifest = {
     format: INDEX_FORMAT, version: INDEX_VERSION, builtAt: new Date(0).toISOString(),

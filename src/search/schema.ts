@@ -126,7 +126,7 @@ export interface Columns {
   readonly flags: readonly number[];
   /** The record's document number in the partition (for quotes; for documents, itself). */
   readonly doc: readonly number[];
-  /** Index into tables.stances (quotes), or a bit set of STANCE_ORDER (documents). */
+  /** Index into STANCES of core/types.ts (quotes), or a bit set over it (documents): its order is part of the format. */
   readonly stance: readonly number[];
   /** Index into tables.speakers (quotes) or tables.speakerSets (documents); -1 when none. */
   readonly speaker: readonly number[];
@@ -156,7 +156,6 @@ export interface Tables {
   readonly kinds: readonly string[];
 }
 
-export const STANCE_ORDER: readonly Stance[] = ['support', 'oppose', 'mixed', 'neutral'];
 
 /** A partition's `<kind>-base.json`. */
 export interface Base {
