@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addDocument, listDocuments, readDocument, writeFileAtomic } from '../src/corpus/index.js';
+import { writeFilesAtomic } from '../src/corpus/atomic.js';
 import type { Document } from '../src/core/types.js';
 import { ROOT } from './helpers.js';
 
@@ -34,6 +35,16 @@ describe('the document store', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ccg-store-'));
     writeFileSync(join(dir, 'x.json'), JSON.stringify({ format: 'ccg-document', version: 7, document: doc() }));
     await expect(listDocuments(dir)).rejects.toThrow(/x\.json: document record version 7 is not known/);
+  });
+
+  it('writing many files, one failure is thrown only after every other write has ended (a late write cannot remake a folder being removed)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ccg-many-'));
+    writeFileSync(join(dir, 'not-a-folder'), '');
+    const big = 'x'.repeat(8 << 20);
+    // The bad path fails at once (its parent is a file); the large writes take far longer.
+    const files = [[join(dir, 'not-a-folder', 'a.json'), '{}'], ...[1, 2, 3].map((n) => [join(dir, `big-${n}.json`), big] as const)] as const;
+    await expect(writeFilesAtomic(files)).rejects.toThrow(/not-a-folder/);
+    expect(readdirSync(dir).sort()).toEqual(['big-1.json', 'big-2.json', 'big-3.json', 'not-a-folder']);
   });
 
   it('a writer killed at any moment leaves the old file or the new one, never a torn one', async () => {

@@ -44,6 +44,19 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   }
 }
 
+/**
+ * Writes these files atomically, `atOnce` at a time. Every write of a batch is waited for before
+ * the first failure is thrown, so that a caller removing what was written finds nothing still
+ * being written (a late write would make its folder again).
+ */
+export async function writeFilesAtomic(files: ReadonlyArray<readonly [string, string | Uint8Array]>, atOnce = 16): Promise<void> {
+  for (let i = 0; i < files.length; i += atOnce) {
+    const results = await Promise.allSettled(files.slice(i, i + atOnce).map(([path, data]) => writeFileAtomic(path, data)));
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
+}
+
 /** A stored file's text, or null when there is none; any other failure is a StorageError. */
 export async function readStored(path: string): Promise<string | null> {
   try {

@@ -1,4 +1,4 @@
-export { writeFileAtomic } from './atomic.js';
+export { writeFileAtomic, writeFilesAtomic } from './atomic.js';
 export { addDocument, documentIdentity, IdCollisionError, readDocument, listDocuments, parseRecord, DOCUMENT_FORMAT, DOCUMENT_VERSION } from './store.js';
 export type { AddStatus } from './store.js';
 export { SnapshotStore, sha256 } from './snapshots.js';

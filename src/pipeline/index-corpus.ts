@@ -23,7 +23,7 @@ import type { Document } from '../core/types.js';
 import { CcgError, FormatError, errorMessage, toStorageError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
 import { inside } from '../core/safe-path.js';
-import { writeFileAtomic } from '../corpus/index.js';
+import { writeFileAtomic, writeFilesAtomic } from '../corpus/index.js';
 import { checkedRecord } from '../corpus/store.js';
 import { loadOrganisations } from '../sources/index.js';
 import {
@@ -244,9 +244,7 @@ async function writePartition(run: Run, group: readonly CorpusFile[]): Promise<P
   await makeFolder(dir);
   run.written.push(dir);
   const bodies = [...files];
-  for (let i = 0; i < bodies.length; i += AT_ONCE) {
-    await Promise.all(bodies.slice(i, i + AT_ONCE).map(([name, body]) => writeFileAtomic(inside(dir, name), body)));
-  }
+  await writeFilesAtomic(bodies.map(([name, body]) => [inside(dir, name), body] as const), AT_ONCE);
   for (const [, body] of bodies) run.bytes += body.length;
   for (const [f, n] of added) run.entries[f.id] = { key, n, size: f.size, mtimeMs: f.mtimeMs };
   return b.info(key, counts);
