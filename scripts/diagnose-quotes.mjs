@@ -5,7 +5,8 @@
 //   node scripts/diagnose-quotes.mjs ../shared/bench/polnear-dev [--limit N] [--only missed|spurious|speaker]
 // On a set with hand-labelled gold in the seeds' format (gold.json: the CCG sets, the seeds) it shows, per miss,
 // the quote, the predicted and gold speaker and organisation, and the person the model built for the speaker:
-//   node scripts/diagnose-quotes.mjs ../shared/bench/ccg-dev [--only missed|speaker|organisation]
+//   node scripts/diagnose-quotes.mjs ../shared/bench/ccg-dev [--only missed|speaker|organisation|stance]
+// (stance lines, shown with --only stance, give the gold and predicted stance, the confidence and the topic).
 // Every line names the document; speaker lines show the entity the model built for the predicted speaker
 // ({name | role | organisation}).
 // A last line counts the misses by kind, so that a change can be compared before and after.
@@ -14,7 +15,13 @@ import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
 const argv = process.argv.slice(2);
+const USAGE = 'usage: node scripts/diagnose-quotes.mjs DIR [--limit N] [--only missed|spurious|speaker|organisation|stance]\n  DIR: a data set with gold.json (the CCG sets, the seeds) or with text/ and attributions/ (PolNeAR)';
+if (argv.includes('--help') || argv.includes('-h')) { console.log(USAGE); process.exit(0); }
 const dir = resolve(argv[0] ?? '');
+if (!argv[0] || !(existsSync(join(dir, 'gold.json')) || existsSync(join(dir, 'text')))) {
+  console.error(`diagnose-quotes: ${argv[0] ? `${argv[0]} has neither gold.json nor text/` : 'no data set given'}\n${USAGE}`);
+  process.exit(2);
+}
 const opt = (n) => { const i = argv.indexOf(n); return i >= 0 ? argv[i + 1] : undefined; };
 const limit = Number(opt('--limit') ?? Infinity);
 const only = opt('--only');
@@ -65,6 +72,11 @@ if (existsSync(join(dir, 'gold.json'))) {
       if (orgWrong) count('organisation');
       if (speakerWrong && (!only || only === 'speaker')) console.log(`${name}: SPEAKER want <${q.speaker}> (org <${q.org ?? '-'}>) got <${p.speaker}> (org <${p.organisation}>) for ${JSON.stringify(q.key)}${entity}`);
       else if (orgWrong && (!only || only === 'organisation')) console.log(`${name}: ORGANISATION want <${q.org}> got <${p.organisation}> for ${JSON.stringify(q.key)} [${p.speaker}]${entity}`);
+      const want = [q.stance ?? []].flat();
+      if (want.length && !want.includes(p.stance)) {
+        count('stance');
+        if (only === 'stance') console.log(`${name}: STANCE want <${want.join('|')}> got <${p.stance}> (${p.stanceConfidence ?? '-'}) [${p.speaker}] for ${JSON.stringify(p.text.slice(0, 200))}`);
+      }
     }
   }
   process.exit(0);
