@@ -206,14 +206,24 @@ describe('errors', () => {
   it.each([
     [['frobnicate'], /unknown command "frobnicate"/],
     [['quotes', '--frob'], /Unknown option '--frob'/],
-    [['quotes', 'x', '--stance', 'angry'], /--stance must be one of support, oppose, mixed, neutral/],
-    [['search', 'x', '--since', 'last year'], /--since must be YYYY/],
     [['extract'], /name at least one FILE/],
-  ])('%j is a usage error with exit code 2', (args, message) => {
+    [['sources', 'frob'], /unknown subcommand "frob"/],
+  ])('%j is a usage error with exit code 2, and the usage follows', (args, message) => {
     const r = ccg(args, { home: tempHome() });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).toMatch(/Usage: ccg/);
+  });
+
+  it.each([
+    [['quotes', 'x', '--stance', 'angry'], /^ccg: quotes: --stance must be one of support, oppose, mixed, neutral; got "angry"\n$/],
+    [['search', 'x', '--since', 'last year'], /^ccg: search: --since must be YYYY[^\n]*\n$/],
+    [['quotes', 'colour:red'], /^ccg: quotes: colour: is not a field [^\n]*\n$/],
+    [['who', 'x', '--top', '0'], /^ccg: who: --top must be a positive whole number; got "0"\n$/],
+  ])('%j is a bad value: one line and exit code 2', (args, message) => {
+    const r = ccg(args, { home: tempHome() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
   });
 
   it('a missing file is named, with exit code 1, and the others are still added', () => {

@@ -47,17 +47,17 @@ export function parse(command: string, argv: readonly string[], options: Options
     r = parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (err) {
     const msg = (err as Error).message.replace(/\. To specify a positional argument.*$/s, '');
-    throw new UsageError(`${command}: ${msg}`);
+    throw new UsageError(`${command}: ${msg}`, { showUsage: true });
   }
   const values = r.values as Parsed['values'];
   const formats = OUTPUT_FORMATS.filter((f) => values[f] !== undefined && values[f] !== false);
   if (formats.length > 1) throw new UsageError(`${command}: choose one output format, not ${formats.map((f) => `--${f}`).join(' and ')}`);
   const { min = 0, max = Infinity, name = 'argument' } = arity;
   const n = r.positionals.length;
-  if (n < min) throw new UsageError(`${command}: name ${min === 1 ? `at least one ${name}` : `at least ${plural(min, name)}`}`);
+  if (n < min) throw new UsageError(`${command}: name ${min === 1 ? `at least one ${name}` : `at least ${plural(min, name)}`}`, { showUsage: true });
   if (n > max) {
     const extra = r.positionals.slice(max).map((p) => `"${p}"`).join(' ');
-    throw new UsageError(`${command}: unexpected ${n - max === 1 ? 'argument' : 'arguments'} ${extra} (${command} takes ${max === 0 ? 'none' : `at most ${plural(max, name)}`})`);
+    throw new UsageError(`${command}: unexpected ${n - max === 1 ? 'argument' : 'arguments'} ${extra} (${command} takes ${max === 0 ? 'none' : `at most ${plural(max, name)}`})`, { showUsage: true });
   }
   return { values, positionals: [...r.positionals, ...exclusions] };
 }

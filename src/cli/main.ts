@@ -84,6 +84,10 @@ function bugReport(e: unknown): string {
 /** Prints an error in one line (or, for a bug, with its stack) and gives the exit code. */
 function report(e: unknown, command: Command | undefined): number {
   if (e instanceof UsageError) {
+    if (!e.showUsage) {
+      err(`ccg: ${e.message}`);
+      return 2;
+    }
     err(`ccg: ${e.message}\n`);
     err(command ? `Usage: ${command.usage}\n(ccg ${command.name} --help for more)` : usage());
     return 2;
@@ -113,7 +117,7 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     command = commands.find((c) => c.name === name);
-    if (!command) throw new UsageError(`unknown command "${name}"`);
+    if (!command) throw new UsageError(`unknown command "${name}"`, { showUsage: true });
     if (args.includes('-h') || args.includes('--help')) {
       out(`Usage: ${command.usage}\n\n${command.help}`);
       return 0;

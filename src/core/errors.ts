@@ -14,8 +14,11 @@ export class CcgError extends Error {
 
 /** Bad command-line usage: unknown command or flag, missing argument. Exit code 2. */
 export class UsageError extends CcgError {
-  constructor(message: string) {
+  /** Whether the command's usage line helps (an unknown option, a missing argument); a bad value is said in one line. */
+  readonly showUsage: boolean;
+  constructor(message: string, options: { showUsage?: boolean } = {}) {
     super('E_USAGE', message);
+    this.showUsage = options.showUsage ?? false;
   }
 }
 

@@ -58,7 +58,7 @@ async function add(home: string | null, argv: readonly string[]): Promise<number
     'no-topics': { type: 'boolean' }, interval: { type: 'string' }, yes: { type: 'boolean' }, json: { type: 'boolean' },
   });
   const url = positionals[0];
-  if (!url || positionals.length > 1) throw new UsageError('sources add: name one URL');
+  if (!url || positionals.length > 1) throw new UsageError('sources add: name one URL', { showUsage: true });
   let host: string;
   try {
     const u = new URL(url);
@@ -151,6 +151,6 @@ Examples:
     if (sub === 'list') return list(global.home, Boolean(parse('sources list', rest, { json: { type: 'boolean' } }, { max: 0 }).values.json));
     if (sub === 'check') return check(global.home, Boolean(parse('sources check', rest, { json: { type: 'boolean' } }, { max: 0 }).values.json));
     if (sub === 'add') return add(global.home, rest);
-    throw new UsageError(sub ? `sources: unknown subcommand "${sub}"` : 'sources: name a subcommand: list, add or check');
+    throw new UsageError(sub ? `sources: unknown subcommand "${sub}"` : 'sources: name a subcommand: list, add or check', { showUsage: true });
   },
 };
