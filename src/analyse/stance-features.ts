@@ -5,7 +5,8 @@
  */
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { createRequire } from 'node:module';
-import { cueScores, tokens, type Topic } from './stance.js';
+import { clauseTokens, cueScores, isMark, tokens, type Topic } from './stance.js';
+import { reversalScope, type ReversalScope } from './stance-reversal.js';
 import { frameFeatures } from './stance-frame.js';
 import { ADDITIVE_BEFORE_BUT, CONDITIONS, CONTRAST, HEDGES, NEGATION_SCOPE, NEGATORS, STOP_WORDS } from './lexicon/stance-words.js';
 
@@ -30,13 +31,6 @@ function stem(word: string): string {
   return s;
 }
 
-/** Words and clause marks (, ; : . ! ? and dashes) in order, lower case. */
-function clauseTokens(text: string): string[] {
-  return text.toLowerCase().replace(/[’‘]/g, "'").replace(/n't\b/g, " n't").match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?|n't|[,;:.!?–—]/gu) ?? [];
-}
-const MARKS: ReadonlySet<string> = new Set([',', ';', ':', '.', '!', '?', '–', '—']);
-const isMark = (t: string): boolean => MARKS.has(t);
-
 /** Where the last contrast marker starts the weighing clause (-1 if none); "not only … but" does not count. */
 function lastContrast(toks: readonly string[]): number {
   for (let i = toks.length - 1; i >= 0; i--) {
@@ -49,9 +43,14 @@ function lastContrast(toks: readonly string[]): number {
 
 const add = (f: Features, name: string, n = 1): void => { f.set(name, (f.get(name) ?? 0) + n); };
 
-/** Word stems, negated ones marked with "!" up to the end of the negation's scope or clause. */
-function wordFeatures(toks: readonly string[], contrastAt: number, f: Features): void {
+/**
+ * Word stems, negated ones marked with "!" up to the end of the negation's scope or clause. A word's
+ * polarity turns round under a negation, and again in a segment that undoes the topic (stance-reversal.ts).
+ */
+function wordFeatures(toks: readonly string[], contrastAt: number, scope: ReversalScope, f: Features): void {
   let negated = 0;
+  // Net polarity on each side of the contrast: "…, but" between words of one polarity concedes, it does not weigh.
+  const net = [0, 0];
   toks.forEach((t, i) => {
     if (isMark(t) || CONTRAST.has(t)) { negated = 0; return; }
     // "Not only", "not just": the sentence adds to what it says, it does not deny it.
@@ -60,13 +59,18 @@ function wordFeatures(toks: readonly string[], contrastAt: number, f: Features):
     if (HEDGES.has(t)) add(f, '__hedge');
     const polarity = Object.hasOwn(AFINN, t) ? AFINN[t] : undefined;
     if (polarity) {
-      const side = (polarity > 0) !== (negated > 0) ? 'positive' : 'negative';
+      const turned = scope.segment[i]! >= 0 && scope.reversal[i] !== 1;
+      const side = ((polarity > 0) !== (negated > 0)) !== turned ? 'positive' : 'negative';
       add(f, `__${side}`, Math.abs(polarity) / 2);
       if (contrastAt >= 0) add(f, `__${i > contrastAt ? 'after' : 'before'}_contrast_${side}`);
+      net[i > contrastAt ? 1 : 0]! += side === 'positive' ? Math.abs(polarity) : -Math.abs(polarity);
     }
     if (!STOP_WORDS.has(t)) f.set(`${negated > 0 ? '!' : ''}${stem(t)}`, 1);
     if (negated > 0) negated--;
   });
+  if (contrastAt >= 0 && net[0] !== 0 && net[1] !== 0) {
+    add(f, (net[0]! > 0) === (net[1]! > 0) ? `__contrast_agrees_${net[0]! > 0 ? 'positive' : 'negative'}` : '__contrast_turns_polarity');
+  }
 }
 
 /** Cue counts, capped, named by polarity and by side of the contrast. */
@@ -108,7 +112,9 @@ export function stanceFeatures(text: string, topic: Topic, frame?: string): Feat
   const toks = clauseTokens(text);
   const f: Features = new Map();
   const at = lastContrast(toks);
-  wordFeatures(toks, at, f);
+  const scope = reversalScope(toks, topic.targets);
+  wordFeatures(toks, at, scope, f);
+  if (scope.segments) add(f, '__reversal');
   cueFeatures(text, toks, at, topic, f);
   add(f, mentionsTopic(text, topic) ? '__topic' : '__no_topic');
   add(f, '__bias');

@@ -8,6 +8,7 @@
  */
 import type { Position, Stance } from '../core/types.js';
 import { anyPhraseAt, phraseIndex, type PhraseIndex } from './phrase-index.js';
+import { reversalScope } from './stance-reversal.js';
 
 export interface Topic {
   readonly id: string;
@@ -32,18 +33,59 @@ export function tokens(text: string): string[] {
   return text.toLowerCase().replace(/[’‘]/g, "'").replace(/n't\b/g, " n't").match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?|n't/gu) ?? [];
 }
 
-/** Lexicon scores of a text: support and opposition cue counts after negation. */
-export function cueScores(text: string, topic: Topic): { support: number; oppose: number } {
+/** Words and clause marks (, ; : . ! ? and dashes) in order, lower case: the words are those of `tokens`. */
+export function clauseTokens(text: string): string[] {
+  return text.toLowerCase().replace(/[’‘]/g, "'").replace(/n't\b/g, " n't").match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?|n't|[,;:.!?–—]/gu) ?? [];
+}
+const MARKS: ReadonlySet<string> = new Set([',', ';', ':', '.', '!', '?', '–', '—']);
+export const isMark = (t: string): boolean => MARKS.has(t);
+
+function cuesOf(topic: Topic): { support: PhraseIndex<true>; oppose: PhraseIndex<true> } {
   let c = cache.get(topic);
   if (!c) { c = { support: phraseIndex(topic.support.map((p) => [p, true] as const)), oppose: phraseIndex(topic.oppose.map((p) => [p, true] as const)) }; cache.set(topic, c); }
-  const toks = tokens(text);
-  let support = 0;
-  let oppose = 0;
+  return c;
+}
+
+interface CueHit {
+  support: number;
+  oppose: number;
+  /** The segment undoing the topic that the cue stands in (stance-reversal.ts), or -1. */
+  readonly segment: number;
+  /** The cue is the undoing word itself ("scrapping"). */
+  readonly reversal: boolean;
+}
+
+/**
+ * Lexicon scores of a text: support and opposition cue counts after negation. In a segment that
+ * undoes the topic, the cues count the other way round ("scrapping CCGs would be a disaster" regrets
+ * the scrapping), and the undoing word counts as itself only when nothing else there judges it.
+ */
+export function cueScores(text: string, topic: Topic): { support: number; oppose: number } {
+  const c = cuesOf(topic);
+  const all = clauseTokens(text);
+  const scope = reversalScope(all, topic.targets);
+  const toks: string[] = [];
+  const at: number[] = [];
+  all.forEach((t, k) => { if (!isMark(t)) { toks.push(t); at.push(k); } });
   // Whether a negation stands in the window before word i: asked only where a cue starts.
   const negatedAt = (i: number): boolean => toks.slice(Math.max(0, i - NEGATION_WINDOW), i).some((t) => NEGATIONS.has(t));
+  const hits: CueHit[] = [];
   for (let i = 0; i < toks.length; i++) {
-    if (anyPhraseAt(toks, i, c.support)) { if (negatedAt(i)) oppose++; else support++; }
-    if (anyPhraseAt(toks, i, c.oppose)) { if (negatedAt(i)) support += 0.5; else oppose++; }
+    const where = { segment: scope.segment[at[i]!]!, reversal: scope.reversal[at[i]!] === 1 };
+    if (anyPhraseAt(toks, i, c.support)) hits.push(negatedAt(i) ? { support: 0, oppose: 1, ...where } : { support: 1, oppose: 0, ...where });
+    if (anyPhraseAt(toks, i, c.oppose)) hits.push(negatedAt(i) ? { support: 0.5, oppose: 0, ...where } : { support: 0, oppose: 1, ...where });
+  }
+  const judged = new Set(hits.filter((h) => h.segment >= 0 && !h.reversal).map((h) => h.segment));
+  let support = 0;
+  let oppose = 0;
+  for (const h of hits) {
+    if (h.segment < 0) { support += h.support; oppose += h.oppose; continue; }
+    if (h.reversal) {
+      if (!judged.has(h.segment)) { support += h.support; oppose += h.oppose; }
+      continue;
+    }
+    support += h.oppose;
+    oppose += h.support;
   }
   return { support, oppose };
 }

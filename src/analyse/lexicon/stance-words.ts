@@ -24,3 +24,30 @@ export const HEDGES: ReadonlySet<string> = new Set(['could', 'may', 'might', 'pe
 
 /** Words too common to tell stances apart (kept out of the word features). */
 export const STOP_WORDS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'of', 'to', 'and', 'in', 'on', 'for', 'is', 'are', 'be', 'that', 'this', 'it', 'we', 'our', 'i', 'they', 'will', 'with', 'by', 'as', 'at', 'has', 'have', 'was', 'were', 'from', 'their', 'its', 'us', 'he', 'she', 'his', 'her', 'them', 'there', 'which', 'who', 'what', 'been', 'had', 'do', 'does', 'so', 'or']);
+
+/**
+ * Words that speak of undoing a thing: ending, abolishing, scrapping, handing it back. Where a
+ * segment undoes the topic ("the end of CCGs"), its evaluative words are about the undoing, so they
+ * count the other way round: regret at an abolition is support for what is abolished, welcoming it
+ * is opposition (stance-reversal.ts). Phrases, lower case; a trailing * matches any ending.
+ */
+export const REVERSALS: readonly string[] = [
+  'abolish*', 'abolition', 'scrap', 'scraps', 'scrapped', 'scrapping', 'axe', 'axed', 'axing',
+  'dismantl*', 'disband*', 'demise', 'end of', 'ending', 'get rid of', 'getting rid of', 'got rid of',
+  'do away with', 'done away with', 'doing away with', 'abandon*', 'reverse', 'reversed', 'reversing', 'reversal',
+  'wind down', 'winding down', 'wound down', 'wind up', 'winding up', 'wound up', 'boycott*', 'hand back',
+  'handed back', 'handing back', 'give back', 'giving back', 'pull out of', 'pulled out of', 'pulling out of',
+  'withdraw from', 'withdrew from', 'withdrawn from', 'withdrawing from', 'withdrawal from', 'replace', 'replaced',
+  'replacing', 'replacement of', 'disappear*', 'sweep away', 'swept away', 'sweeping away', 'phase out', 'phased out',
+  'see the back of', 'seen the back of', 'seeing the back of', 'phasing out', 'close down', 'closed down', 'closing down', 'shut down', 'break up', 'broken up', 'breaking up',
+];
+
+/** "The end of the month" is a date, not an ending: words after "end of (the)" that make it one. */
+export const TIME_NOUNS: ReadonlySet<string> = new Set([
+  'day', 'week', 'month', 'year', 'quarter', 'term', 'financial', 'decade', 'century', 'summer', 'winter', 'spring', 'autumn',
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'today', 'tomorrow', 'consultation', 'meeting', 'session', 'period',
+]);
+
+/** Words that start a reason or a new clause of their own: a segment that undoes the topic ends before them. */
+export const REASONS: ReadonlySet<string> = new Set(['because', 'since', 'given', 'cos']);
