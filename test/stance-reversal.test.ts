@@ -63,4 +63,13 @@ describe('cues and polarity in a segment that undoes the topic', () => {
     expect(stanceFeatures('It was hard work, but the results have been excellent.', TOPIC).has('__contrast_turns_polarity')).toBe(true);
     expect(stanceFeatures('The team was brilliant, but the results were even better.', TOPIC).has('__contrast_agrees_positive')).toBe(true);
   });
+
+  it('weighs a contrast within its sentence, or against the sentence before when it opens one', () => {
+    const late = stanceFeatures('The results have been excellent. The staff are brilliant. We are tired, but proud.', TOPIC);
+    expect(late.get('__before_contrast_negative')).toBe(1);
+    expect(late.has('__before_contrast_positive')).toBe(false);
+    const opening = stanceFeatures('The results have been excellent. But we are tired.', TOPIC);
+    expect(opening.get('__before_contrast_positive')).toBe(1);
+    expect(opening.get('__after_contrast_negative')).toBe(1);
+  });
 });

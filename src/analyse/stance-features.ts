@@ -31,6 +31,34 @@ function stem(word: string): string {
   return s;
 }
 
+/**
+ * The last contrast and what it weighs: from the start of its sentence (of the sentence before, when
+ * it opens one: "But …", "However, …") to the end of the text. Sentences before that are not its
+ * first side: a long quote with a concession late in it is not therefore mixed.
+ */
+interface Contrast {
+  /** Where the contrast marker is (-1 if none). */
+  readonly at: number;
+  /** Where what it weighs starts (it runs to the end of the text). */
+  readonly from: number;
+}
+
+const SENTENCE_END: ReadonlySet<string> = new Set(['.', '!', '?']);
+
+/** The last contrast of the text and the tokens it weighs (the whole text when there is none). */
+function contrastIn(toks: readonly string[]): Contrast {
+  const at = lastContrast(toks);
+  if (at < 0) return { at, from: 0 };
+  const sentenceStart = (i: number): number => {
+    while (i > 0 && !SENTENCE_END.has(toks[i - 1]!)) i--;
+    return i;
+  };
+  let from = sentenceStart(at);
+  // A sentence that opens with the contrast ("But …", "However, …") weighs it against the sentence before.
+  if (from === at && from > 0) from = sentenceStart(from - 1);
+  return { at, from };
+}
+
 /** Where the last contrast marker starts the weighing clause (-1 if none); "not only … but" does not count. */
 function lastContrast(toks: readonly string[]): number {
   for (let i = toks.length - 1; i >= 0; i--) {
@@ -47,7 +75,8 @@ const add = (f: Features, name: string, n = 1): void => { f.set(name, (f.get(nam
  * Word stems, negated ones marked with "!" up to the end of the negation's scope or clause. A word's
  * polarity turns round under a negation, and again in a segment that undoes the topic (stance-reversal.ts).
  */
-function wordFeatures(toks: readonly string[], contrastAt: number, scope: ReversalScope, f: Features): void {
+function wordFeatures(toks: readonly string[], contrast: Contrast, scope: ReversalScope, f: Features): void {
+  const { at: contrastAt, from } = contrast;
   let negated = 0;
   // Net polarity on each side of the contrast: "…, but" between words of one polarity concedes, it does not weigh.
   const net = [0, 0];
@@ -62,8 +91,10 @@ function wordFeatures(toks: readonly string[], contrastAt: number, scope: Revers
       const turned = scope.segment[i]! >= 0 && scope.reversal[i] !== 1;
       const side = ((polarity > 0) !== (negated > 0)) !== turned ? 'positive' : 'negative';
       add(f, `__${side}`, Math.abs(polarity) / 2);
-      if (contrastAt >= 0) add(f, `__${i > contrastAt ? 'after' : 'before'}_contrast_${side}`);
-      net[i > contrastAt ? 1 : 0]! += side === 'positive' ? Math.abs(polarity) : -Math.abs(polarity);
+      if (contrastAt >= 0 && i >= from) {
+        add(f, `__${i > contrastAt ? 'after' : 'before'}_contrast_${side}`);
+        net[i > contrastAt ? 1 : 0]! += side === 'positive' ? Math.abs(polarity) : -Math.abs(polarity);
+      }
     }
     if (!STOP_WORDS.has(t)) f.set(`${negated > 0 ? '!' : ''}${stem(t)}`, 1);
     if (negated > 0) negated--;
@@ -74,7 +105,7 @@ function wordFeatures(toks: readonly string[], contrastAt: number, scope: Revers
 }
 
 /** Cue counts, capped, named by polarity and by side of the contrast. */
-function cueFeatures(text: string, toks: readonly string[], at: number, topic: Topic, f: Features): void {
+function cueFeatures(text: string, toks: readonly string[], { at, from }: Contrast, topic: Topic, f: Features): void {
   const cap = (n: number): number => Math.min(3, n);
   const all = cueScores(text, topic);
   add(f, '__cue_support', cap(all.support));
@@ -83,7 +114,7 @@ function cueFeatures(text: string, toks: readonly string[], at: number, topic: T
   if (all.support === 0 && all.oppose === 0) add(f, '__cue_none');
   if (at < 0) return;
   add(f, '__contrast');
-  const before = cueScores(toks.slice(0, at).join(' '), topic);
+  const before = cueScores(toks.slice(from, at).join(' '), topic);
   const after = cueScores(toks.slice(at).join(' '), topic);
   // Not Math.sign: natural's classifiers (through sylvester) replace it process-wide with one that gives 1 for 0.
   const sign = (s: { support: number; oppose: number }): number => (s.support > s.oppose ? 1 : s.support < s.oppose ? -1 : 0);
@@ -111,11 +142,11 @@ export function mentionsTopic(text: string, topic: Topic): boolean {
 export function stanceFeatures(text: string, topic: Topic, frame?: string): Features {
   const toks = clauseTokens(text);
   const f: Features = new Map();
-  const at = lastContrast(toks);
+  const contrast = contrastIn(toks);
   const scope = reversalScope(toks, topic.targets);
-  wordFeatures(toks, at, scope, f);
+  wordFeatures(toks, contrast, scope, f);
   if (scope.segments) add(f, '__reversal');
-  cueFeatures(text, toks, at, topic, f);
+  cueFeatures(text, toks, contrast, topic, f);
   add(f, mentionsTopic(text, topic) ? '__topic' : '__no_topic');
   add(f, '__bias');
   if (frame !== undefined) for (const [k, v] of frameFeatures(frame)) add(f, k, v);
