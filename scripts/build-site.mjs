@@ -23,4 +23,4 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
-for (const f of ['index.html', 'app.css']) copyFileSync(join(ROOT, 'src', 'web', f), join(OUT, f));
+for (const f of ['index.html', 'app.css', 'favicon.svg']) copyFileSync(join(ROOT, 'src', 'web', f), join(OUT, f));

@@ -76,6 +76,11 @@ describe('ccg serve', () => {
     expect(again.status).toBe(304);
     const css = await get('/app.css');
     expect(css.headers['content-type']).toBe('text/css; charset=utf-8');
+    // The page names its icon, so browsers do not ask for a /favicon.ico that is not there.
+    expect(readFileSync(site('index.html'), 'utf8')).toContain('<link rel="icon" href="favicon.svg"');
+    const icon = await get('/favicon.svg');
+    expect(icon.status).toBe(200);
+    expect(icon.headers['content-type']).toBe('image/svg+xml');
   });
 
   it('gzips for clients that accept it, and caches partition data files (never rewritten) for a year', async () => {

@@ -69,7 +69,7 @@ async function settled(page: Page): Promise<string> {
 
 describe('the static page', () => {
   it('is written by ccg index with its data as scripts', () => {
-    for (const f of ['index.html', 'app.js', 'app.css', 'data/manifest.js']) expect(existsSync(join(home, 'index', 'site', f)), f).toBe(true);
+    for (const f of ['index.html', 'app.js', 'app.css', 'favicon.svg', 'data/manifest.js']) expect(existsSync(join(home, 'index', 'site', f)), f).toBe(true);
   });
 
   it('searches as you type from file://, with the CLI query language, and says how many matched', async () => {

@@ -1,7 +1,7 @@
 /**
  * The static search page in index/site/, written after every index update:
  *
- *   index/site/index.html, app.js, app.css     the page (built by `npm run build` into dist/site/)
+ *   index/site/index.html, app.js, app.css, favicon.svg  the page (built by `npm run build` into dist/site/)
  *   index/site/data/manifest.js                the index's manifest: partitions, deletions, organisations
  *   index/site/data/<key>/<file>.js            each file of each index partition, as a script
  *   index/site/data/vocab-<kind>-<hash>.js     the index's vocabularies (typing errors)
@@ -27,7 +27,7 @@ import type { IndexContext } from './index-context.js';
 export const SITE_FORMAT = 'ccg-site';
 export const SITE_VERSION = 2;
 /** The page's files, as `npm run build` writes them into dist/site/. */
-export const SITE_ASSETS = ['index.html', 'app.js', 'app.css'] as const;
+export const SITE_ASSETS = ['index.html', 'app.js', 'app.css', 'favicon.svg'] as const;
 
 export interface SiteSummary {
   /** index/site/ */

@@ -74,7 +74,8 @@ function syncControls(): void {
   }
   $<HTMLInputElement>('since').value = state.since;
   $<HTMLInputElement>('until').value = state.until;
-  $<HTMLSelectElement>('sort').value = state.sort ?? '';
+  // "relevance" (from a link) is what "best first" gives whenever words are typed.
+  $<HTMLSelectElement>('sort').value = state.sort === 'relevance' ? '' : (state.sort ?? '');
   $('timeline-controls').hidden = state.view !== 'timeline';
   $('sort-row').hidden = state.view === 'timeline';
   $<HTMLSelectElement>('tl-kind').value = state.subject?.kind ?? 'org';
