@@ -86,11 +86,11 @@ describe('ccg add URL: one line per input, one summary over all of them', () => 
     const url = `${server.base}${path}`;
     const r = await ccgAsync(['add', url], { home });
     expect(r.code).toBe(1);
-    expect(r.stderr.trim()).toBe(`ccg add: ${url}: ${what}, not a page; nothing stored. To register it as a source: ccg sources add ${url}`);
+    expect(r.stderr.trim()).toBe(`ccg add: ${url}: ${what}, not a page; nothing stored. To register it as a source: ccg --home ${home} sources add ${url}`);
     expect(r.stdout.trim()).toBe('0 added, 0 updated, 0 unchanged, 1 failed');
     expect(existsSync(join(home, 'corpus'))).toBe(false);
     const j = JSON.parse((await ccgAsync(['add', url, '--json'], { home })).stdout.trim());
-    expect(j).toMatchObject({ input: url, status: 'failed', feed: what, suggest: `ccg sources add ${url}` });
+    expect(j).toMatchObject({ input: url, status: 'failed', feed: what, suggest: `ccg --home ${home} sources add ${url}` });
   });
 
   it('--help documents every status it prints', async () => {

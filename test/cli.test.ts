@@ -234,10 +234,14 @@ describe('errors', () => {
     expect(readdirSync(join(home, 'corpus', 'documents'))).toHaveLength(1);
   });
 
-  it('searching before any index exists says what to run', () => {
-    const r = ccg(['quotes', 'x'], { home: tempHome(false) });
+  it('searching before any index exists says what to run, with the --home that reaches the archive', () => {
+    const home = tempHome(false);
+    const r = ccg(['quotes', 'x'], { home });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/no search index in .*run "ccg index"/);
+    expect(r.stderr).toBe(`ccg: no search index in ${join(home, 'index')}: run "ccg --home ${home} index" (or "npm start") first\n`);
+    // Found through CCG_HOME, the archive needs no --home in the printed command.
+    const viaEnv = spawnSync(process.execPath, [CLI, 'quotes', 'x'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CCG_HOME: home } });
+    expect(viaEnv.stderr).toBe(`ccg: no search index in ${join(home, 'index')}: run "ccg index" (or "npm start") first\n`);
   });
 
   it.each([
@@ -263,7 +267,7 @@ describe('errors', () => {
     writeFileSync(join(home, 'index', 'partitions', p.key, 'quotes-base.json'), '{ broken');
     const r = ccg(['quotes', 'commissioning'], { home });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/corrupt index partition .*ccg index --full/);
+    expect(r.stderr).toMatch(/corrupt index partition .*"ccg --home \S+ index --full"/);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 
@@ -276,7 +280,7 @@ describe('errors', () => {
     const r = ccg(['index', '--json'], { home });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(victim);
-    expect(r.stderr).toMatch(/verify --repair/);
+    expect(r.stderr).toMatch(/run "ccg --home \S+ verify --repair"/);
     expect(JSON.parse(r.stdout)).toMatchObject({ documents: 4, removed: 0 });
     expect(JSON.parse(readFileSync(join(home, 'index', 'manifest.json'), 'utf8')).documentCount).toBe(4);
   });

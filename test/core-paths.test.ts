@@ -25,3 +25,12 @@ describe('paths built from user input stay in their folder', () => {
     expect(plural(2, 'query', 'queries')).toBe('2 queries');
   });
 });
+
+describe('commands printed in messages reach the same archive', () => {
+  it('say "ccg" for the archive ccg finds by itself, and "ccg --home DIR" (quoted for the shell) for another', async () => {
+    const { ccgCommand, homeFolder } = await import('../src/core/config.js');
+    expect(ccgCommand(homeFolder(null).path)).toBe('ccg');
+    expect(ccgCommand('/tmp/archives/ccg')).toBe('ccg --home /tmp/archives/ccg');
+    expect(ccgCommand("/tmp/Bob's archive")).toBe(`ccg --home '/tmp/Bob'\\''s archive'`);
+  });
+});

@@ -132,7 +132,7 @@ describe('ccg serve', () => {
     const empty = tempHome(false);
     const none = ccg(['serve', '--port', '0'], { home: empty });
     expect(none.code).toBe(1);
-    expect(none.stderr).toMatch(/no search page in .*run "ccg index"/);
+    expect(none.stderr).toMatch(/no search page in .*run "ccg --home \S+ index"/);
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

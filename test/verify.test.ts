@@ -117,7 +117,7 @@ describe('ccg verify', () => {
     line(tmp, /temporary file of a write that did not finish/);
     expect(lines.filter((l) => /revision whose snapshot is missing/.test(l))).toHaveLength(1);
     expect(lines.some((l) => l.includes(`names document ${removed.id}, which is not stored`))).toBe(true);
-    expect(lines.at(-1)).toMatch(/^\d+ problems in .*"ccg verify --repair"/);
+    expect(lines.at(-1)).toMatch(/^\d+ problems in .*"ccg --home \S+ verify --repair"/);
     const json = JSON.parse(ccg(['verify', '--json'], { home }).stdout);
     expect(json.ok).toBe(false);
     expect(new Set(json.problems.map((p: { kind: string }) => p.kind))).toEqual(new Set([
@@ -130,7 +130,7 @@ describe('ccg verify', () => {
     const index = ccg(['index'], { home });
     expect(index.code).toBe(1);
     expect(index.stderr).toContain(`${join(dir, `${truncated.id}.json`)}: corrupt document record`);
-    expect(index.stderr).toContain('run "ccg verify --repair"');
+    expect(index.stderr).toContain(`run "ccg --home ${home} verify --repair"`);
     expect(index.stdout).toMatch(/Indexed 6 documents/);
 
     const repair = ccg(['verify', '--repair'], { home });
@@ -142,7 +142,7 @@ describe('ccg verify', () => {
     // The two pages whose raw bytes are gone cannot be repaired offline: named, with what to run.
     const notRepaired = repair.stdout.split('\n').filter((l) => l.startsWith('not repaired: '));
     expect(notRepaired).toHaveLength(2);
-    for (const d of [flipped, unsnapped]) expect(notRepaired.some((l) => l.includes(`${d.id}.json: its snapshot`) && l.includes('ccg ingest'))).toBe(true);
+    for (const d of [flipped, unsnapped]) expect(notRepaired.some((l) => l.includes(`${d.id}.json: its snapshot`) && l.includes(`"ccg --home ${home} ingest"`))).toBe(true);
     expect(existsSync(tmp)).toBe(false);
 
     // Quarantine: the truncated record and the damaged snapshot, each with a note saying where from, when and why.

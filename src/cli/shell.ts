@@ -1,10 +1,9 @@
 /** Commands printed for the user to copy: they must run as printed, in the same archive. */
 import { resolve } from 'node:path';
 
-/** A word quoted for a POSIX shell when it holds anything but safe characters. */
-export function shellQuote(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
+import { shellQuote } from '../core/shell-quote.js';
+
+export { shellQuote };
 
 /**
  * "--home DIR " (absolute, quoted) when the command was run with --home, so that a printed command

@@ -6,6 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import { CcgError, toStorageError } from './errors.js';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { shellQuote } from './shell-quote.js';
 
 /** The installed package's root (dist/core/config.js → ../..). */
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -27,6 +28,16 @@ export function homeFolder(home?: string | null): { readonly path: string; reado
   if (home) return { path: resolve(home), from: '--home' };
   if (process.env.CCG_HOME) return { path: resolve(process.env.CCG_HOME), from: 'CCG_HOME' };
   return { path: PACKAGE_ROOT, from: 'default' };
+}
+
+/**
+ * How to run ccg on the archive in `home`, for commands printed in messages ("run "ccg index""):
+ * "ccg" when ccg finds that archive by itself (CCG_HOME, else the project), else "ccg --home DIR",
+ * so that a command copied from a message reaches the same archive.
+ */
+export function ccgCommand(home: string): string {
+  const path = resolve(home);
+  return path === homeFolder(null).path ? 'ccg' : `ccg --home ${shellQuote(path)}`;
 }
 
 /** An archive folder that is missing (for a command that reads) or is not a folder. */

@@ -1,5 +1,6 @@
 /** Fetch failures, each a class with a stable code and a message that names the URL. */
 import { CcgError } from '../core/errors.js';
+import { shellQuote } from '../core/shell-quote.js';
 
 export class FetchError extends CcgError {
   readonly url: string;
@@ -43,8 +44,13 @@ export class RobotsDisallowedError extends FetchError {
 export class FeedUrlError extends FetchError {
   /** In words: "an RSS feed", "an Atom feed", "a sitemap". */
   readonly what: string;
-  constructor(url: string, what: string) {
-    super('E_FEED_URL', url, `${what}, not a page; nothing stored. To register it as a source: ccg sources add ${url}`, false);
+  /** The command that registers it as a source. */
+  readonly suggest: string;
+  /** `ccg` is how to run ccg on the archive (with its --home when it needs one). */
+  constructor(url: string, what: string, ccg = 'ccg') {
+    const suggest = `${ccg} sources add ${shellQuote(url)}`;
+    super('E_FEED_URL', url, `${what}, not a page; nothing stored. To register it as a source: ${suggest}`, false);
+    this.suggest = suggest;
     this.what = what;
   }
 }

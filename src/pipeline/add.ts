@@ -5,6 +5,7 @@
  * own step (fetchItem), their snapshots kept. A feed or sitemap is not a page: it is refused, with
  * the command that registers it as a source.
  */
+import { ccgCommand } from '../core/config.js';
 import { existsSync } from 'node:fs';
 import { relative, resolve, isAbsolute } from 'node:path';
 import { userInfo } from 'node:os';
@@ -85,7 +86,11 @@ export async function addUrl(ctx: PipelineContext, fetcher: Fetcher, url: string
     const status: AddOutcome = r.outcome === 'new' ? 'added' : r.outcome;
     return { input: url, status, id: r.id, title: r.document.title, quotes: r.document.quotes.length };
   } catch (e) {
-    if (e instanceof FeedUrlError) return { input: url, status: 'failed', error: e.message, feed: e.what, suggest: `ccg sources add ${url}` };
+    if (e instanceof FeedUrlError) {
+      // Told with the command that reaches this archive.
+      const told = new FeedUrlError(url, e.what, ccgCommand(ctx.paths.home));
+      return { input: url, status: 'failed', error: told.message, feed: e.what, suggest: told.suggest };
+    }
     return { input: url, status: 'failed', error: errorMessage(e) };
   }
 }

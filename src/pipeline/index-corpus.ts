@@ -16,6 +16,7 @@
  * previous index whole. An index of another version, or built with another organisation list, is
  * rebuilt whole.
  */
+import { ccgCommand } from '../core/config.js';
 import { mkdir, readFile, readdir, rm, stat, unlink } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -89,7 +90,7 @@ const manifestFile = (ctx: PipelineContext): string => join(ctx.paths.index, 'ma
 const partitionDir = (ctx: PipelineContext, key: string): string => inside(ctx.paths.index, 'partitions', key);
 
 /** A JSON file of the index; null when missing, a StorageError when it cannot be read, a FormatError when it is not JSON. */
-async function readJson<T>(file: string): Promise<T | null> {
+async function readJson<T>(ctx: PipelineContext, file: string): Promise<T | null> {
   let raw: string;
   try {
     raw = await readFile(file, 'utf8');
@@ -100,7 +101,7 @@ async function readJson<T>(file: string): Promise<T | null> {
   try {
     return JSON.parse(raw) as T;
   } catch (err) {
-    throw new FormatError(file, `corrupt (not valid JSON: ${errorMessage(err)}); rebuild the index with "ccg index --full"`);
+    throw new FormatError(file, `corrupt (not valid JSON: ${errorMessage(err)}); rebuild the index with "${ccgCommand(ctx.paths.home)} index --full"`);
   }
 }
 
@@ -109,7 +110,7 @@ export async function readManifest(ctx: PipelineContext): Promise<{ manifest: In
   const file = manifestFile(ctx);
   let m: IndexManifest | null;
   try {
-    m = await readJson<IndexManifest>(file);
+    m = await readJson<IndexManifest>(ctx, file);
   } catch (e) {
     // A manifest that is not JSON is rebuilt; one that cannot be read at all is the caller's error.
     if (e instanceof FormatError) return { manifest: null, stale: errorMessage(e) };
@@ -305,7 +306,7 @@ export async function indexCorpus(ctx: PipelineContext, options: IndexOptions = 
   let catalog: Catalog | null = null;
   let fullReason: string | null = options.full ? 'asked for (--full)' : stale;
   if (old && !fullReason) {
-    catalog = await readJson<Catalog>(inside(ctx.paths.index, old.catalog)).catch(() => null);
+    catalog = await readJson<Catalog>(ctx, inside(ctx.paths.index, old.catalog)).catch(() => null);
     if (!catalog || catalog.format !== CATALOG_FORMAT || catalog.version !== INDEX_VERSION) fullReason = 'the index catalog is missing or unreadable';
     else if (catalog.organisations !== orgDigest) fullReason = 'the organisation list changed';
   }
@@ -320,7 +321,7 @@ export async function indexCorpus(ctx: PipelineContext, options: IndexOptions = 
   const vocab = { quotes: new Map<string, string>(), documents: new Map<string, string>() };
   if (!full) {
     for (const kind of KINDS) {
-      const was = await readJson<VocabularyFile>(inside(ctx.paths.index, old!.vocabulary[kind])).catch(() => null);
+      const was = await readJson<VocabularyFile>(ctx, inside(ctx.paths.index, old!.vocabulary[kind])).catch(() => null);
       was?.words.forEach((w, i) => vocab[kind].set(w, was.keys[i]!));
     }
   }
@@ -451,7 +452,7 @@ export async function readStoredIndex(ctx: PipelineContext): Promise<StoredIndex
     return null;
   }
   const catalogFile = inside(ctx.paths.index, manifest.catalog);
-  const catalog = await readJson<Catalog>(catalogFile);
+  const catalog = await readJson<Catalog>(ctx, catalogFile);
   if (!catalog || catalog.format !== CATALOG_FORMAT || catalog.version !== INDEX_VERSION || typeof catalog.documents !== 'object') {
     throw new FormatError(catalogFile, 'the index catalog is missing or not a catalog of this version');
   }
@@ -477,12 +478,12 @@ export class DiskIndex implements IndexSource {
     try {
       json = await readFile(file, 'utf8');
     } catch (err) {
-      throw new FormatError(file, `cannot read the index partition (${errorMessage(err)}); rebuild it with "ccg index --full"`);
+      throw new FormatError(file, `cannot read the index partition (${errorMessage(err)}); rebuild it with "${ccgCommand(this.ctx.paths.home)} index --full"`);
     }
     try {
       return JSON.parse(json) as unknown;
     } catch (err) {
-      throw new FormatError(file, `corrupt index partition (${errorMessage(err)}); rebuild it with "ccg index --full"`);
+      throw new FormatError(file, `corrupt index partition (${errorMessage(err)}); rebuild it with "${ccgCommand(this.ctx.paths.home)} index --full"`);
     }
   }
 
@@ -501,7 +502,7 @@ export class DiskIndex implements IndexSource {
 export async function openIndex(ctx: PipelineContext, notice: (message: string) => void = ctx.warn): Promise<DiskIndex> {
   const { manifest, stale } = await readManifest(ctx);
   if (manifest) return new DiskIndex(ctx, manifest);
-  if (!stale) throw new CcgError('E_NO_INDEX', `no search index in ${ctx.paths.index}: run "ccg index" (or "npm start") first`);
+  if (!stale) throw new CcgError('E_NO_INDEX', `no search index in ${ctx.paths.index}: run "${ccgCommand(ctx.paths.home)} index" (or "npm start") first`);
   notice(`${stale}: rebuilding it…`);
   await indexCorpus(ctx, { full: true });
   const again = await readManifest(ctx);

@@ -14,6 +14,7 @@
  * so an update writes only the files of new partitions, the manifest last (the page reads the old
  * one whole until then), and then removes the folders of partitions the manifest no longer names.
  */
+import { ccgCommand } from '../core/config.js';
 import { existsSync } from 'node:fs';
 import { readFile, readdir, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -92,7 +93,7 @@ export async function writeSite(ctx: IndexContext, manifest: IndexManifest): Pro
       await writeFileAtomic(inside(site, f), body);
     }
   } else {
-    ctx.warn(`the search page's files are missing (dist/site/): run "npm run build", then "ccg index"; the page's data were written to ${site}`);
+    ctx.warn(`the search page's files are missing (dist/site/): run "npm run build", then "${ccgCommand(ctx.paths.home)} index"; the page's data were written to ${site}`);
   }
   const siteManifest: SiteManifest = { ...manifest, site: { format: SITE_FORMAT, version: SITE_VERSION } };
   await writeFileAtomic(inside(site, 'data', 'manifest.js'), dataScript('manifest.js', JSON.stringify(siteManifest)));

@@ -16,6 +16,7 @@
  * fetch was not yet recorded, an index older than the corpus. The next run or `--repair` clears
  * it and nothing is lost. *Damage* is anything else: it never follows from a kill.
  */
+import { ccgCommand } from '../core/config.js';
 import { readFile, readdir, rename, stat, unlink, mkdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -608,7 +609,7 @@ export async function repairArchive(ctx: PipelineContext, options: { now?: () =>
             // The one way ingest builds a fetched document (pipeline/snapshot-document.ts).
             const doc = revision && bytes ? await documentFromSnapshot(ctx, sources.get(state.source) ?? null, state, revision, bytes).catch(() => null) : null;
             if (!doc || !revision) {
-              hints.set(p.file, 'no snapshot to rebuild it from: "ccg ingest" fetches the page again');
+              hints.set(p.file, `no snapshot to rebuild it from: "${ccgCommand(ctx.paths.home)} ingest" fetches the page again`);
               continue;
             }
             // Other URLs whose fetch gave this document are its alternate URLs, as ingest records them.
@@ -638,7 +639,7 @@ export async function repairArchive(ctx: PipelineContext, options: { now?: () =>
           const lostLatest = kept[kept.length - 1] !== state.revisions[state.revisions.length - 1];
           // Without its latest snapshot the page must be fetched whole again: no conditional request.
           await store.writeUrlState({ ...state, revisions: kept, ...(lostLatest ? { etag: null, lastModified: null } : {}) });
-          done(p, `${plural(state.revisions.length - kept.length, 'revision')} without a snapshot removed; the next "ccg ingest" fetches the page again`);
+          done(p, `${plural(state.revisions.length - kept.length, 'revision')} without a snapshot removed; the next "${ccgCommand(ctx.paths.home)} ingest" fetches the page again`);
           acted = true;
           break;
         }
@@ -663,7 +664,7 @@ export async function repairArchive(ctx: PipelineContext, options: { now?: () =>
           break;
         }
         case 'document-missing-snapshot':
-          hints.set(p.file, 'the raw page is lost: "ccg ingest" fetches it again and keeps its snapshot');
+          hints.set(p.file, `the raw page is lost: "${ccgCommand(ctx.paths.home)} ingest" fetches it again and keeps its snapshot`);
           break;
         case 'index-stale':
           // Documents the index lists and the corpus lacks were stored once: rebuild them if they can be.
@@ -681,7 +682,7 @@ export async function repairArchive(ctx: PipelineContext, options: { now?: () =>
     if (!acted) break;
   }
 
-  // A shipped document set aside comes back from sources/local/, as "ccg start" would add it.
+  // A shipped document set aside comes back from sources/local/, as "${ccgCommand(ctx.paths.home)} start" would add it.
   if (setAside.size) {
     for (const d of localManifest(ctx)) {
       const rel = relative(ctx.paths.home, d.path);
@@ -714,7 +715,7 @@ export async function repairArchive(ctx: PipelineContext, options: { now?: () =>
     file,
     message,
     leftover: false,
-    hint: 'a shipped document comes back with "ccg start", a fetched one with "ccg ingest", another with "ccg add FILE"',
+    hint: `a shipped document comes back with "${ccgCommand(ctx.paths.home)} start", a fetched one with "${ccgCommand(ctx.paths.home)} ingest", another with "${ccgCommand(ctx.paths.home)} add FILE"`,
   }));
   return {
     repaired,

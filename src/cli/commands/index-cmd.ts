@@ -39,7 +39,7 @@ Example:
     const { values } = parse('index', argv, { json: { type: 'boolean' }, full: { type: 'boolean' } }, { max: 0 });
     const ctx = indexContext(global.home);
     const s = await indexCorpus(ctx, { full: Boolean(values.full) });
-    for (const p of s.problems) err(`ccg index: skipped ${p.message} (run "ccg verify --repair")`);
+    for (const p of s.problems) err(`ccg index: skipped ${p.message} (run "ccg ${homeFlag(global.home)}verify --repair")`);
     if (values.json) out(JSON.stringify(s));
     else {
       if (s.fullReason) out(`Rebuilding the whole index: ${s.fullReason}.`);

@@ -1,4 +1,5 @@
 import type { Command } from '../command.js';
+import { homeFlag } from '../shell.js';
 import { parse, str } from '../args.js';
 import { out, err } from '../output.js';
 import { UsageError } from '../../core/errors.js';
@@ -69,7 +70,7 @@ Examples:
     if (!values.json) out(`${plural(summaries.length, 'source')}: ${total('new')} new, ${total('updated')} updated, ${total('unchanged')} unchanged, ${total('failed')} failed${offline ? `; ${offline} offline` : ''}`);
     if (!values['no-index']) {
       const s = await indexCorpus(ctx);
-      for (const p of s.problems) err(`ccg ingest: skipped ${p.message} (run "ccg verify --repair")`);
+      for (const p of s.problems) err(`ccg ingest: skipped ${p.message} (run "ccg ${homeFlag(global.home)}verify --repair")`);
       if (!values.json) out(`Indexed ${plural(s.documents, 'document')} and ${plural(s.quotes, 'quote')}.`);
       if (s.problems.length) return 1;
     }

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { homeFlag } from '../shell.js';
 import { createInterface } from 'node:readline/promises';
 import type { Command } from '../command.js';
 import { parse, str } from '../args.js';
@@ -114,7 +115,7 @@ async function add(home: string | null, argv: readonly string[]): Promise<number
     return 0;
   }
   await writeFileAtomic(file, `${JSON.stringify(entry, null, 1)}\n`);
-  if (!values.json) out(`Wrote ${file}. Run "ccg ingest --source ${id}" to fetch it.`);
+  if (!values.json) out(`Wrote ${file}. Run "ccg ${homeFlag(home)}ingest --source ${id}" to fetch it.`);
   return 0;
 }
 

@@ -46,7 +46,7 @@ each source says so in one line and the archive is built from what is stored.
       progress.done();
     }
     const s = await indexCorpus(ctx);
-    for (const p of s.problems) err(`  skipped ${p.message} (run "ccg verify --repair")`);
+    for (const p of s.problems) err(`  skipped ${p.message} (run "ccg ${homeFlag(global.home)}verify --repair")`);
     if (s.fullReason) out(`Rebuilt the whole index: ${s.fullReason}.`);
     out(describeIndex(s));
     out('');

@@ -1,4 +1,5 @@
 import type { Command } from '../command.js';
+import { homeFlag } from '../shell.js';
 import type { Problem, VerifyReport } from '../../pipeline/verify.js';
 import { parse } from '../args.js';
 import { out } from '../output.js';
@@ -48,7 +49,7 @@ Examples:
       else {
         for (const p of report.problems) out(line(p));
         out(report.problems.length
-          ? `${plural(report.problems.length, 'problem')} in ${checked(report)}; "ccg verify --repair" rebuilds what can be rebuilt`
+          ? `${plural(report.problems.length, 'problem')} in ${checked(report)}; "ccg ${homeFlag(global.home)}verify --repair" rebuilds what can be rebuilt`
           : `All well: ${checked(report)}`);
       }
       return report.problems.length ? 1 : 0;
