@@ -10,6 +10,9 @@
 //   npm run eval:stance -- --tune                        our classifier's settings by cross-validation (training part only)
 //   npm run eval:stance -- --bench ../shared/bench/ccg-dev   also per-quote stance on a gold folder (seeds' gold format)
 //   npm run eval:stance -- --no-frames                   as if no example had a reporting frame (and the pipeline passed none)
+//   npm run eval:stance -- --concat                      also long quotes: 400 texts of two to four held-out examples each
+//                                                        (without frames), labelled neutral when all parts are, mixed
+//                                                        when a part is mixed or support and opposition meet, else the side
 import { readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,7 +22,7 @@ import { lexiconStance, decideStance } from '../dist/analyse/stance.js';
 import { loadStanceExamples, loadTopics } from '../dist/sources/index.js';
 
 const { values: opt } = parseArgs({ options: {
-  folds: { type: 'string' }, compare: { type: 'boolean' }, tune: { type: 'boolean' }, bench: { type: 'string', multiple: true }, examples: { type: 'string' }, explain: { type: 'string' }, frame: { type: 'string' }, 'no-frames': { type: 'boolean' },
+  folds: { type: 'string' }, compare: { type: 'boolean' }, tune: { type: 'boolean' }, bench: { type: 'string', multiple: true }, examples: { type: 'string' }, explain: { type: 'string' }, frame: { type: 'string' }, 'no-frames': { type: 'boolean' }, concat: { type: 'boolean' },
 } });
 const folds = opt.folds === undefined ? 0 : Number(opt.folds);
 if (!Number.isInteger(folds) || folds === 1 || folds < 0) { console.error(`eval-stance: --folds must be a whole number of at least 2, got ${opt.folds}`); process.exit(2); }
@@ -166,6 +169,24 @@ const ms = performance.now() - t0;
 console.log(`\nheld-out fifth (trained on the other ${train.length} in ${ms.toFixed(0)} ms):`);
 report('classifier', score(heldOut.map((e) => [e.stance, decideStance(model.probabilities(e.text, e.frame)).stance])));
 report('lexicon alone', score(heldOut.map((e) => [e.stance, lexiconStance(e.text, topic)])));
+
+if (opt.concat) {
+  // A fixed linear congruential generator: every run builds the same 400 texts.
+  let seed = 7;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const combined = (parts) => {
+    const sides = new Set(parts.map((e) => e.stance).filter((s) => s !== 'neutral'));
+    if (!sides.size) return 'neutral';
+    if (sides.has('mixed') || (sides.has('support') && sides.has('oppose'))) return 'mixed';
+    return [...sides][0];
+  };
+  const texts = Array.from({ length: 400 }, () => {
+    const parts = Array.from({ length: 2 + Math.floor(random() * 3) }, () => heldOut[Math.floor(random() * heldOut.length)]);
+    return { text: parts.map((e) => e.text).join(' '), stance: combined(parts) };
+  });
+  console.log('');
+  report('concatenated held-out', score(texts.map((e) => [e.stance, decideStance(model.probabilities(e.text)).stance])));
+}
 
 for (const dir of opt.bench ?? []) {
   const full = trainStanceModel(examples, topic);

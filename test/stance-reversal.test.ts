@@ -22,6 +22,8 @@ describe('a segment that undoes the topic', () => {
     ['Scrapping co-commissioning now would be a mistake.', ['scrapping co commissioning now would be a mistake .']],
     ['We would be glad to see the back of CCGs.', ['we would be glad to see the back of ccgs .']],
     ['Delegation should be reversed because it has failed practices.', ['delegation should be reversed']],
+    ['Clinical commissioning groups will be abolished next year, sadly.', ['clinical commissioning groups will be abolished next year , sadly .']],
+    ['The groups have not yet been told, but CCGs will be abolished.', ['but ccgs will be abolished .']],
     ['The scheme works. Abolishing the CCG would undo it.', ['abolishing the ccg would undo it .']],
   ])('%s', (text, segments) => {
     expect(undone(text)).toEqual(segments);
@@ -32,6 +34,12 @@ describe('a segment that undoes the topic', () => {
     ['Practices have until the end of the month to apply for delegated commissioning.'],
     ['Applications for co-commissioning close at the end of March.'],
     ['The CCG welcomed the plans.'],
+    // Something else is undone, though the topic is named.
+    ['CCGs replaced primary care trusts in 2013 and have been a success.'],
+    ['Since the abolition of PCTs, CCGs have been a success.'],
+    ['The CCG decided to close down the walk-in centre, which is a disaster for patients.'],
+    // "Not yet" is no contrast, and the passive needs its "be".
+    ['CCGs have not yet been abolished.'.replace('abolished', 'merged')],
   ])('is not found where nothing of the topic is undone: %s', (text) => {
     expect(undone(text)).toEqual([]);
   });
@@ -52,11 +60,17 @@ describe('cues and polarity in a segment that undoes the topic', () => {
   });
 
   it('turns a word’s polarity round under the undoing, and again under a negation', () => {
-    expect(stanceFeatures('I am sorry to see the end of clinical commissioning.', TOPIC).has('__positive')).toBe(true);
-    expect(stanceFeatures('I am sorry to see the end of clinical commissioning.', TOPIC).has('__negative')).toBe(false);
-    expect(stanceFeatures('I am not sorry to see the end of clinical commissioning.', TOPIC).has('__negative')).toBe(true);
-    expect(stanceFeatures('I am sorry to see the end of clinical commissioning.', TOPIC).get('__reversal')).toBe(1);
-    expect(stanceFeatures('I am sorry the meeting ran late.', TOPIC).has('__reversal')).toBe(false);
+    expect(stanceFeatures('Abolishing delegation would be a terrible waste.', TOPIC).has('__positive')).toBe(true);
+    expect(stanceFeatures('Abolishing delegation would be a terrible waste.', TOPIC).has('__negative')).toBe(false);
+    expect(stanceFeatures('Abolishing delegation would not be a terrible waste.', TOPIC).has('__negative')).toBe(true);
+    expect(stanceFeatures('Abolishing delegation would be a terrible waste.', TOPIC).get('__reversal')).toBe(1);
+    expect(stanceFeatures('The meeting ran late, which was a terrible waste.', TOPIC).has('__reversal')).toBe(false);
+  });
+
+  it('leaves the undoing words and the topic’s own words as they are', () => {
+    // "back the" is a support cue inside "hand back"; "care" is a positive word inside "primary care".
+    expect(cueScores('Two CCGs will hand back the contracts for primary care to NHS England.', TOPIC)).toEqual({ support: 0, oppose: 0 });
+    expect(stanceFeatures('Two CCGs will hand back primary care commissioning.', TOPIC).has('__negative')).toBe(false);
   });
 
   it('tells a contrast whose sides agree from one that turns', () => {
@@ -71,5 +85,8 @@ describe('cues and polarity in a segment that undoes the topic', () => {
     const opening = stanceFeatures('The results have been excellent. But we are tired.', TOPIC);
     expect(opening.get('__before_contrast_positive')).toBe(1);
     expect(opening.get('__after_contrast_negative')).toBe(1);
+    // "Although" opens a concession within its own sentence: the sentence before is not its first side.
+    const conceding = stanceFeatures('The pilot went badly. Although the CCG had doubts, it has been a success.', TOPIC);
+    expect(conceding.has('__before_contrast_negative')).toBe(false);
   });
 });

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { clauseTokens, cueScores, isMark, tokens, type Topic } from './stance.js';
 import { reversalScope, type ReversalScope } from './stance-reversal.js';
 import { frameFeatures } from './stance-frame.js';
-import { ADDITIVE_BEFORE_BUT, CONDITIONS, CONTRAST, HEDGES, NEGATION_SCOPE, NEGATORS, STOP_WORDS } from './lexicon/stance-words.js';
+import { ADDITIVE_BEFORE_BUT, ANSWERING_CONTRAST, CONDITIONS, CONTRAST, HEDGES, NEGATION_SCOPE, NEGATORS, STOP_WORDS } from './lexicon/stance-words.js';
 
 /**
  * AFINN-165, a general English list of words rated -5 (very negative) to +5 (very positive): the
@@ -55,7 +55,7 @@ function contrastIn(toks: readonly string[]): Contrast {
   };
   let from = sentenceStart(at);
   // A sentence that opens with the contrast ("But …", "However, …") weighs it against the sentence before.
-  if (from === at && from > 0) from = sentenceStart(from - 1);
+  if (from === at && from > 0 && ANSWERING_CONTRAST.has(toks[at]!)) from = sentenceStart(from - 1);
   return { at, from };
 }
 
@@ -63,6 +63,8 @@ function contrastIn(toks: readonly string[]): Contrast {
 function lastContrast(toks: readonly string[]): number {
   for (let i = toks.length - 1; i >= 0; i--) {
     if (!CONTRAST.has(toks[i]!)) continue;
+    // "Not yet" is no contrast.
+    if (toks[i] === 'yet' && (toks[i - 1] === 'not' || toks[i - 1] === "n't")) continue;
     if (toks[i] === 'but' && toks.slice(Math.max(0, i - 12), i).some((t, k, a) => t === 'not' && ADDITIVE_BEFORE_BUT.has(a[k + 1] ?? ''))) continue;
     return i;
   }
@@ -88,7 +90,7 @@ function wordFeatures(toks: readonly string[], contrast: Contrast, scope: Revers
     if (HEDGES.has(t)) add(f, '__hedge');
     const polarity = Object.hasOwn(AFINN, t) ? AFINN[t] : undefined;
     if (polarity) {
-      const turned = scope.segment[i]! >= 0 && scope.reversal[i] !== 1;
+      const turned = scope.segment[i]! >= 0 && scope.reversal[i] === 0;
       const side = ((polarity > 0) !== (negated > 0)) !== turned ? 'positive' : 'negative';
       add(f, `__${side}`, Math.abs(polarity) / 2);
       if (contrastAt >= 0 && i >= from) {

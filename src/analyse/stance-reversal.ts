@@ -1,8 +1,10 @@
 /**
  * Undoing the topic. A segment that speaks of ending, abolishing or handing back what the topic is
- * about ("sad to see the end of CCGs", "scrapping delegation would be a mistake") evaluates the
- * undoing, not the thing: its evaluative words count the other way round. A reversal counts only in
- * a segment that also names the topic ("the abolition of the old trusts" undoes something else). A
+ * about ("regret the abolition of clinical commissioning", "scrapping delegation would be a
+ * mistake") evaluates the undoing, not the thing: its evaluative words count the other way round.
+ * The topic must be what is undone: named just after the undoing words ("the end of CCGs",
+ * "scrapping delegation") or, in the passive, just before them ("CCGs should be scrapped"); in
+ * "CCGs replaced the old trusts" or "the abolition of the old trusts" something else is undone. A
  * segment is a sentence cut at contrasts ("but") and at reasons ("because"): in "they should be
  * scrapped because they have failed", the failure is the thing's own. Pure.
  */
@@ -12,14 +14,25 @@ import { CONTRAST, REASONS, REVERSALS, TIME_NOUNS } from './lexicon/stance-words
 export interface ReversalScope {
   /** Per token: the segment (numbered from 0) that undoes the topic, or -1. */
   readonly segment: Int32Array;
-  /** Per token: 1 where a reversal phrase starts (the undoing words themselves are not turned round). */
+  /**
+   * Per token: UNDOING where undoing words start ("scrapping", "hand back"); INSIDE for their other
+   * words and the topic's own words ("primary care"), which judge nothing; 0 elsewhere.
+   */
   readonly reversal: Uint8Array;
   /** How many segments undo the topic. */
   readonly segments: number;
 }
 
+export const UNDOING = 1;
+export const INSIDE = 2;
+
 const REVERSAL_INDEX: PhraseIndex<true> = phraseIndex(REVERSALS.map((p) => [p, true] as const));
 const SENTENCE_ENDS: ReadonlySet<string> = new Set(['.', '!', '?', ';', ':']);
+const MARKS: ReadonlySet<string> = new Set([',', ';', ':', '.', '!', '?', '–', '—']);
+/** Forms of "be" before a passive undoing ("CCGs will be abolished", "were scrapped"). */
+const BE: ReadonlySet<string> = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were', "'s", "'re"]);
+/** How far (in words, within a clause) the undone thing may stand from the undoing words. */
+const OBJECT_WINDOW = 4;
 const targetIndexes = new WeakMap<readonly string[], PhraseIndex<true>>();
 
 /** The topic's target terms as phrases of tokens ("co-commissioning" → "co commissioning"). */
@@ -29,7 +42,7 @@ function targetIndex(targets: readonly string[]): PhraseIndex<true> {
   return index;
 }
 
-/** A reversal phrase starts at token i, and is not a date ("the end of the month"). */
+/** The length of a reversal phrase starting at token i (0 for none, or for a date: "the end of the month"). */
 function reversalAt(toks: readonly string[], i: number): number {
   const found = longestPhraseAt(toks, i, REVERSAL_INDEX);
   if (!found) return 0;
@@ -41,6 +54,16 @@ function reversalAt(toks: readonly string[], i: number): number {
   return found.length;
 }
 
+/** Whether the topic is what the undoing words [i, end) undo: named just after them, or before them in the passive. */
+function undoesTopic(toks: readonly string[], i: number, end: number, targets: PhraseIndex<true>, from: number, to: number): boolean {
+  for (let k = end; k < Math.min(to, end + OBJECT_WINDOW) && !MARKS.has(toks[k]!); k++) if (anyPhraseAt(toks, k, targets)) return true;
+  // "CCGs should be scrapped", "delegation will be reversed": be (and perhaps an adverb) just before.
+  const passive = BE.has(toks[i - 1] ?? '') || (BE.has(toks[i - 2] ?? '') && !MARKS.has(toks[i - 1] ?? ''));
+  if (!passive) return false;
+  for (let k = i - 1; k >= Math.max(from, i - OBJECT_WINDOW - 2) && !MARKS.has(toks[k]!); k--) if (anyPhraseAt(toks, k, targets)) return true;
+  return false;
+}
+
 /** Where the topic is undone in these tokens (words and clause marks, as stance-features reads them). */
 export function reversalScope(toks: readonly string[], targets: readonly string[]): ReversalScope {
   const segment = new Int32Array(toks.length).fill(-1);
@@ -50,24 +73,38 @@ export function reversalScope(toks: readonly string[], targets: readonly string[
   let from = 0;
   const close = (to: number): void => {
     let undone = false;
-    let named = false;
-    const starts: number[] = [];
+    const kept: Array<[number, number]> = [];
     for (let i = from; i < to; i++) {
       const n = reversalAt(toks, i);
-      if (n) { starts.push(i); undone = true; i += n - 1; continue; }
-      if (anyPhraseAt(toks, i, targetsAt)) named = true;
+      if (!n) continue;
+      kept.push([i, i + n]);
+      if (undoesTopic(toks, i, i + n, targetsAt, from, to)) undone = true;
+      i += n - 1;
     }
-    if (undone && named) {
+    if (undone) {
       segment.fill(segments++, from, to);
-      for (const i of starts) reversal[i] = 1;
+      for (const [a, b] of kept) {
+        reversal.fill(INSIDE, a, b);
+        reversal[a] = UNDOING;
+      }
+      // The topic's own words ("primary care") name what is undone; they are not judged.
+      for (let i = from; i < to; i++) {
+        const target = longestPhraseAt(toks, i, targetsAt);
+        if (target) reversal.fill(INSIDE, i, i + target.length);
+      }
     }
     from = to;
   };
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (SENTENCE_ENDS.has(t)) close(i + 1);
-    else if ((CONTRAST.has(t) || REASONS.has(t)) && i > from) close(i);
+    else if ((CONTRAST.has(t) && !(t === 'yet' && isNegation(toks[i - 1]))) || REASONS.has(t)) {
+      if (i > from) close(i);
+    }
   }
   close(toks.length);
   return { segment, reversal, segments };
 }
+
+/** "Not yet" is no contrast. */
+const isNegation = (t: string | undefined): boolean => t === 'not' || t === "n't";

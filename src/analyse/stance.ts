@@ -8,7 +8,7 @@
  */
 import type { Position, Stance } from '../core/types.js';
 import { anyPhraseAt, phraseIndex, type PhraseIndex } from './phrase-index.js';
-import { reversalScope } from './stance-reversal.js';
+import { INSIDE, UNDOING, reversalScope } from './stance-reversal.js';
 
 export interface Topic {
   readonly id: string;
@@ -52,7 +52,7 @@ interface CueHit {
   /** The segment undoing the topic that the cue stands in (stance-reversal.ts), or -1. */
   readonly segment: number;
   /** The cue is the undoing word itself ("scrapping"). */
-  readonly reversal: boolean;
+  readonly undoing: boolean;
 }
 
 /**
@@ -71,16 +71,18 @@ export function cueScores(text: string, topic: Topic): { support: number; oppose
   const negatedAt = (i: number): boolean => toks.slice(Math.max(0, i - NEGATION_WINDOW), i).some((t) => NEGATIONS.has(t));
   const hits: CueHit[] = [];
   for (let i = 0; i < toks.length; i++) {
-    const where = { segment: scope.segment[at[i]!]!, reversal: scope.reversal[at[i]!] === 1 };
+    // A cue inside the undoing words ("back the" in "hand back the") or the topic's words judges nothing.
+    if (scope.reversal[at[i]!] === INSIDE) continue;
+    const where = { segment: scope.segment[at[i]!]!, undoing: scope.reversal[at[i]!] === UNDOING };
     if (anyPhraseAt(toks, i, c.support)) hits.push(negatedAt(i) ? { support: 0, oppose: 1, ...where } : { support: 1, oppose: 0, ...where });
     if (anyPhraseAt(toks, i, c.oppose)) hits.push(negatedAt(i) ? { support: 0.5, oppose: 0, ...where } : { support: 0, oppose: 1, ...where });
   }
-  const judged = new Set(hits.filter((h) => h.segment >= 0 && !h.reversal).map((h) => h.segment));
+  const judged = new Set(hits.filter((h) => h.segment >= 0 && !h.undoing).map((h) => h.segment));
   let support = 0;
   let oppose = 0;
   for (const h of hits) {
     if (h.segment < 0) { support += h.support; oppose += h.oppose; continue; }
-    if (h.reversal) {
+    if (h.undoing) {
       if (!judged.has(h.segment)) { support += h.support; oppose += h.oppose; }
       continue;
     }

@@ -13,6 +13,9 @@ export const NEGATION_SCOPE = 4;
 /** Words that turn a sentence round: what follows weighs against what came before. */
 export const CONTRAST: ReadonlySet<string> = new Set(['but', 'however', 'yet', 'although', 'though', 'whilst', 'while', 'nevertheless', 'nonetheless', 'despite', 'except']);
 
+/** Contrasts that answer what came before, so that one opening a sentence ("But …", "However, …") weighs the sentence before; the others ("although", "while", "despite") open a concession within their own. */
+export const ANSWERING_CONTRAST: ReadonlySet<string> = new Set(['but', 'however', 'yet', 'nevertheless', 'nonetheless']);
+
 /** "Not only X but Y", "not just X but Y": the "but" adds, it does not contrast. */
 export const ADDITIVE_BEFORE_BUT: ReadonlySet<string> = new Set(['only', 'just', 'simply', 'merely']);
 
@@ -35,10 +38,10 @@ export const REVERSALS: readonly string[] = [
   'abolish*', 'abolition', 'scrap', 'scraps', 'scrapped', 'scrapping', 'axe', 'axed', 'axing',
   'dismantl*', 'disband*', 'demise', 'end of', 'ending', 'get rid of', 'getting rid of', 'got rid of',
   'do away with', 'done away with', 'doing away with', 'abandon*', 'reverse', 'reversed', 'reversing', 'reversal',
-  'wind down', 'winding down', 'wound down', 'wind up', 'winding up', 'wound up', 'boycott*', 'hand back',
+  'wind down', 'winding down', 'wound down', 'wind up', 'winding up', 'wound up', 'hand back',
   'handed back', 'handing back', 'give back', 'giving back', 'pull out of', 'pulled out of', 'pulling out of',
-  'withdraw from', 'withdrew from', 'withdrawn from', 'withdrawing from', 'withdrawal from', 'replace', 'replaced',
-  'replacing', 'replacement of', 'disappear*', 'sweep away', 'swept away', 'sweeping away', 'phase out', 'phased out',
+  'withdraw from', 'withdrew from', 'withdrawn from', 'withdrawing from', 'withdrawal from',
+  'disappear*', 'sweep away', 'swept away', 'sweeping away', 'phase out', 'phased out',
   'see the back of', 'seen the back of', 'seeing the back of', 'phasing out', 'close down', 'closed down', 'closing down', 'shut down', 'break up', 'broken up', 'breaking up',
 ];
 
@@ -50,4 +53,4 @@ export const TIME_NOUNS: ReadonlySet<string> = new Set([
 ]);
 
 /** Words that start a reason or a new clause of their own: a segment that undoes the topic ends before them. */
-export const REASONS: ReadonlySet<string> = new Set(['because', 'since', 'given', 'cos']);
+export const REASONS: ReadonlySet<string> = new Set(['because', 'cos']);
