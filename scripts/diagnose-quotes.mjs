@@ -6,7 +6,7 @@
 // On a set with hand-labelled gold in the seeds' format (gold.json: the CCG sets, the seeds) it shows, per miss,
 // the quote, the predicted and gold speaker and organisation, and the person the model built for the speaker:
 //   node scripts/diagnose-quotes.mjs ../shared/bench/ccg-dev [--only missed|speaker|organisation|stance]
-// (stance lines, shown with --only stance, give the gold and predicted stance, the confidence and the topic).
+// (stance lines, shown with --only stance on a set with gold.json, give the gold and predicted stance and the confidence).
 // Every line names the document; speaker lines show the entity the model built for the predicted speaker
 // ({name | role | organisation}).
 // A last line counts the misses by kind, so that a change can be compared before and after.
@@ -18,13 +18,14 @@ const argv = process.argv.slice(2);
 const USAGE = 'usage: node scripts/diagnose-quotes.mjs DIR [--limit N] [--only missed|spurious|speaker|organisation|stance]\n  DIR: a data set with gold.json (the CCG sets, the seeds) or with text/ and attributions/ (PolNeAR)';
 if (argv.includes('--help') || argv.includes('-h')) { console.log(USAGE); process.exit(0); }
 const dir = resolve(argv[0] ?? '');
-if (!argv[0] || !(existsSync(join(dir, 'gold.json')) || existsSync(join(dir, 'text')))) {
-  console.error(`diagnose-quotes: ${argv[0] ? `${argv[0]} has neither gold.json nor text/` : 'no data set given'}\n${USAGE}`);
-  process.exit(2);
-}
+const fail = (message) => { console.error(`diagnose-quotes: ${message} (--help for usage)`); process.exit(2); };
+if (!argv[0] || !(existsSync(join(dir, 'gold.json')) || existsSync(join(dir, 'text')))) fail(argv[0] ? `${argv[0]} has neither gold.json nor text/` : 'no data set given');
+const ONLY = existsSync(join(dir, 'gold.json')) ? ['missed', 'speaker', 'organisation', 'stance'] : ['missed', 'spurious', 'speaker'];
 const opt = (n) => { const i = argv.indexOf(n); return i >= 0 ? argv[i + 1] : undefined; };
 const limit = Number(opt('--limit') ?? Infinity);
 const only = opt('--only');
+if (!(limit >= 1)) fail(`--limit must be a positive number; got ${JSON.stringify(opt('--limit'))}`);
+if (only !== undefined && !ONLY.includes(only)) fail(`--only must be one of ${ONLY.join(', ')} for this data set; got ${JSON.stringify(only)}`);
 const words = (t) => (t || '').toLowerCase().match(/[\p{L}\p{N}_]+/gu) || [];
 const STOP = new Set(['the', 'a', 'an', 'of', 'and', 'mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'professor', 'prof']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'him', 'her', 'them']);

@@ -208,6 +208,8 @@ describe('errors', () => {
     [['quotes', '--frob'], /Unknown option '--frob'/],
     [['extract'], /name at least one FILE/],
     [['sources', 'frob'], /unknown subcommand "frob"/],
+    [['quotes', 'x', '--json', '--csv'], /choose one output format/],
+    [['timeline'], /name an --org or a --speaker/],
   ])('%j is a usage error with exit code 2, and the usage follows', (args, message) => {
     const r = ccg(args, { home: tempHome() });
     expect(r.code).toBe(2);
@@ -220,6 +222,8 @@ describe('errors', () => {
     [['search', 'x', '--since', 'last year'], /^ccg: search: --since must be YYYY[^\n]*\n$/],
     [['quotes', 'colour:red'], /^ccg: quotes: colour: is not a field [^\n]*\n$/],
     [['who', 'x', '--top', '0'], /^ccg: who: --top must be a positive whole number; got "0"\n$/],
+    // A value with a line break is shown escaped: the message stays one line.
+    [['quotes', 'x', '--stance', 'an\ngry'], /^ccg: quotes: --stance must be one of support, oppose, mixed, neutral; got "an\\ngry"\n$/],
   ])('%j is a bad value: one line and exit code 2', (args, message) => {
     const r = ccg(args, { home: tempHome() });
     expect(r.code).toBe(2);
@@ -238,7 +242,7 @@ describe('errors', () => {
     const home = tempHome(false);
     const r = ccg(['quotes', 'x'], { home });
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe(`ccg: no search index in ${join(home, 'index')}: run "ccg --home ${home} index" (or "npm start") first\n`);
+    expect(r.stderr).toBe(`ccg: no search index in ${join(home, 'index')}: run "ccg --home ${home} index" first\n`);
     // Found through CCG_HOME, the archive needs no --home in the printed command.
     const viaEnv = spawnSync(process.execPath, [CLI, 'quotes', 'x'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CCG_HOME: home } });
     expect(viaEnv.stderr).toBe(`ccg: no search index in ${join(home, 'index')}: run "ccg index" (or "npm start") first\n`);

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,8 +43,13 @@ describe('the document store', () => {
     const big = 'x'.repeat(8 << 20);
     // The bad path fails at once (its parent is a file); the large writes take far longer.
     const files = [[join(dir, 'not-a-folder', 'a.json'), '{}'], ...[1, 2, 3].map((n) => [join(dir, `big-${n}.json`), big] as const)] as const;
-    await expect(writeFilesAtomic(files)).rejects.toThrow(/not-a-folder/);
-    expect(readdirSync(dir).sort()).toEqual(['big-1.json', 'big-2.json', 'big-3.json', 'not-a-folder']);
+    try {
+      await expect(writeFilesAtomic(files)).rejects.toThrow(/not-a-folder/);
+      // Were any write still running when the failure was thrown, its file (or a .tmp) would be missing here.
+      expect(readdirSync(dir).sort()).toEqual(['big-1.json', 'big-2.json', 'big-3.json', 'not-a-folder']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a writer killed at any moment leaves the old file or the new one, never a torn one', async () => {

@@ -51,7 +51,7 @@ export function parse(command: string, argv: readonly string[], options: Options
   }
   const values = r.values as Parsed['values'];
   const formats = OUTPUT_FORMATS.filter((f) => values[f] !== undefined && values[f] !== false);
-  if (formats.length > 1) throw new UsageError(`${command}: choose one output format, not ${formats.map((f) => `--${f}`).join(' and ')}`);
+  if (formats.length > 1) throw new UsageError(`${command}: choose one output format, not ${formats.map((f) => `--${f}`).join(' and ')}`, { showUsage: true });
   const { min = 0, max = Infinity, name = 'argument' } = arity;
   const n = r.positionals.length;
   if (n < min) throw new UsageError(`${command}: name ${min === 1 ? `at least one ${name}` : `at least ${plural(min, name)}`}`, { showUsage: true });

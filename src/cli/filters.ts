@@ -36,9 +36,9 @@ export const FORMATS: readonly Format[] = ['table', 'json', 'jsonl', 'csv', 'md'
 /** `--format F`, or its shorthands `--json`, `--jsonl`, `--csv`; one format per command line. */
 export function formatFrom(command: string, values: Parsed['values']): Format {
   const chosen = str(values.format);
-  if (chosen !== undefined && !FORMATS.includes(chosen as Format)) throw new UsageError(`${command}: --format must be one of ${FORMATS.join(', ')}; got "${chosen}"`);
+  if (chosen !== undefined && !FORMATS.includes(chosen as Format)) throw new UsageError(`${command}: --format must be one of ${FORMATS.join(', ')}; got ${JSON.stringify(chosen)}`);
   const short = (['json', 'jsonl', 'csv'] as const).filter((f) => values[f] === true);
-  if (chosen && short.length && !short.every((f) => f === chosen)) throw new UsageError(`${command}: choose one output format, not --format ${chosen} and --${short[0]}`);
+  if (chosen && short.length && !short.every((f) => f === chosen)) throw new UsageError(`${command}: choose one output format, not --format ${chosen} and --${short[0]}`, { showUsage: true });
   return (chosen as Format | undefined) ?? short[0] ?? 'table';
 }
 
@@ -76,24 +76,24 @@ export function queryFrom(command: string, words: readonly string[], values: Par
   const q = parseQuery(words.join(' '));
   const errors = [...q.errors];
   const stances = list(values.stance).map((s) => s.toLowerCase());
-  for (const s of stances) if (!STANCES.includes(s as Stance)) errors.push(`--stance must be one of ${STANCES.join(', ')}; got "${s}"`);
+  for (const s of stances) if (!STANCES.includes(s as Stance)) errors.push(`--stance must be one of ${STANCES.join(', ')}; got ${JSON.stringify(s)}`);
   const date = (flag: 'since' | 'until'): string | null => {
     const v = str(values[flag]);
     if (v === undefined) return null;
     const d = normaliseDate(v);
-    if (!d) errors.push(`--${flag} must be YYYY, YYYY-MM or YYYY-MM-DD of a real day; got "${v}"`);
+    if (!d) errors.push(`--${flag} must be YYYY, YYYY-MM or YYYY-MM-DD of a real day; got ${JSON.stringify(v)}`);
     return d;
   };
   const since = date('since') ?? q.filters.since;
   const until = date('until') ?? q.filters.until;
   if (since && until && dateBounds(since).first > dateBounds(until).last && !errors.length) errors.push(`--since ${since} is after --until ${until}`);
   const years = list(values.year);
-  for (const y of years) if (!/^\d{4}$/.test(y) || !normaliseDate(y)) errors.push(`--year must be a year such as 2014; got "${y}"`);
+  for (const y of years) if (!/^\d{4}$/.test(y) || !normaliseDate(y)) errors.push(`--year must be a year such as 2014; got ${JSON.stringify(y)}`);
   const limitRaw = str(values.limit);
   const limit = limitRaw === undefined ? 20 : Number(limitRaw);
-  if (!Number.isInteger(limit) || limit < 1) errors.push(`--limit must be a positive whole number; got "${limitRaw}"`);
+  if (!Number.isInteger(limit) || limit < 1) errors.push(`--limit must be a positive whole number; got ${JSON.stringify(limitRaw)}`);
   const sortRaw = str(values.sort);
-  if (sortRaw !== undefined && !SORTS.includes(sortRaw as Sort)) errors.push(`--sort must be one of ${SORTS.join(', ')}; got "${sortRaw}"`);
+  if (sortRaw !== undefined && !SORTS.includes(sortRaw as Sort)) errors.push(`--sort must be one of ${SORTS.join(', ')}; got ${JSON.stringify(sortRaw)}`);
   if (errors.length) throw new UsageError(`${command}: ${errors.join('; ')}`);
   const f = q.filters;
   const query: ParsedQuery = {

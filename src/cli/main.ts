@@ -61,11 +61,11 @@ function globals(argv: string[]): { global: GlobalOptions; rest: string[] } {
     const a = argv[i]!;
     if (a === '--home') {
       const v = argv[++i];
-      if (!v) throw new UsageError('--home needs a folder');
+      if (!v) throw new UsageError('--home needs a folder', { showUsage: true });
       home = v;
     } else if (a.startsWith('--home=')) {
       home = a.slice(7);
-      if (!home) throw new UsageError('--home needs a folder');
+      if (!home) throw new UsageError('--home needs a folder', { showUsage: true });
     } else rest.push(a);
   }
   return { global: { home }, rest };

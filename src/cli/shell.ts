@@ -1,14 +1,13 @@
 /** Commands printed for the user to copy: they must run as printed, in the same archive. */
-import { resolve } from 'node:path';
-
+import { homeArgs, homeFolder } from '../core/config.js';
 import { shellQuote } from '../core/shell-quote.js';
 
 export { shellQuote };
 
 /**
- * "--home DIR " (absolute, quoted) when the command was run with --home, so that a printed command
- * reaches the same archive; "" otherwise (the default folder, or $CCG_HOME, which stays set).
+ * "--home DIR " (absolute, quoted) when the archive is not the one ccg finds by itself (CCG_HOME,
+ * else the project), so that a printed command reaches the same archive; "" otherwise.
  */
 export function homeFlag(home: string | null): string {
-  return home === null ? '' : `--home ${shellQuote(resolve(home))} `;
+  return homeArgs(homeFolder(home).path);
 }

@@ -36,8 +36,13 @@ export function homeFolder(home?: string | null): { readonly path: string; reado
  * so that a command copied from a message reaches the same archive.
  */
 export function ccgCommand(home: string): string {
+  return `ccg ${homeArgs(home)}`.trimEnd();
+}
+
+/** "--home DIR " for a printed command on the archive in `home` ("" when ccg finds it by itself): see ccgCommand. */
+export function homeArgs(home: string): string {
   const path = resolve(home);
-  return path === homeFolder(null).path ? 'ccg' : `ccg --home ${shellQuote(path)}`;
+  return path === homeFolder(null).path ? '' : `--home ${shellQuote(path)} `;
 }
 
 /** An archive folder that is missing (for a command that reads) or is not a folder. */

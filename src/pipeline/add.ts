@@ -82,15 +82,11 @@ async function addFile(ctx: PipelineContext, input: string, o: FileOptions): Pro
 /** One URL, fetched politely as a one-page source; a feed or sitemap is refused with nothing stored. */
 export async function addUrl(ctx: PipelineContext, fetcher: Fetcher, url: string): Promise<AddResult> {
   try {
-    const r = await fetchItem(ctx, fetcher, { ...MANUAL_SOURCE, urls: [url] }, url, { refuseFeeds: true });
+    const r = await fetchItem(ctx, fetcher, { ...MANUAL_SOURCE, urls: [url] }, url, { refuseFeeds: true, ccg: ccgCommand(ctx.paths.home) });
     const status: AddOutcome = r.outcome === 'new' ? 'added' : r.outcome;
     return { input: url, status, id: r.id, title: r.document.title, quotes: r.document.quotes.length };
   } catch (e) {
-    if (e instanceof FeedUrlError) {
-      // Told with the command that reaches this archive.
-      const told = new FeedUrlError(url, e.what, ccgCommand(ctx.paths.home));
-      return { input: url, status: 'failed', error: told.message, feed: e.what, suggest: told.suggest };
-    }
+    if (e instanceof FeedUrlError) return { input: url, status: 'failed', error: e.message, feed: e.what, suggest: e.suggest };
     return { input: url, status: 'failed', error: errorMessage(e) };
   }
 }

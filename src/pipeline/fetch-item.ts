@@ -20,6 +20,8 @@ export interface FetchPageOptions {
   readonly now?: () => Date;
   /** A feed or sitemap is refused (FeedUrlError) before anything is stored: `ccg add URL` wants pages. */
   readonly refuseFeeds?: boolean;
+  /** How to run ccg on this archive, for the command a refused feed's message suggests (see ccgCommand). */
+  readonly ccg?: string;
   /** Ignore the stored validators (the stored snapshot is missing). */
   readonly unconditional?: boolean;
 }
@@ -56,7 +58,7 @@ export async function fetchPage(store: SnapshotStore, fetcher: Fetcher, source: 
   }
   if (options.refuseFeeds) {
     const what = feedOrSitemap(r.body, r.headers['content-type'], r.finalUrl);
-    if (what) throw new FeedUrlError(url, what);
+    if (what) throw new FeedUrlError(url, what, options.ccg);
   }
   await store.saveSnapshot(r.body);
   const revision: Revision = { sha256: hash, fetchedAt, status: r.status, contentType: r.headers['content-type'] ?? null, documentId: null };

@@ -502,7 +502,7 @@ export class DiskIndex implements IndexSource {
 export async function openIndex(ctx: PipelineContext, notice: (message: string) => void = ctx.warn): Promise<DiskIndex> {
   const { manifest, stale } = await readManifest(ctx);
   if (manifest) return new DiskIndex(ctx, manifest);
-  if (!stale) throw new CcgError('E_NO_INDEX', `no search index in ${ctx.paths.index}: run "${ccgCommand(ctx.paths.home)} index" (or "npm start") first`);
+  if (!stale) throw new CcgError('E_NO_INDEX', `no search index in ${ctx.paths.index}: run "${ccgCommand(ctx.paths.home)} index"${ccgCommand(ctx.paths.home) === 'ccg' ? ' (or "npm start")' : ''} first`);
   notice(`${stale}: rebuilding it…`);
   await indexCorpus(ctx, { full: true });
   const again = await readManifest(ctx);

@@ -682,7 +682,7 @@ export async function repairArchive(ctx: PipelineContext, options: { now?: () =>
     if (!acted) break;
   }
 
-  // A shipped document set aside comes back from sources/local/, as "${ccgCommand(ctx.paths.home)} start" would add it.
+  // A shipped document set aside comes back from sources/local/, as "ccg start" would add it.
   if (setAside.size) {
     for (const d of localManifest(ctx)) {
       const rel = relative(ctx.paths.home, d.path);

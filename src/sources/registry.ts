@@ -51,7 +51,7 @@ export function validateSource(data: unknown, file: string): Source {
     return d[f] as string;
   };
   const id = str('id');
-  if (!ID.test(id)) throw new ValidationError(file, 'id', `expected lower-case letters, digits and hyphens; got "${id}"`);
+  if (!ID.test(id)) throw new ValidationError(file, 'id', `expected lower-case letters, digits and hyphens; got ${JSON.stringify(id)}`);
   const kind = d.kind as SourceKind;
   if (!SOURCE_KINDS.includes(kind)) throw new ValidationError(file, 'kind', `expected one of ${SOURCE_KINDS.join(', ')}; got ${JSON.stringify(d.kind)}`);
   const urls = d.urls ?? (typeof d.url === 'string' ? [d.url] : undefined);

@@ -45,7 +45,7 @@ Examples:
       const v = str(values[name]);
       if (v === undefined) return undefined;
       const n = Number(v);
-      if (!Number.isInteger(n) || n < 1) throw new UsageError(`ingest: --${name} must be a positive whole number; got "${v}"`);
+      if (!Number.isInteger(n) || n < 1) throw new UsageError(`ingest: --${name} must be a positive whole number; got ${JSON.stringify(v)}`);
       return n;
     };
     const ctx = createContext(global.home);

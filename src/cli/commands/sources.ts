@@ -71,7 +71,7 @@ async function add(home: string | null, argv: readonly string[]): Promise<number
   const id = str(values.id) ?? (host.split('.').slice(0, -1).join('-').replace(/[^a-z0-9-]/g, '-').replace(/^-+/, '').slice(0, 40) || 'source');
   const intervalText = str(values.interval);
   const intervalMs = intervalText === undefined ? 1000 : Number(intervalText);
-  if (!Number.isInteger(intervalMs) || intervalMs < 0) throw new UsageError(`sources add: --interval must be a whole number of milliseconds; got "${intervalText}"`);
+  if (!Number.isInteger(intervalMs) || intervalMs < 0) throw new UsageError(`sources add: --interval must be a whole number of milliseconds; got ${JSON.stringify(intervalText)}`);
   const p = paths(home);
   const file = registryFile(p.registry, id);
   // Before anything is fetched: a source that is already there is not previewed again.

@@ -26,7 +26,7 @@ each source says so in one line and the archive is built from what is stored.
       import('../../pipeline/context.js'), import('../../pipeline/add.js'), import('../../pipeline/index-corpus.js'), import('../../pipeline/ingest.js'), import('../../sources/index.js'), import('../progress.js'),
     ]);
     const { values } = parse('start', argv, { offline: { type: 'boolean' }, serve: { type: 'boolean' }, port: { type: 'string' } }, { max: 0 });
-    if (values.port !== undefined && !values.serve) throw new UsageError('start: --port goes with --serve');
+    if (values.port !== undefined && !values.serve) throw new UsageError('start: --port goes with --serve', { showUsage: true });
     const port = portOf(values.port as string | undefined, 'start');
     const ctx = createContext(global.home);
     const files = localManifest(ctx).map((d) => d.path);

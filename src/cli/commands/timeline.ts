@@ -57,10 +57,10 @@ Examples:
     const { values, positionals } = parse('timeline', argv, { ...FILTER_OPTIONS, by: { type: 'string' }, all: { type: 'boolean' } }, { queryWords: true });
     const { query } = queryFrom('timeline', positionals, values);
     const format = formatFrom('timeline', values);
-    if (!query.filters.org.length && !query.filters.speaker.length) throw new UsageError('timeline: name an --org or a --speaker (or org:NAME / speaker:NAME in the query)');
+    if (!query.filters.org.length && !query.filters.speaker.length) throw new UsageError('timeline: name an --org or a --speaker (or org:NAME / speaker:NAME in the query)', { showUsage: true });
     const [{ openBackend }, { PERIODS }] = await Promise.all([import('../../pipeline/index-corpus.js'), import('../../search/timeline.js')]);
     const by = (str(values.by) ?? 'year') as Period;
-    if (!PERIODS.includes(by)) throw new UsageError(`timeline: --by must be one of ${PERIODS.join(', ')}; got "${by}"`);
+    if (!PERIODS.includes(by)) throw new UsageError(`timeline: --by must be one of ${PERIODS.join(', ')}; got ${JSON.stringify(by)}`);
     const index = await openBackend(indexContext(global.home));
     const t = await index.timeline(query, by);
     if (format === 'json') {

@@ -37,7 +37,7 @@ Examples:
     const format = formatFrom('who', values);
     const topRaw = str(values.top);
     const top = topRaw === undefined ? 10 : Number(topRaw);
-    if (!Number.isInteger(top) || top < 1) throw new UsageError(`who: --top must be a positive whole number; got "${topRaw}"`);
+    if (!Number.isInteger(top) || top < 1) throw new UsageError(`who: --top must be a positive whole number; got ${JSON.stringify(topRaw)}`);
     const { openBackend } = await import('../../pipeline/index-corpus.js');
     const index = await openBackend(indexContext(global.home));
     const w = await index.who(query);
