@@ -8,29 +8,31 @@
  * folding, under which the long s (ſ) is an s and the Kelvin sign (K) a k. Pure.
  */
 
-/** Forms of the list, by their first two letters (lower case), each bucket in the list's order. */
+/** Forms of the list, by their first two letters, each bucket in the list's order (see `pairKey`). */
 export interface Alternation {
-  readonly byStart: ReadonlyMap<string, readonly string[]>;
+  readonly byStart: ReadonlyArray<readonly string[] | undefined>;
   /** By their last two letters, for matching backwards from where a form must end. */
-  readonly byEnd: ReadonlyMap<string, readonly string[]>;
+  readonly byEnd: ReadonlyArray<readonly string[] | undefined>;
 }
+
+/** Two letters a-z (char codes) as one number, 0–675. */
+const pairKey = (a: number, b: number): number => (a - 97) * 26 + (b - 97);
 
 /** Forms are lower-case ASCII words separated by single spaces, the first and the last of two letters or more. */
 const FORM = /^[a-z]{2,}(?:(?: [a-z]+)* [a-z]{2,})?$/;
 
-function bucket(into: Map<string, string[]>, key: string, form: string): void {
-  const list = into.get(key);
-  if (list) list.push(form);
-  else into.set(key, [form]);
+function bucket(into: Array<string[] | undefined>, key: number, form: string): void {
+  (into[key] ??= []).push(form);
 }
 
 export function alternation(forms: Iterable<string>): Alternation {
-  const byStart = new Map<string, string[]>();
-  const byEnd = new Map<string, string[]>();
+  const byStart: Array<string[] | undefined> = new Array<string[] | undefined>(676).fill(undefined);
+  const byEnd: Array<string[] | undefined> = new Array<string[] | undefined>(676).fill(undefined);
   for (const form of forms) {
     if (!FORM.test(form)) throw new Error(`alternation: '${form}' is not lower-case words of two letters or more at each end, separated by single spaces`);
-    bucket(byStart, form.slice(0, 2), form);
-    bucket(byEnd, form.slice(-2), form);
+    const n = form.length;
+    bucket(byStart, pairKey(form.charCodeAt(0), form.charCodeAt(1)), form);
+    bucket(byEnd, pairKey(form.charCodeAt(n - 2), form.charCodeAt(n - 1)), form);
   }
   return { byStart, byEnd };
 }
@@ -73,11 +75,12 @@ export function formAt(text: string, i: number, form: string): number {
   return p;
 }
 
-/** The two folded letters at `i` (the key of the forms that can start there), or null. */
-function keyAt(text: string, i: number): string | null {
-  const a = foldedLetter(text.charCodeAt(i));
+/** The forms that can start at `i` (by the two letters there), if any. */
+export function formsAt(alt: Alternation, text: string, i: number): readonly string[] | undefined {
+  const a = i < text.length ? foldedLetter(text.charCodeAt(i)) : -1;
+  if (a < 0) return undefined;
   const b = i + 1 < text.length ? foldedLetter(text.charCodeAt(i + 1)) : -1;
-  return a < 0 || b < 0 ? null : String.fromCharCode(a, b);
+  return b < 0 ? undefined : alt.byStart[pairKey(a, b)];
 }
 
 /**
@@ -85,8 +88,7 @@ function keyAt(text: string, i: number): string | null {
  * -1: what `(?:form1|form2|…)` followed by a condition finds at `i`, backtracking through the forms.
  */
 export function alternationAt(alt: Alternation, text: string, i: number, accept: (end: number) => boolean = () => true): number {
-  const key = i < text.length ? keyAt(text, i) : null;
-  const forms = key === null ? undefined : alt.byStart.get(key);
+  const forms = formsAt(alt, text, i);
   if (forms) {
     for (const form of forms) {
       const end = formAt(text, i, form);
@@ -115,7 +117,7 @@ export function someFormEndsAt(alt: Alternation, text: string, end: number): boo
   if (end < 2) return false;
   const a = foldedLetter(text.charCodeAt(end - 2));
   const b = foldedLetter(text.charCodeAt(end - 1));
-  const forms = a < 0 || b < 0 ? undefined : alt.byEnd.get(String.fromCharCode(a, b));
+  const forms = a < 0 || b < 0 ? undefined : alt.byEnd[pairKey(a, b)];
   return forms !== undefined && forms.some((form) => formEndingAt(text, end, form) >= 0);
 }
 
@@ -139,6 +141,7 @@ export function letterBefore(text: string, i: number): boolean {
   if (i <= 0) return false;
   const c = text.charCodeAt(i - 1);
   if (c < 128) return isAsciiLetter(c);
+  if (c >= 0x2000 && c <= 0x206f) return false; // general punctuation (dashes, curly quotes)
   const lowSurrogate = c >= 0xdc00 && c <= 0xdfff;
   const h = i >= 2 ? text.charCodeAt(i - 2) : 0;
   const start = lowSurrogate && h >= 0xd800 && h <= 0xdbff ? i - 2 : i - 1;

@@ -134,15 +134,16 @@ export function findPeople(text: string, orgs: readonly OrganisationSpan[]): Peo
     const first = words[0]!;
     const hasTitle = title.trim().length > 0;
     const surname = words[words.length - 1]!.replace(/['’]s$/, '');
+    const known = bySurname.get(surname);
+    // A single word is a name only with a title or once the person is known (checked before the costlier tests below).
+    if (!hasTitle && words.length === 1 && known === undefined) continue;
+    if (/^\p{Lu}\.$/u.test(surname)) continue;
     const knownFirst = FEMALE_NAMES.has(first) || MALE_NAMES.has(first);
     const before = roleBefore(text, title ? m.index : start);
     const after = roleAfter(text, end);
-    const known = bySurname.get(surname);
     // The subject of a speech verb is a speaker whatever their name ("Odile K. Marchetti said").
-    const speaks = words.length > 1 && SPEAKS_AFTER.test(text.slice(end, end + 160));
-    if (!hasTitle && !knownFirst && !before && !after && !speaks && known === undefined) continue;
-    if (!hasTitle && words.length === 1 && known === undefined) continue;
-    if (/^\p{Lu}\.$/u.test(surname)) continue;
+    const speaks = (): boolean => words.length > 1 && SPEAKS_AFTER.test(text.slice(end, end + 160));
+    if (!hasTitle && !knownFirst && !before && !after && known === undefined && !speaks()) continue;
 
     const role = before?.role ?? after ?? null;
     let organisation: string | null = null;

@@ -1,18 +1,19 @@
 /**
- * The patterns of attribution built on the speech verbs (lexicon/speech.ts), matched by hand with
- * alternation.ts: each function finds exactly what the regular expression in its comment finds
- * (VERBS: the speech verbs, longest first, a space standing for `\s+`; flags i and u). Written out
- * because those expressions, with hundreds of verbs inside loops and look-arounds, cost 5–50 ms
- * each to compile, which every process paid on its first document. Pure.
+ * The patterns of attribution built on the speech verbs (lexicon/speech.ts). Those that read the
+ * few words after a quote or before one are matched by hand with alternation.ts: each finds exactly
+ * what the regular expression in its comment finds (VERBS: the speech verbs, longest first, a space
+ * standing for `\s+`; flags i and u). Written out because those expressions, with hundreds of verbs
+ * inside loops and look-arounds, cost up to 45 ms each to compile, which every process paid on its
+ * first document. The scan of a whole text stays one expression: over long texts the regular
+ * expression engine is faster than a loop that the JavaScript compiler has not optimised yet. Pure.
  */
 import { SPEECH_VERBS } from './lexicon/speech.js';
 import type { Span } from './sentences.js';
-import { alternation, alternationAt, foldedWordAt, formAt, isSpaceAt, isWordCode, letterAt, letterBefore, nextCodePoint, skipSpaces, someFormEndsAt } from './alternation.js';
+import { alternation, alternationAt, foldedWordAt, formAt, isSpaceAt, isWordCode, letterAt, nextCodePoint, skipSpaces, someFormEndsAt } from './alternation.js';
 
 /** The speech verbs, longest first (the order of preference of the alternation). */
 export const VERB_FORMS: readonly string[] = [...SPEECH_VERBS].sort((a, b) => b.length - a.length);
 const VERBS = alternation(VERB_FORMS);
-const VERBS_OR_ACCORDING = alternation([...VERB_FORMS, 'according to']);
 
 export interface VerbHit {
   readonly start: number;
@@ -20,23 +21,19 @@ export interface VerbHit {
   readonly according: boolean;
 }
 
-const noLetterAt = (text: string) => (end: number): boolean => !letterAt(text, end);
-
+const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /**
- * `text.slice(start, end).matchAll(/(?<![\p{L}])(?:VERBS|according\s+to)(?![\p{L}])/giu)`, as
- * offsets into `text`: every speech verb with no letter touching it inside the region, in order.
+ * Every speech verb with no letter touching it: one regular expression for the whole text (its
+ * engine scans a long text faster than a loop in JavaScript that has not been optimised yet).
  */
+const VERB_RE = new RegExp(`(?<![\\p{L}])(?:${VERB_FORMS.map((v) => esc(v).replace(/ /g, '\\s+')).join('|')}|according\\s+to)(?![\\p{L}])`, 'giu');
+
+/** Every speech verb VERB_RE finds in text.slice(start, end), quoted or not, in order. */
 export function scanVerbs(text: string, start: number, end: number): VerbHit[] {
   const hits: VerbHit[] = [];
-  const region = end < text.length ? text.slice(0, end) : text;
-  const accept = noLetterAt(region);
-  for (let i = start; i < end; i++) {
-    if (i > start && letterBefore(region, i)) continue;
-    const e = alternationAt(VERBS_OR_ACCORDING, region, i, accept);
-    if (e < 0) continue;
-    const according = e - i > 9 && formAt(region, i, 'according to') === e;
-    hits.push({ start: i, end: e, according });
-    i = e - 1;
+  for (const m of text.slice(start, end).matchAll(VERB_RE)) {
+    const s = start + m.index;
+    hits.push({ start: s, end: s + m[0].length, according: /^according/i.test(m[0]) });
   }
   return hits;
 }
