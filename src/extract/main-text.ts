@@ -39,7 +39,7 @@ function hints(el: Element): string {
 
 function isHidden(el: Element): boolean {
   const a = el.attribs;
-  return a.hidden !== undefined || a['aria-hidden'] === 'true' || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(a.style ?? '');
+  return a.hidden !== undefined || a['aria-hidden'] === 'true' || (a.style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(a.style));
 }
 
 /** A measure of each element, looked up like a Map. */
