@@ -15,12 +15,11 @@ import type { AnyNode, Element } from 'domhandler';
 import { ARTICLE_CONTAINERS, BLOCK_TAGS, DROP_TAGS, FURNITURE_TAGS, NEGATIVE_HINTS, PARAGRAPH_TAGS, POSITIVE_HINTS, STRONG_NEGATIVE_HINTS } from './selectors.js';
 import { isBoilerplateLine } from './text.js';
 import { limitDepth } from './dom-limits.js';
-import { afterRemoval, collapsedLength, isElement, measure, MIN_PARAGRAPH_CHARS, type Lookup, type Measures } from './measure.js';
-
-export { collapsedLength };
 
 /** A container from steps 1–2 is taken when it has at least this many characters of text. */
 const MIN_CONTAINER_CHARS = 250;
+/** Paragraphs shorter than this do not vote. */
+const MIN_PARAGRAPH_CHARS = 25;
 /** Siblings of the winner are kept when they score at least this share of it. */
 const SIBLING_SHARE = 0.2;
 /** A paragraph made mostly of link text is navigation. */
@@ -32,6 +31,8 @@ const MAX_REMOVED_PROSE = 0.3;
 /** Class/id hints are worth this many points. */
 const HINT_WEIGHT = 25;
 
+const isElement = (n: AnyNode): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style';
+
 function hints(el: Element): string {
   return `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
 }
@@ -41,8 +42,95 @@ function isHidden(el: Element): boolean {
   return a.hidden !== undefined || a['aria-hidden'] === 'true' || (a.style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(a.style));
 }
 
-/** Removes what is never content: dropped tags, hidden elements, furniture by class/id. Returns the elements removed. */
-function clean($: CheerioAPI, bodyProse: number, prose: Lookup): Element[] {
+/** A measure of each element, looked up like a Map. */
+interface Lookup {
+  get(el: Element): number | undefined;
+}
+
+interface Measures {
+  /** Every element, in document order (what a search by tag name walks). */
+  readonly elements: Element[];
+  readonly text: Lookup;
+  readonly links: Lookup;
+  readonly commas: Lookup;
+  /** Text inside <p> elements (of paragraph length) under each element. */
+  readonly prose: Lookup;
+}
+
+/** What one node holds: characters of text (white space collapsed), of link text, commas, and prose. */
+interface Measure {
+  readonly text: number;
+  readonly links: number;
+  readonly commas: number;
+  readonly prose: number;
+}
+
+const NOTHING: Measure = { text: 0, links: 0, commas: 0, prose: 0 };
+
+/** Whether a UTF-16 code unit is one that `\s` matches and trim() removes. */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** `s.replace(/\s+/g, ' ').trim().length`, without building the string. */
+export function collapsedLength(s: string): number {
+  let n = 0;
+  let gap = false;
+  for (let i = 0; i < s.length; i++) {
+    if (isSpace(s.charCodeAt(i))) { gap = n > 0; continue; }
+    if (gap) { n++; gap = false; }
+    n++;
+  }
+  return n;
+}
+
+function measureText(data: string, inLink: boolean): Measure {
+  const len = collapsedLength(data);
+  let c = 0;
+  for (let i = data.indexOf(','); i >= 0; i = data.indexOf(',', i + 1)) c++;
+  // White space between tags (most text nodes) measures nothing: no record is made for it.
+  return len === 0 && c === 0 ? NOTHING : { text: len, links: inLink ? len : 0, commas: c, prose: 0 };
+}
+
+/** Text lengths, link-text lengths and commas of every element, in one bottom-up pass (one record per element). */
+function measure(root: AnyNode): Measures {
+  const elements: Element[] = [];
+  const of = new Map<Element, Measure>();
+  const walk = (n: AnyNode, inLink: boolean): Measure => {
+    if (n.type === 'text') return measureText((n as unknown as { data: string }).data, inLink);
+    const element = isElement(n);
+    if (!element && n.type !== 'root') return NOTHING;
+    if (element) elements.push(n);
+    let t = 0;
+    let l = 0;
+    let c = 0;
+    let p = 0;
+    const link = inLink || (element && n.name === 'a');
+    for (const child of (n as Element).children) {
+      const m = walk(child, link);
+      t += m.text;
+      l += m.links;
+      c += m.commas;
+      p += m.prose;
+    }
+    const m: Measure = { text: t, links: l, commas: c, prose: element && n.name === 'p' && t >= MIN_PARAGRAPH_CHARS && l < t / 2 ? t : p };
+    if (element) of.set(n, m);
+    return m;
+  };
+  walk(root, false);
+  return {
+    elements,
+    text: { get: (el) => of.get(el)?.text },
+    links: { get: (el) => of.get(el)?.links },
+    commas: { get: (el) => of.get(el)?.commas },
+    prose: { get: (el) => of.get(el)?.prose },
+  };
+}
+
+/** Removes what is never content: dropped tags, hidden elements, furniture by class/id. */
+function clean($: CheerioAPI, bodyProse: number, prose: Lookup): void {
   const remove: Element[] = [];
   const visit = (n: AnyNode): void => {
     if (!isElement(n)) {
@@ -70,7 +158,6 @@ function clean($: CheerioAPI, bodyProse: number, prose: Lookup): Element[] {
   };
   visit($.root()[0]!);
   for (const el of remove) $(el).remove();
-  return remove.filter(isElement);
 }
 
 /** Paragraph texts under the given nodes, split at block-level elements. */
@@ -216,7 +303,8 @@ export function extractMainText($: CheerioAPI, articleBody: string | null = null
   const body = (first.elements.find((el) => el.name === 'body') ?? $.root()[0]!) as Element;
   const root = $.root()[0]!;
   const rootProse = (root as unknown as Element).children.reduce((n, c) => n + (isElement(c) ? first.prose.get(c) ?? 0 : 0), 0);
-  const measures = afterRemoval(first, clean($, rootProse, first.prose));
+  clean($, rootProse, first.prose);
+  const measures = measure($.root()[0]!);
   const { text, links } = measures;
   const contained = containerParagraphs($, measures, articleSelector);
   if (contained) return { paragraphs: contained, method: 'container' };
