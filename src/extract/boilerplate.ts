@@ -67,21 +67,7 @@ export const TRAILING_SECTION_STARTS: readonly RegExp[] = [
 /** A trailing section only ends the article when at least this many words of article precede it. */
 export const MIN_WORDS_BEFORE_TRAILER = 60;
 
-const NOT_WORD = /[^\p{L}\p{N}]+/gu;
-
-/**
- * How many words (runs of letters and digits) `s` holds: `(s.match(/[\p{L}\p{N}]+/gu) ?? []).length`,
- * counted without making a string of each word (every run between words becomes one space).
- */
-export function wordCount(s: string): number {
-  const r = s.replace(NOT_WORD, ' ');
-  if (r === '' || r === ' ') return 0;
-  let n = 1;
-  for (let i = r.indexOf(' '); i >= 0; i = r.indexOf(' ', i + 1)) n++;
-  if (r.charCodeAt(0) === 32) n--;
-  if (r.charCodeAt(r.length - 1) === 32) n--;
-  return n;
-}
+export const wordCount = (s: string): number => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
 export function isTrailerStart(line: string): boolean {
   const t = line.trim();
