@@ -39,7 +39,12 @@ const TITLE = `(?:${[...HONORIFICS].sort((a, b) => b.length - a.length).map(esc)
 const NAME_WORD = `(?:(?:Mc|Mac|O['’]|D['’])?\\p{Lu}[\\p{Ll}\\p{M}]+(?:[-'’]\\p{Lu}?[\\p{Ll}\\p{M}]+)*|\\p{Lu}\\.)`;
 const PARTICLE = `(?:van|von|de|der|den|du|da|di|la|le|bin|al|el)`;
 const NAME = `${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)?${NAME_WORD}){0,5}`;
-const PERSON_RE = new RegExp(`(?<![\\p{L}\\p{N}])((?:${TITLE}\\s+){0,3})(${NAME})(?![\\p{L}\\p{N}])`, 'gu');
+/**
+ * Every match starts with a capital (the titles do, and so does a name word): the lookahead says so
+ * first, so that the engine passes over other characters at once (a scan about twice as fast).
+ */
+const STARTS_CAPITAL = HONORIFICS.every((h) => /^\p{Lu}/u.test(h)) ? '(?=\\p{Lu})' : '';
+const PERSON_RE = new RegExp(`${STARTS_CAPITAL}(?<![\\p{L}\\p{N}])((?:${TITLE}\\s+){0,3})(${NAME})(?![\\p{L}\\p{N}])`, 'gu');
 
 const SPEAKS_AFTER = new RegExp(`^(?:\\s*,[^,.;:!?]{1,100},)?\\s+(?:${SPEECH_VERBS.map(esc).join('|')})\\b`, 'u');
 

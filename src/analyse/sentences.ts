@@ -69,8 +69,11 @@ export function splitParagraphs(text: string): Span[] {
 /** Stands in for a full stop that does not end a sentence (same length, so offsets hold). */
 export const MASKED_STOP = '\u2024';
 
-/** A word and its full stop. */
-const WORD_STOP = /(?<![\p{L}])(\p{L}+)\./gu;
+/**
+ * A full stop and the word before it (all of its letters): the engine looks for the stop, which is
+ * quick, and reads the word backwards, instead of trying every letter as the start of a word.
+ */
+const WORD_STOP = /\.(?<=(?<![\p{L}])(\p{L}+)\.)/gu;
 
 /** An opening parenthesis, not yet closed, in the 12 characters before `at`: "(D-Wis.)". */
 function inParensBefore(text: string, at: number): boolean {
@@ -96,8 +99,8 @@ export function maskAbbreviations(text: string): string {
   let out = '';
   let copied = 0;
   for (const m of text.matchAll(WORD_STOP)) {
-    if (!abbreviationStop(text, m[1]!, m.index)) continue;
-    const stop = m.index + m[1]!.length;
+    const stop = m.index;
+    if (!abbreviationStop(text, m[1]!, stop - m[1]!.length)) continue;
     out += text.slice(copied, stop) + MASKED_STOP;
     copied = stop + 1;
   }
