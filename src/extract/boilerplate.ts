@@ -86,10 +86,16 @@ const RESUME_SHARE = 0.5;
  */
 export function cutTrailer(paragraphs: readonly string[]): string[] {
   const out: string[] = [];
+  // Words of the paragraphs kept so far, counted only when a trailer heading asks (most pages have none).
   let words = 0;
+  let counted = 0;
+  const wordsBefore = (): number => {
+    for (; counted < out.length; counted++) words += wordCount(out[counted]!);
+    return words;
+  };
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i]!;
-    if (i > 0 && words >= MIN_WORDS_BEFORE_TRAILER && isTrailerStart(p)) {
+    if (i > 0 && isTrailerStart(p) && wordsBefore() >= MIN_WORDS_BEFORE_TRAILER) {
       let j = i + 1;
       while (j < paragraphs.length && wordCount(paragraphs[j]!) < MAX_LIST_ITEM_WORDS) j++;
       const rest = paragraphs.slice(j).reduce((n, q) => n + wordCount(q), 0);
@@ -98,7 +104,6 @@ export function cutTrailer(paragraphs: readonly string[]): string[] {
       continue;
     }
     out.push(p);
-    words += wordCount(p);
   }
   return out;
 }
