@@ -63,6 +63,16 @@ function genderOf(title: string, first: string): Gender {
 /** A dash set off by white space (" - ") ends at `at`: what /\s-\s$/ finds in s.slice(at - 3, at). */
 const spacedDashBefore = (s: string, at: number): boolean => at >= 3 && s[at - 2] === '-' && /\s/.test(s[at - 1]!) && /\s/.test(s[at - 3]!);
 
+/** Words a role cannot end in: the role would run into the name ("chair of Dr X"). */
+const ENDS_IN_PREPOSITION: ReadonlySet<string> = new Set(['of', 'at', 'for', 'to', 'and', 'the', 'with', 'a', 'an', 'in', 'on', 'by', 'from']);
+const isAsciiWordChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+/** The run of `\w` characters that ends `s`, in lower case: the word `/\b(?:…)$/i` would test. */
+function lastWord(s: string): string {
+  let i = s.length;
+  while (i > 0 && isAsciiWordChar(s.charCodeAt(i - 1))) i--;
+  return s.slice(i).toLowerCase();
+}
+
 /** The role phrase just before a name ("Birmingham LMC secretary"), back to a comma or a sentence start. */
 function roleBefore(text: string, start: number): { role: string; start: number } | null {
   let seg = text.slice(Math.max(0, start - 160), start);
@@ -78,7 +88,7 @@ function roleBefore(text: string, start: number): { role: string; start: number 
   role = role.replace(/^(?:the|a|an)\s+/i, '').trim();
   if (!role || role.split(/\s+/).length > 12 || !ROLE_WORD.test(role)) return null;
   // A role ends at the name: its last word must not be a preposition ("chair of Dr X" is not a role).
-  if (/\b(?:of|at|for|to|and|the|with|a|an|in|on|by|from)$/i.test(role)) return null;
+  if (ENDS_IN_PREPOSITION.has(lastWord(role))) return null;
   return { role, start: Math.max(0, start - 160) + seg.lastIndexOf(role) };
 }
 
