@@ -101,7 +101,7 @@ function measureText(data: string, inLink: boolean): Measure {
  * whose scripts, styles and menus hold most of their text; `text`, `links` and `commas` are then
  * not to be read.
  */
-function measure(root: AnyNode, proseOnly = false): Measures {
+export function measure(root: AnyNode, proseOnly = false): Measures {
   const elements: Element[] = [];
   const of = new Map<Element, Measure>();
   const walk = (n: AnyNode, inLink: boolean, inParagraph: boolean): Measure => {
