@@ -269,6 +269,24 @@ function textOf(n: AnyNode): string {
 }
 
 /**
+ * The attributes that the last compound of every known container's selector requires ('.x' a class,
+ * '[itemprop=…]' an itemprop): an element with none of them matches none of the selectors, so the
+ * page's elements are narrowed to those that have one before the selectors are matched (on a list a
+ * tenth as long). Null when some selector requires none.
+ */
+const CONTAINER_ATTRIBUTES: readonly string[] | null = (() => {
+  const names = new Set<string>();
+  for (const sel of ARTICLE_CONTAINERS) {
+    const last = sel.trim().split(/\s+/).pop()!;
+    const m = /^(?:\.|\[([a-z-]+)[=\]])/i.exec(last);
+    if (!m) return null;
+    names.add(m[1]?.toLowerCase() ?? 'class');
+  }
+  return [...names];
+})();
+const mayBeContainer = (el: Element): boolean => CONTAINER_ATTRIBUTES === null || CONTAINER_ATTRIBUTES.some((a) => el.attribs[a] !== undefined);
+
+/**
  * Steps 1: the source's own selector, then the known containers in order; the paragraphs of the
  * first that holds enough text, else null.
  */
@@ -280,7 +298,7 @@ function containerParagraphs($: CheerioAPI, { elements, text }: Measures, articl
     const min = sel === articleSelector ? 1 : MIN_CONTAINER_CHARS;
     let matched: AnyNode[];
     try {
-      matched = sel === articleSelector ? $(sel).toArray() : (known ??= $(elements).filter(ARTICLE_CONTAINERS.join(', '))).filter(sel).toArray();
+      matched = sel === articleSelector ? $(sel).toArray() : (known ??= $(elements.filter(mayBeContainer)).filter(ARTICLE_CONTAINERS.join(', '))).filter(sel).toArray();
     } catch {
       continue; // an invalid selector in the registry: fall back to the generic chain
     }
