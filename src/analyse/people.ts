@@ -121,6 +121,9 @@ export function findPeople(text: string, orgs: readonly OrganisationSpan[]): Peo
   for (const m of text.matchAll(PERSON_RE)) {
     const title = m[1] ?? '';
     let name = m[2]!;
+    // Most matches are one capitalised word without a title ("The", "But", "NHS"): it names a person
+    // only once that surname is known, which the steps below would find after more work.
+    if (!title && !/\s/.test(name) && (NOT_NAMES.has(name) || !bySurname.has(name.replace(/['’]s$/, '')))) continue;
     let start = m.index + title.length;
     // Drop leading words that cannot begin a name ("However John Smith" → "John Smith").
     const words = name.split(/\s+/);
