@@ -112,6 +112,25 @@ function organisationOfRole(roleStart: number, roleEnd: number, text: string, or
   return (at ?? inside[0]!).name;
 }
 
+/**
+ * Drops the words of a matched name (in place) that are not part of it, and returns where the name
+ * now starts: leading words that cannot begin a name ("However John Smith" → "John Smith"),
+ * capitalised role words before a given name ("Deputy Leader Anna Kerrow"), words after the fourth.
+ */
+function trimName(text: string, at: number, words: string[]): number {
+  let start = at;
+  const dropFirst = (): void => {
+    start += words[0]!.length;
+    words.shift();
+    start += (text.slice(start).match(/^\s+/)?.[0].length ?? 0);
+  };
+  while (words.length && NOT_NAMES.has(words[0]!)) dropFirst();
+  const firstAt = words.findIndex((w, k) => k > 0 && (FEMALE_NAMES.has(w) || MALE_NAMES.has(w)) && k < words.length - 1);
+  for (let k = 0; k < firstAt; k++) dropFirst();
+  if (words.length > 4) words.splice(4);
+  return start;
+}
+
 export function findPeople(text: string, orgs: readonly OrganisationSpan[]): PeopleResult {
   const people: PersonRecord[] = [];
   const mentions: PersonMention[] = [];
@@ -124,23 +143,8 @@ export function findPeople(text: string, orgs: readonly OrganisationSpan[]): Peo
     // Most matches are one capitalised word without a title ("The", "But", "NHS"): it names a person
     // only once that surname is known, which the steps below would find after more work.
     if (!title && !/\s/.test(name) && (NOT_NAMES.has(name) || !bySurname.has(name.replace(/['’]s$/, '')))) continue;
-    let start = m.index + title.length;
-    // Drop leading words that cannot begin a name ("However John Smith" → "John Smith").
     const words = name.split(/\s+/);
-    while (words.length && NOT_NAMES.has(words[0]!)) {
-      start += words[0]!.length;
-      words.shift();
-      start += (text.slice(start).match(/^\s+/)?.[0].length ?? 0);
-    }
-    // Capitalised role words before a given name are not part of it ("Deputy Leader Anna Kerrow").
-    const firstAt = words.findIndex((w, k) => k > 0 && (FEMALE_NAMES.has(w) || MALE_NAMES.has(w)) && k < words.length - 1);
-    const cut = Math.max(0, firstAt);
-    for (let k = 0; k < cut; k++) {
-      start += words[0]!.length;
-      words.shift();
-      start += (text.slice(start).match(/^\s+/)?.[0].length ?? 0);
-    }
-    if (words.length > 4) words.splice(4);
+    let start = trimName(text, m.index + title.length, words);
     if (!words.length || (PLACE_STARTS.has(words[0]!) && !title)) continue;
     name = words.join(' ');
     const end = start + name.length;
