@@ -4,7 +4,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { SPEECH_VERBS } from '../src/analyse/lexicon/speech.js';
-import { afterDirectSubject, afterInvertedSubject, introducedByVerb } from '../src/analyse/speech-patterns.js';
+import { afterDirectSubject, afterInvertedSubject, introducedByVerb, scanVerbs } from '../src/analyse/speech-patterns.js';
 
 const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const VERBS = [...SPEECH_VERBS].sort((a, b) => b.length - a.length).map((v) => esc(v).replace(/ /g, '\\s+')).join('|');
@@ -12,6 +12,7 @@ const CLAUSE_END = `(?=\\s*(?:[,.;:!?()—–]|$|\\s(?:in|on|at|during|after|bef
 const HEARER = `(?:\\s+(?:reporters|journalists|colleagues|delegates|supporters|the\\s+\\S+|an?\\s+\\S+|\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,3}))?`;
 const AFTER_DIRECT = new RegExp(`^[\\s,.!?—–-]*([^,.;:!?“”"‘]{1,120}?(?:,[^,.;:!?“”"‘]{1,100}){0,2},?)\\s+(?:also\\s+|later\\s+|then\\s+|has\\s+|have\\s+|had\\s+|previously\\s+|once\\s+)?(?:${VERBS})(?![\\p{L}])${HEARER}${CLAUSE_END}`, 'iu');
 const AFTER_INVERTED = new RegExp(`^[\\s,.!?—–-]*(?:${VERBS})\\s+(?!that\\b)([^,.;:!?“”"‘()]{2,120}?)(?=\\s*(?:[,.;:!?()]|$|\\s(?:in|on|at|during|after|before|when|while|last|yesterday|told|to)\\s))`, 'iu');
+const VERB_RE = new RegExp(`(?<![\\p{L}])(?:${VERBS}|according\\s+to)(?![\\p{L}])`, 'giu');
 const INTRODUCED_BY_VERB = new RegExp(`(?:${VERBS})(?:\\s+that)?\\s*$`, 'iu');
 
 const direct = (s: string): string | null => {
@@ -80,11 +81,13 @@ describe('on generated text, the same as the regular expressions', () => {
   const pieces = ['said', 'Said', 'ſaid', 'told', 'reporters', 'the', 'BBC', 'Dr', 'Ann', 'Price', 'that', 'also', 'has', 'on', 'Monday',
     'according', 'to', 'in', 'chair', 'of', 'x', 'é', '\u{1D400}', '\u0345', ' ', ' ', '  ', '\n', ',', '.', ';', ':', '’', '“', '—', '(', ')', '-'];
   const text = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((a) => a.join(''));
-  it('afterDirectSubject, afterInvertedSubject, introducedByVerb', () => {
+  it('afterDirectSubject, afterInvertedSubject, introducedByVerb, scanVerbs', () => {
     fc.assert(fc.property(text, (s) => {
       expect(direct(s)).toEqual(directByRegex(s));
       expect(inverted(s)).toEqual(invertedByRegex(s));
       expect(introducedByVerb(s)).toBe(INTRODUCED_BY_VERB.test(s));
+      const verbs = [...s.matchAll(VERB_RE)].map((m) => ({ start: m.index, end: m.index + m[0].length, according: /^according/i.test(m[0]) }));
+      expect(scanVerbs(s, 0, s.length)).toEqual(verbs);
     }), { numRuns: 3000 });
   });
 });
