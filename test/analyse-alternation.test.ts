@@ -2,7 +2,7 @@
 // same words, under the i and u flags, finds: the first form in the list's order, a space standing
 // for any run of white space, letters compared by case folding.
 import { describe, it, expect } from 'vitest';
-import { alternation, alternationAt, formAt, letterAt, letterBefore, someFormEndsAt } from '../src/analyse/alternation.js';
+import { alternation, alternationAt, formAt, isSpaceCode, letterAt, letterBefore, someFormEndsAt } from '../src/analyse/alternation.js';
 
 const FORMS = ['told reporters', 'told the', 'pointed out', 'said', 'says', 'say', 'told'];
 const ALT = alternation(FORMS);
@@ -64,5 +64,12 @@ describe('letterAt and letterBefore read letters as [\\p{L}] under the i and u f
     expect(letterAt(text, at)).toBe(want);
     expect(letterBefore(text, text.length)).toBe(want);
     expect(/[\p{L}]/iu.test(String.fromCodePoint(text.codePointAt(at)!))).toBe(want);
+  });
+});
+
+describe('isSpaceCode is /\\s/ for every UTF-16 code unit', () => {
+  it('all 65,536', () => {
+    for (let c = 0; c < 0x10000; c++) if (isSpaceCode(c) !== /\s/.test(String.fromCharCode(c))) throw new Error(`code unit ${c.toString(16)}`);
+    expect(isSpaceCode(0x3000)).toBe(true);
   });
 });
