@@ -7,10 +7,11 @@
  */
 import type { OrganisationSpan } from './organisations.js';
 import type { PeopleResult } from './people.js';
-import { SPEECH_VERBS, PRONOUNS } from './lexicon/speech.js';
+import { PRONOUNS } from './lexicon/speech.js';
 import { maskAbbreviations, type Span } from './sentences.js';
 import { lowerBound } from './spans.js';
 import { isSubordinate } from './entities.js';
+import { scanVerbs, type VerbHit } from './speech-patterns.js';
 
 /** Who said a quote: a person (with their role and organisation), an organisation, or a phrase as written. */
 export interface Speaker {
@@ -19,9 +20,6 @@ export interface Speaker {
   readonly organisation: string | null;
 }
 
-export const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-export const VERBS = [...SPEECH_VERBS].sort((a, b) => b.length - a.length).map((v) => esc(v).replace(/ /g, '\\s+')).join('|');
-const VERB_RE = new RegExp(`(?<![\\p{L}])(?:${VERBS}|according\\s+to)(?![\\p{L}])`, 'giu');
 
 export const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 export const wordsOf = (s: string): number => (s.match(WORD) ?? []).length;
@@ -124,21 +122,7 @@ export function documentContext(text: string, people: PeopleResult, orgs: readon
   return ctx;
 }
 
-export interface VerbHit {
-  readonly start: number;
-  readonly end: number;
-  readonly according: boolean;
-}
-
-/** Every speech verb VERB_RE finds in text.slice(start, end), quoted or not, in order. */
-function scanVerbs(text: string, start: number, end: number): VerbHit[] {
-  const hits: VerbHit[] = [];
-  for (const m of text.slice(start, end).matchAll(VERB_RE)) {
-    const s = start + m.index;
-    hits.push({ start: s, end: s + m[0].length, according: /^according/i.test(m[0]) });
-  }
-  return hits;
-}
+export type { VerbHit };
 
 /** The verbs of each document's whole text, scanned once when a region is first asked for. */
 const wholeScans = new WeakMap<Context, VerbHit[]>();

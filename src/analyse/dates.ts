@@ -6,15 +6,17 @@ import type { DateMention } from '../core/types.js';
 import { isoDay, isoMonth, monthNumber } from '../core/dates.js';
 
 const MONTHS_EN = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
+/** Every date starts with a digit or a month's capital: a lookahead for those lets the engine pass over other characters at once. */
+const STARTS = `(?=[\\d${[...new Set(MONTHS_EN.split('|').map((m) => m[0]))].join('')}])`;
 const DATE_RE = new RegExp(
-  [
+  `${STARTS}(?:${[
     `(?<dmy>(?<!\\d)(?<d1>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<m1>${MONTHS_EN})\\.?(?:,?\\s+(?<y1>(?:19|20)\\d{2}))?)`,
     `(?<mdy>(?<m2>${MONTHS_EN})\\.?\\s+(?<d2>\\d{1,2})(?!\\d)(?:st|nd|rd|th)?(?:,?\\s+(?<y2>(?:19|20)\\d{2}))?)`,
     `(?<my>(?<m3>${MONTHS_EN})\\s+(?<y3>(?:19|20)\\d{2}))`,
     `(?<fy>(?<fy1>(?:19|20)\\d{2})\\s*[/–-]\\s*(?<fy2>(?:19|20)?\\d{2}))`,
     `(?<y>(?<=\\b(?:in|since|from|by|until|of|during|before|after|to)\\s+)(?<y4>(?:19|20)\\d{2}))`,
     `(?<from>(?<=\\b(?:from|in|by|until|since)\\s+)(?<m5>${MONTHS_EN}))(?!\\s+\\d)`,
-  ].join('|'),
+  ].join('|')})`,
   'g',
 );
 

@@ -176,6 +176,21 @@ export function organisationOfDescribedRole(role: string, pos: number, orgs: rea
 
 const DOCUMENT_NOUNS = 'letter|report|statement|document|guidance|paper|review|memo|email|circular|briefing|submission|consultation|plan|strategy';
 
+const DOCUMENT = new RegExp(`^the\\s+(?:new\\s+|latest\\s+|draft\\s+|final\\s+)?(${DOCUMENT_NOUNS})$`, 'i');
+/** For each document noun, the patterns that say who issued the document: made once per noun, not per call. */
+const issuedPatterns = new Map<string, { issued: RegExp; from: RegExp }>();
+function documentPatterns(noun: string): { issued: RegExp; from: RegExp } {
+  let p = issuedPatterns.get(noun);
+  if (!p) {
+    p = {
+      issued: new RegExp(`^\\s+(?:has\\s+|have\\s+|had\\s+)?(?:issued|published|sent|released|wrote|circulated|produced|launched)\\s+(?:a|an|its|the)\\s+(?:[\\p{L}-]+\\s+){0,3}${noun}s?\\b`, 'iu'),
+      from: new RegExp(`\\b${noun}s?\\s+(?:from|by|published\\s+by|issued\\s+by|sent\\s+by)\\s+(?:the\\s+)?$`, 'iu'),
+    };
+    issuedPatterns.set(noun, p);
+  }
+  return p;
+}
+
 /**
  * "The letter said": a document speaks for the organisation that issued it, when the text says so
  * shortly before ("NHS England issued a letter", "a report from the King’s Fund"). Null otherwise.
@@ -186,11 +201,9 @@ export function authorOfDocument(np: string, pos: number, text: string, orgs: re
     for (let i = lowerBound(orgs, (o) => o.start, pos) - 1; i >= 0 && orgs[i]!.end > pos - FOCUS_REACH; i--) if (orgs[i]!.kind === 'publisher') return orgs[i]!.name;
     return null;
   }
-  const m = new RegExp(`^the\\s+(?:new\\s+|latest\\s+|draft\\s+|final\\s+)?(${DOCUMENT_NOUNS})$`, 'i').exec(np.trim());
+  const m = DOCUMENT.exec(np.trim());
   if (!m) return null;
-  const noun = m[1]!.toLowerCase();
-  const issued = new RegExp(`^\\s+(?:has\\s+|have\\s+|had\\s+)?(?:issued|published|sent|released|wrote|circulated|produced|launched)\\s+(?:a|an|its|the)\\s+(?:[\\p{L}-]+\\s+){0,3}${noun}s?\\b`, 'iu');
-  const from = new RegExp(`\\b${noun}s?\\s+(?:from|by|published\\s+by|issued\\s+by|sent\\s+by)\\s+(?:the\\s+)?$`, 'iu');
+  const { issued, from } = documentPatterns(m[1]!.toLowerCase());
   for (let i = lowerBound(orgs, (o) => o.start, pos) - 1; i >= 0 && orgs[i]!.end > pos - FOCUS_REACH; i--) {
     const o = orgs[i]!;
     if (issued.test(text.slice(o.end, Math.min(pos, o.end + 80))) || from.test(text.slice(Math.max(0, o.start - 60), o.start))) return o.name;

@@ -9,7 +9,8 @@
  *                organisation from wherever it is stated and ranks mentions by salience;
  *                descriptions.ts resolves "the GPC chair" to the entity with that role;
  *                attribution-context.ts holds them for one document (and resolves he/she);
- *   candidates   subjects.ts (the rules: who a quote's own sentence names), speaker-candidates.ts
+ *   candidates   subjects.ts (the rules: who a quote's own sentence names; its speech-verb patterns
+ *                are matched by hand in speech-patterns.ts, with alternation.ts), speaker-candidates.ts
  *                (every mention near a quote), candidates.ts (their features);
  *   scores       ranker.ts (learned weights, sources/models/speaker-ranker.json);
  *   attribution  quotes.ts (each quotation, its kind and its speaker).

@@ -49,8 +49,12 @@ export interface OrganisationSpan {
 /** A generic match needs at least this many capitalised words before its noun. */
 const GENERIC_MIN_WORDS = 2;
 
-/** "(NHSCC)" after a name: the name is found by walking back from the bracket. */
-const ACRONYM_DEF = /(?<=[\p{L}.'&-]) \((\p{Lu}[\p{Lu}\p{N}&/-]{1,9})\)/gu;
+/**
+ * "(NHSCC)" after a name: the name is found by walking back from the bracket. The patterns over a
+ * whole text start with a lookahead for the character every match starts with, which the engine
+ * finds quickly, before the lookbehind that it would otherwise try at every position.
+ */
+const ACRONYM_DEF = /(?= \()(?<=[\p{L}.'&-]) \((\p{Lu}[\p{Lu}\p{N}&/-]{1,9})\)/gu;
 
 interface FamilyForm {
   readonly family: OrganisationFamily;
@@ -95,6 +99,13 @@ function placeBefore(text: string, end: number): { start: number; text: string }
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]");
 const normKey = (s: string): string => s.replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
 
+/** A lookahead for the characters the forms start with (an apostrophe in a form matches ’ too, see `escape`). */
+function firstCharacters(forms: readonly string[]): string {
+  const firsts = new Set(forms.map((f) => f.codePointAt(0)!));
+  if (firsts.has(0x27)) firsts.add(0x2019);
+  return `(?=[${[...firsts].map((c) => `\\u{${c.toString(16)}}`).join('')}])`;
+}
+
 export function compileOrganisations(ref: OrganisationReference): CompiledOrganisations {
   const byAlias = new Map<string, OrganisationEntry>();
   const forms: string[] = [];
@@ -106,7 +117,7 @@ export function compileOrganisations(ref: OrganisationReference): CompiledOrgani
   }
   forms.sort((a, b) => b.length - a.length);
   const known = forms.length
-    ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu')
+    ? new RegExp(`${firstCharacters(forms)}(?<![\\p{L}\\p{N}])(?:${forms.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu')
     : null;
   const bySuffix = new Map<string, FamilyForm[]>();
   for (const family of ref.families) {
@@ -121,7 +132,7 @@ export function compileOrganisations(ref: OrganisationReference): CompiledOrgani
     }
   }
   const endings = [...new Set([...bySuffix.keys(), ...ORG_NOUNS.split('|')])].sort((a, b) => b.length - a.length);
-  const suffixes = new RegExp(`(?<=[\\p{L}.'&-]) (?:${endings.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  const suffixes = new RegExp(`(?= )(?<=[\\p{L}.'&-]) (?:${endings.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
   return { known, byAlias, bySuffix, suffixes };
 }
 

@@ -39,7 +39,12 @@ const TITLE = `(?:${[...HONORIFICS].sort((a, b) => b.length - a.length).map(esc)
 const NAME_WORD = `(?:(?:Mc|Mac|O['’]|D['’])?\\p{Lu}[\\p{Ll}\\p{M}]+(?:[-'’]\\p{Lu}?[\\p{Ll}\\p{M}]+)*|\\p{Lu}\\.)`;
 const PARTICLE = `(?:van|von|de|der|den|du|da|di|la|le|bin|al|el)`;
 const NAME = `${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)?${NAME_WORD}){0,5}`;
-const PERSON_RE = new RegExp(`(?<![\\p{L}\\p{N}])((?:${TITLE}\\s+){0,3})(${NAME})(?![\\p{L}\\p{N}])`, 'gu');
+/**
+ * Every match starts with a capital (the titles do, and so does a name word): the lookahead says so
+ * first, so that the engine passes over other characters at once (a scan about twice as fast).
+ */
+const STARTS_CAPITAL = HONORIFICS.every((h) => /^\p{Lu}/u.test(h)) ? '(?=\\p{Lu})' : '';
+const PERSON_RE = new RegExp(`${STARTS_CAPITAL}(?<![\\p{L}\\p{N}])((?:${TITLE}\\s+){0,3})(${NAME})(?![\\p{L}\\p{N}])`, 'gu');
 
 const SPEAKS_AFTER = new RegExp(`^(?:\\s*,[^,.;:!?]{1,100},)?\\s+(?:${SPEECH_VERBS.map(esc).join('|')})\\b`, 'u');
 
@@ -58,6 +63,16 @@ function genderOf(title: string, first: string): Gender {
 /** A dash set off by white space (" - ") ends at `at`: what /\s-\s$/ finds in s.slice(at - 3, at). */
 const spacedDashBefore = (s: string, at: number): boolean => at >= 3 && s[at - 2] === '-' && /\s/.test(s[at - 1]!) && /\s/.test(s[at - 3]!);
 
+/** Words a role cannot end in: the role would run into the name ("chair of Dr X"). */
+const ENDS_IN_PREPOSITION: ReadonlySet<string> = new Set(['of', 'at', 'for', 'to', 'and', 'the', 'with', 'a', 'an', 'in', 'on', 'by', 'from']);
+const isAsciiWordChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+/** The run of `\w` characters that ends `s`, in lower case: the word `/\b(?:…)$/i` would test. */
+function lastWord(s: string): string {
+  let i = s.length;
+  while (i > 0 && isAsciiWordChar(s.charCodeAt(i - 1))) i--;
+  return s.slice(i).toLowerCase();
+}
+
 /** The role phrase just before a name ("Birmingham LMC secretary"), back to a comma or a sentence start. */
 function roleBefore(text: string, start: number): { role: string; start: number } | null {
   let seg = text.slice(Math.max(0, start - 160), start);
@@ -73,7 +88,7 @@ function roleBefore(text: string, start: number): { role: string; start: number 
   role = role.replace(/^(?:the|a|an)\s+/i, '').trim();
   if (!role || role.split(/\s+/).length > 12 || !ROLE_WORD.test(role)) return null;
   // A role ends at the name: its last word must not be a preposition ("chair of Dr X" is not a role).
-  if (/\b(?:of|at|for|to|and|the|with|a|an|in|on|by|from)$/i.test(role)) return null;
+  if (ENDS_IN_PREPOSITION.has(lastWord(role))) return null;
   return { role, start: Math.max(0, start - 160) + seg.lastIndexOf(role) };
 }
 
@@ -97,6 +112,25 @@ function organisationOfRole(roleStart: number, roleEnd: number, text: string, or
   return (at ?? inside[0]!).name;
 }
 
+/**
+ * Drops the words of a matched name (in place) that are not part of it, and returns where the name
+ * now starts: leading words that cannot begin a name ("However John Smith" → "John Smith"),
+ * capitalised role words before a given name ("Deputy Leader Anna Kerrow"), words after the fourth.
+ */
+function trimName(text: string, at: number, words: string[]): number {
+  let start = at;
+  const dropFirst = (): void => {
+    start += words[0]!.length;
+    words.shift();
+    start += (text.slice(start).match(/^\s+/)?.[0].length ?? 0);
+  };
+  while (words.length && NOT_NAMES.has(words[0]!)) dropFirst();
+  const firstAt = words.findIndex((w, k) => k > 0 && (FEMALE_NAMES.has(w) || MALE_NAMES.has(w)) && k < words.length - 1);
+  for (let k = 0; k < firstAt; k++) dropFirst();
+  if (words.length > 4) words.splice(4);
+  return start;
+}
+
 export function findPeople(text: string, orgs: readonly OrganisationSpan[]): PeopleResult {
   const people: PersonRecord[] = [];
   const mentions: PersonMention[] = [];
@@ -106,23 +140,11 @@ export function findPeople(text: string, orgs: readonly OrganisationSpan[]): Peo
   for (const m of text.matchAll(PERSON_RE)) {
     const title = m[1] ?? '';
     let name = m[2]!;
-    let start = m.index + title.length;
-    // Drop leading words that cannot begin a name ("However John Smith" → "John Smith").
+    // Most matches are one capitalised word without a title ("The", "But", "NHS"): it names a person
+    // only once that surname is known, which the steps below would find after more work.
+    if (!title && !/\s/.test(name) && (NOT_NAMES.has(name) || !bySurname.has(name.replace(/['’]s$/, '')))) continue;
     const words = name.split(/\s+/);
-    while (words.length && NOT_NAMES.has(words[0]!)) {
-      start += words[0]!.length;
-      words.shift();
-      start += (text.slice(start).match(/^\s+/)?.[0].length ?? 0);
-    }
-    // Capitalised role words before a given name are not part of it ("Deputy Leader Anna Kerrow").
-    const firstAt = words.findIndex((w, k) => k > 0 && (FEMALE_NAMES.has(w) || MALE_NAMES.has(w)) && k < words.length - 1);
-    const cut = Math.max(0, firstAt);
-    for (let k = 0; k < cut; k++) {
-      start += words[0]!.length;
-      words.shift();
-      start += (text.slice(start).match(/^\s+/)?.[0].length ?? 0);
-    }
-    if (words.length > 4) words.splice(4);
+    let start = trimName(text, m.index + title.length, words);
     if (!words.length || (PLACE_STARTS.has(words[0]!) && !title)) continue;
     name = words.join(' ');
     const end = start + name.length;
@@ -134,15 +156,16 @@ export function findPeople(text: string, orgs: readonly OrganisationSpan[]): Peo
     const first = words[0]!;
     const hasTitle = title.trim().length > 0;
     const surname = words[words.length - 1]!.replace(/['’]s$/, '');
+    const known = bySurname.get(surname);
+    // A single word is a name only with a title or once the person is known (checked before the costlier tests below).
+    if (!hasTitle && words.length === 1 && known === undefined) continue;
+    if (/^\p{Lu}\.$/u.test(surname)) continue;
     const knownFirst = FEMALE_NAMES.has(first) || MALE_NAMES.has(first);
     const before = roleBefore(text, title ? m.index : start);
     const after = roleAfter(text, end);
-    const known = bySurname.get(surname);
     // The subject of a speech verb is a speaker whatever their name ("Odile K. Marchetti said").
-    const speaks = words.length > 1 && SPEAKS_AFTER.test(text.slice(end, end + 160));
-    if (!hasTitle && !knownFirst && !before && !after && !speaks && known === undefined) continue;
-    if (!hasTitle && words.length === 1 && known === undefined) continue;
-    if (/^\p{Lu}\.$/u.test(surname)) continue;
+    const speaks = (): boolean => words.length > 1 && SPEAKS_AFTER.test(text.slice(end, end + 160));
+    if (!hasTitle && !knownFirst && !before && !after && known === undefined && !speaks()) continue;
 
     const role = before?.role ?? after ?? null;
     let organisation: string | null = null;

@@ -91,13 +91,18 @@ function findStraightSingleClose(p: string, open: number): number {
  * "…,” said X). A straight " counts only where it can close (after a non-space).
  */
 function firstDoubleClose(p: string, from: number, limit = p.length): number {
-  for (let i = from; i < limit; i++) {
-    const ch = p[i];
-    if (ch === '”') return i;
-    if (ch === '"' && !/\s/.test(p[i - 1] ?? ' ')) return i;
+  DOUBLE_CLOSE.lastIndex = from;
+  for (let m = DOUBLE_CLOSE.exec(p); m && m.index < limit; m = DOUBLE_CLOSE.exec(p)) {
+    const i = m.index;
+    if (p[i] === '”') return i;
+    if (!/\s/.test(p[i - 1] ?? ' ')) return i;
   }
   return -1;
 }
+/** The marks `firstDoubleClose` stops at, found by the engine rather than by a loop over every character. */
+const DOUBLE_CLOSE = /[”"]/g;
+/** The characters that may open a quotation: the scan in `findQuoteMarks` jumps from one to the next. */
+const OPENING = /['“"‘]/g;
 
 export function findQuoteMarks(p: string): MarkSpan[] {
   const spans: MarkSpan[] = [];
@@ -105,6 +110,10 @@ export function findQuoteMarks(p: string): MarkSpan[] {
   const straightSingles = !p.includes("''");
   let i = 0;
   while (i < p.length) {
+    OPENING.lastIndex = i;
+    const next = OPENING.exec(p);
+    if (!next) break;
+    i = next.index;
     const ch = p[i]!;
     // A straight ' is an apostrophe unless it opens where an apostrophe cannot and a closing mark
     // follows in the paragraph (plain-text British news sets quotations as '…'); one that opens the

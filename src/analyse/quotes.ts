@@ -22,7 +22,8 @@ import { lowerBound } from './spans.js';
 import { candidateFeatures, type Candidate } from './candidates.js';
 import { best, type SpeakerRanker } from './ranker.js';
 import { documentContext, lastVerb, verbHits, WORD, wordsOf, type Context, type Speaker, type VerbHit } from './attribution-context.js';
-import { attributeAfter, attributeBefore, creditSpeaker, INTRODUCED_BY_VERB, resolveSubject } from './subjects.js';
+import { attributeAfter, attributeBefore, creditSpeaker, resolveSubject } from './subjects.js';
+import { introducedByVerb } from './speech-patterns.js';
 import { candidateIndex, candidatesOf, type CandidateIndex } from './speaker-candidates.js';
 
 export type { Speaker } from './attribution-context.js';
@@ -202,7 +203,7 @@ function quoteKind(r: Reading, site: Site, facts: SentenceFacts, ruled: boolean,
   const { mark, written, atStart, continuation, beforeText } = site;
   const para = r.paragraphs[site.paragraph]!;
   const quotedWords = wordsOf(written);
-  const introduced = /[:,]\s*$/.test(beforeText) || INTRODUCED_BY_VERB.test(beforeText);
+  const introduced = /[:,]\s*$/.test(beforeText) || introducedByVerb(beforeText);
   const hits = facts.verbs;
   const sentenceHasVerb = hits.length > 0;
   let partial = false;

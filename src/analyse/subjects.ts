@@ -10,16 +10,9 @@ import { INVERTIBLE_VERBS } from './lexicon/speech.js';
 import { lowerBound, startingIn } from './spans.js';
 import { authorOfDocument, organisationInFocus, spokespersonOrganisation } from './entities.js';
 import { describedPerson } from './descriptions.js';
-import { VERBS, inQuote, lastVerb, personSpeaker, resolvePronoun, verbHits, wordsOf, type Context, type Speaker } from './attribution-context.js';
+import { afterDirectSubject, afterInvertedSubject } from './speech-patterns.js';
+import { inQuote, lastVerb, personSpeaker, resolvePronoun, verbHits, wordsOf, type Context, type Speaker } from './attribution-context.js';
 
-/** The text before a quote ends with a speech verb ("said", "warned that"): the quote is its object. */
-export const INTRODUCED_BY_VERB = new RegExp(`(?:${VERBS})(?:\\s+that)?\\s*$`, 'iu');
-const AFTER_INVERTED = new RegExp(`^[\\s,.!?—–-]*(?:${VERBS})\\s+(?!that\\b)([^,.;:!?“”"‘()]{2,120}?)(?=\\s*(?:[,.;:!?()]|$|\\s(?:in|on|at|during|after|before|when|while|last|yesterday|told|to)\\s))`, 'iu');
-/** What may follow "X said" when the quote is its object: the clause ends, or a time or place follows. */
-const CLAUSE_END = `(?=\\s*(?:[,.;:!?()—–]|$|\\s(?:in|on|at|during|after|before|when|while|last|yesterday|today|tonight|this|to|of|about|from|with|by|as|recently|earlier|later|afterward|afterwards|again|then|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\\b))`;
-/** "told Varley", "told reporters", "told the BBC": the hearer after a verb of telling. */
-const HEARER = `(?:\\s+(?:reporters|journalists|colleagues|delegates|supporters|the\\s+\\S+|an?\\s+\\S+|\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,3}))?`;
-const AFTER_DIRECT = new RegExp(`^[\\s,.!?—–-]*([^,.;:!?“”"‘]{1,120}?(?:,[^,.;:!?“”"‘]{1,100}){0,2},?)\\s+(?:also\\s+|later\\s+|then\\s+|has\\s+|have\\s+|had\\s+|previously\\s+|once\\s+)?(?:${VERBS})(?![\\p{L}])${HEARER}${CLAUSE_END}`, 'iu');
 /** "“…” ― Ines Garside." */
 const AFTER_DASH = /^[\s,.!?]*[―—–]\s*([^,.;:!?“”"‘()]{2,80}?)\s*(?:[,.;]|$)/u;
 const AFTER_ACCORDING = /^[\s,.!?—–-]*according\s+to\s+([^,.;:!?“”"‘()]{2,120}?)(?=\s*(?:[,.;:!?]|$))/iu;
@@ -73,21 +66,25 @@ export function resolveSubject(ctx: Context, start: number, end: number, prefer:
 /** Attribution after the quote, up to the end of its sentence or the next quote. */
 export function attributeAfter(ctx: Context, from: number, to: number): Speaker | null {
   const after = ctx.masked.slice(from, to);
-  let m = AFTER_ACCORDING.exec(after) ?? AFTER_INVERTED.exec(after);
-  if (m) {
-    const s = from + m.index + m[0].length - m[1]!.length;
-    return resolveSubject(ctx, s, s + m[1]!.length, 'first');
+  const according = AFTER_ACCORDING.exec(after);
+  if (according) {
+    const s = from + according.index + according[0].length - according[1]!.length;
+    return resolveSubject(ctx, s, s + according[1]!.length, 'first');
   }
-  m = AFTER_DASH.exec(after);
+  // ", said Dr X.": the subject ends where the match of the pattern would (afterInvertedSubject).
+  const inverted = afterInvertedSubject(after);
+  if (inverted) return resolveSubject(ctx, from + inverted.start, from + inverted.end, 'first');
+  const m = AFTER_DASH.exec(after);
   if (m && wordsOf(m[1]!) <= 6) {
     const s = from + after.indexOf(m[1]!);
     return resolveSubject(ctx, s, s + m[1]!.length, 'first');
   }
-  m = AFTER_DIRECT.exec(after);
+  const span = afterDirectSubject(after);
+  const direct = span ? after.slice(span.start, span.end) : null;
   // The subject proper (before any apposition) must be short, or this is a clause of its own.
-  if (m && wordsOf(m[1]!.split(',')[0]!) <= MAX_SUBJECT_WORDS) {
-    const s = from + after.indexOf(m[1]!);
-    return resolveSubject(ctx, s, s + m[1]!.length, 'first');
+  if (direct !== null && wordsOf(direct.split(',')[0]!) <= MAX_SUBJECT_WORDS) {
+    const s = from + after.indexOf(direct);
+    return resolveSubject(ctx, s, s + direct.length, 'first');
   }
   return null;
 }

@@ -1,7 +1,7 @@
 /**
- * Boilerplate that page captures carry around an article, as data. Each pattern matches a whole
- * line (trimmed). Kept in one place so that librarians and developers can extend it without
- * touching the extractor's logic.
+ * Boilerplate that page captures carry around an article, as data. Each pattern is tested against
+ * a whole line (trimmed); most are anchored at both ends. Kept in one place so that librarians and
+ * developers can extend it without touching the extractor's logic.
  */
 
 /** Lines dropped wherever they occur: banners, account prompts, share bars, ads, cookie notices. */
@@ -21,7 +21,8 @@ export const BOILERPLATE_LINES: readonly RegExp[] = [
   /^have you registered( with us)?( yet)?\??$/i,
   /^(subscribe|subscribe now|subscribe to .*newsletter.*)$/i,
   /^(accept|reject|manage) (all )?cookies$/i,
-  /.*\b(use of|we use|uses) cookies\b.*/i,
+  // Anywhere in the line (the test is the same as `.*…cookies\b.*`, without its quadratic backtracking).
+  /\b(use of|we use|uses) cookies\b/i,
   /^cookie (settings|policy|preferences|notice)$/i,
   /^(read|see) more$/i,
   /^(back to top|menu|search|close|home)$/i,
@@ -85,10 +86,16 @@ const RESUME_SHARE = 0.5;
  */
 export function cutTrailer(paragraphs: readonly string[]): string[] {
   const out: string[] = [];
+  // Words of the paragraphs kept so far, counted only when a trailer heading asks (most pages have none).
   let words = 0;
+  let counted = 0;
+  const wordsBefore = (): number => {
+    for (; counted < out.length; counted++) words += wordCount(out[counted]!);
+    return words;
+  };
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i]!;
-    if (i > 0 && words >= MIN_WORDS_BEFORE_TRAILER && isTrailerStart(p)) {
+    if (i > 0 && isTrailerStart(p) && wordsBefore() >= MIN_WORDS_BEFORE_TRAILER) {
       let j = i + 1;
       while (j < paragraphs.length && wordCount(paragraphs[j]!) < MAX_LIST_ITEM_WORDS) j++;
       const rest = paragraphs.slice(j).reduce((n, q) => n + wordCount(q), 0);
@@ -97,7 +104,6 @@ export function cutTrailer(paragraphs: readonly string[]): string[] {
       continue;
     }
     out.push(p);
-    words += wordCount(p);
   }
   return out;
 }

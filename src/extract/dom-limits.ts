@@ -47,6 +47,8 @@ const NO_DEPTH = new Set([
   'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr',
   'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'tbody', 'thead', 'tfoot', 'colgroup', 'optgroup', 'rt', 'rp',
 ]);
+/** The first letter and length of each name in NO_DEPTH (first letter's code × 64 + length): most tags ("div", "span", "a") are ruled out without reading their name. */
+const NO_DEPTH_SHAPES = new Set([...NO_DEPTH].map((name) => name.charCodeAt(0) * 64 + name.length));
 /** The parser itself slows down quadratically on very deep nesting: tags past this depth are dropped first. */
 export const MAX_SOURCE_DEPTH = 1000;
 
@@ -73,7 +75,8 @@ function nestsDeeperThan(html: string, maxDepth: number): boolean {
     if (gt < 0) return false; // no tag ends after this one: none is left
     i = gt;
     if (html.charCodeAt(gt - 1) === 47 && gt - 1 >= nameEnd) continue; // self-closing
-    if (NO_DEPTH.has(html.slice(nameStart, nameEnd).toLowerCase())) continue;
+    const length = nameEnd - nameStart;
+    if (length < 64 && NO_DEPTH_SHAPES.has((html.charCodeAt(nameStart) | 0x20) * 64 + length) && NO_DEPTH.has(html.slice(nameStart, nameEnd).toLowerCase())) continue;
     depth += closing ? -1 : 1;
     if (depth > maxDepth) return true;
   }

@@ -39,7 +39,7 @@ function hints(el: Element): string {
 
 function isHidden(el: Element): boolean {
   const a = el.attribs;
-  return a.hidden !== undefined || a['aria-hidden'] === 'true' || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(a.style ?? '');
+  return a.hidden !== undefined || a['aria-hidden'] === 'true' || (a.style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(a.style));
 }
 
 /** A measure of each element, looked up like a Map. */
@@ -94,12 +94,18 @@ function measureText(data: string, inLink: boolean): Measure {
   return len === 0 && c === 0 ? NOTHING : { text: len, links: inLink ? len : 0, commas: c, prose: 0 };
 }
 
-/** Text lengths, link-text lengths and commas of every element, in one bottom-up pass (one record per element). */
-function measure(root: AnyNode): Measures {
+/**
+ * Text lengths, link-text lengths and commas of every element, in one bottom-up pass (one record per
+ * element). With `proseOnly`, text is measured only inside <p> elements: enough for `prose` (and
+ * `elements`), which is all that is read before furniture is removed, and much less work on pages
+ * whose scripts, styles and menus hold most of their text; `text`, `links` and `commas` are then
+ * not to be read.
+ */
+export function measure(root: AnyNode, proseOnly = false): Measures {
   const elements: Element[] = [];
   const of = new Map<Element, Measure>();
-  const walk = (n: AnyNode, inLink: boolean): Measure => {
-    if (n.type === 'text') return measureText((n as unknown as { data: string }).data, inLink);
+  const walk = (n: AnyNode, inLink: boolean, inParagraph: boolean): Measure => {
+    if (n.type === 'text') return inParagraph ? measureText((n as unknown as { data: string }).data, inLink) : NOTHING;
     const element = isElement(n);
     if (!element && n.type !== 'root') return NOTHING;
     if (element) elements.push(n);
@@ -108,8 +114,9 @@ function measure(root: AnyNode): Measures {
     let c = 0;
     let p = 0;
     const link = inLink || (element && n.name === 'a');
+    const paragraph = inParagraph || (element && n.name === 'p');
     for (const child of (n as Element).children) {
-      const m = walk(child, link);
+      const m = walk(child, link, paragraph);
       t += m.text;
       l += m.links;
       c += m.commas;
@@ -119,7 +126,7 @@ function measure(root: AnyNode): Measures {
     if (element) of.set(n, m);
     return m;
   };
-  walk(root, false);
+  walk(root, false, !proseOnly);
   return {
     elements,
     text: { get: (el) => of.get(el)?.text },
@@ -262,6 +269,24 @@ function textOf(n: AnyNode): string {
 }
 
 /**
+ * The attributes that the last compound of every known container's selector requires ('.x' a class,
+ * '[itemprop=…]' an itemprop): an element with none of them matches none of the selectors, so the
+ * page's elements are narrowed to those that have one before the selectors are matched (on a list a
+ * tenth as long). Null when some selector requires none.
+ */
+const CONTAINER_ATTRIBUTES: readonly string[] | null = (() => {
+  const names = new Set<string>();
+  for (const sel of ARTICLE_CONTAINERS) {
+    const last = sel.trim().split(/\s+/).pop()!;
+    const m = /^(?:\.|\[([a-z-]+)[=\]])/i.exec(last);
+    if (!m) return null;
+    names.add(m[1]?.toLowerCase() ?? 'class');
+  }
+  return [...names];
+})();
+const mayBeContainer = (el: Element): boolean => CONTAINER_ATTRIBUTES === null || CONTAINER_ATTRIBUTES.some((a) => el.attribs[a] !== undefined);
+
+/**
  * Steps 1: the source's own selector, then the known containers in order; the paragraphs of the
  * first that holds enough text, else null.
  */
@@ -273,7 +298,7 @@ function containerParagraphs($: CheerioAPI, { elements, text }: Measures, articl
     const min = sel === articleSelector ? 1 : MIN_CONTAINER_CHARS;
     let matched: AnyNode[];
     try {
-      matched = sel === articleSelector ? $(sel).toArray() : (known ??= $(elements).filter(ARTICLE_CONTAINERS.join(', '))).filter(sel).toArray();
+      matched = sel === articleSelector ? $(sel).toArray() : (known ??= $(elements.filter(mayBeContainer)).filter(ARTICLE_CONTAINERS.join(', '))).filter(sel).toArray();
     } catch {
       continue; // an invalid selector in the registry: fall back to the generic chain
     }
@@ -299,7 +324,7 @@ export interface MainText {
  */
 export function extractMainText($: CheerioAPI, articleBody: string | null = null, articleSelector: string | null = null): MainText {
   limitDepth($.root()[0]!);
-  const first = measure($.root()[0]!);
+  const first = measure($.root()[0]!, true);
   const body = (first.elements.find((el) => el.name === 'body') ?? $.root()[0]!) as Element;
   const root = $.root()[0]!;
   const rootProse = (root as unknown as Element).children.reduce((n, c) => n + (isElement(c) ? first.prose.get(c) ?? 0 : 0), 0);
