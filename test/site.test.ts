@@ -124,6 +124,18 @@ describe('the static page', () => {
     await page.close();
   });
 
+  it('typing a new query adds one history entry: Back returns to the query before', async () => {
+    const { page } = await open('#q=commissioning');
+    await settled(page);
+    await page.locator('#q').fill('');
+    await page.locator('#q').pressSequentially('primary care', { delay: 20 });
+    await page.waitForFunction(() => location.hash.includes('q=primary+care'));
+    await page.goBack();
+    await page.waitForFunction(() => location.hash.includes('q=commissioning'));
+    await expect(page.locator('#q').inputValue()).resolves.toBe('commissioning');
+    await page.close();
+  });
+
   it('searches documents with highlighted snippets, loading full text only then', async () => {
     const page = await context.newPage();
     const loaded: string[] = [];

@@ -39,8 +39,14 @@ function setError(text: string): void {
   e.hidden = !text;
 }
 
+/** Keystrokes this close together are one query (one history entry). */
+const TYPING_PAUSE_MS = 1500;
+let typing = false;
+let typingEnds: ReturnType<typeof setTimeout> | undefined;
+
 /** Moves to a new state: the URL first (pushed, or replaced while typing), then the page. */
 function go(next: PageState, how: 'push' | 'replace' = 'push'): void {
+  if (how === 'push') typing = false;
   if (next.q !== state.q || next.view !== state.view || next.period !== state.period) shown = PAGE;
   state = next;
   const url = `${location.pathname}${location.search}${hashFromState(state)}`;
@@ -353,10 +359,20 @@ function partitionLoaded(): void {
 
 function wire(): void {
   const q = $<HTMLInputElement>('q');
-  q.addEventListener('input', () => go({ ...state, q: q.value, period: null }, 'replace'));
+  // The first keystroke of a query adds a history entry and the rest of it replace that entry, so that
+  // Back returns to the query before, not to each keystroke; a pause or any other change ends the query.
+  q.addEventListener('input', () => {
+    const how = typing ? 'replace' : 'push';
+    go({ ...state, q: q.value, period: null }, how);
+    typing = true;
+    clearTimeout(typingEnds);
+    typingEnds = setTimeout(() => { typing = false; }, TYPING_PAUSE_MS);
+  });
   $('search').addEventListener('submit', (e) => {
     e.preventDefault();
-    go({ ...state, q: q.value }, 'push');
+    // A query being typed already has its entry.
+    go({ ...state, q: q.value }, typing ? 'replace' : 'push');
+    typing = false;
   });
   for (const v of ['quotes', 'documents', 'timeline'] as const) $(`view-${v}`).addEventListener('click', () => go({ ...state, view: v }));
   const dates = (): void => go({ ...state, since: $<HTMLInputElement>('since').value.trim(), until: $<HTMLInputElement>('until').value.trim() });
