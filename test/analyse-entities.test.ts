@@ -22,6 +22,8 @@ describe('a speaker’s organisation, from wherever the document states it', () 
     ['pre-modifier naming an organisation not in the list', 'NHS Marchland chief executive Dr Karen Albright wrote to every practice.\n\nShe said: “The new contract will give local doctors far more say over services.”', 'Albright', 'NHS Marchland'],
     ['possessive', 'The BMA’s Dr Omar Castell spoke to the committee.\n\nDr Castell said: “Nobody asked the profession before the decision was taken.”', 'Castell', 'British Medical Association'],
     ['“X, of Y”', 'Dr Nadia Brennock, of the Nuffield Trust, has studied the reforms.\n\n“The evidence that mergers save money is thin at best,” Dr Brennock said.', 'Brennock', 'Nuffield Trust'],
+    ['“X of the Y”, without commas', 'Professor Greta Holm of the Nuffield Trust has studied the reforms.\n\n“Mergers rarely save what they promise,” Professor Holm said.', 'Holm', 'Nuffield Trust'],
+    ['“X of the Y”, an organisation not in the list', 'Dr Owen Pryce of the Westmarch Health Trust spoke first.\n\nDr Pryce said: “We were told nothing about the changes.”', 'Pryce', 'Westmarch Health Trust'],
     ['“X from Y”', 'Dr Colin Ashdown from the King’s Fund gave evidence on Tuesday.\n\n“The money has not followed the patients into the community,” said Dr Ashdown.', 'Ashdown', "The King's Fund"],
     ['relative clause', 'Dr Sunita Rowe, who chairs Eastmere LMC, was not convinced.\n\nDr Rowe said: “Our members have heard these promises many times before now.”', 'Rowe', 'Eastmere LMC'],
     ['predicate', 'Dr Peter Kellaway was elected chair of the British Medical Association GP committee in June.\n\nDr Kellaway warned: “Practices are closing faster than new ones are opening.”', 'Kellaway', 'British Medical Association'],

@@ -147,7 +147,8 @@ function trimPlace(place: string): { place: string; skipped: number } | null {
   let kept = words.slice(i).join(' ');
   // "Dr Ann Price of Marchland CCG": a place has one word before "of" ("Vale of York"), a person two.
   const of = kept.lastIndexOf(' of ');
-  if (of >= 0 && kept.slice(0, of).split(/\s+/).length >= 2) kept = kept.slice(of + 4);
+  // What follows "of" may start with an article ("Dr Ann Price of the Marchland Trust"): it is not part of the name.
+  if (of >= 0 && kept.slice(0, of).split(/\s+/).length >= 2) kept = kept.slice(of + 4).replace(/^(?:the|The)\s+/, '');
   if (!kept.trim()) return null;
   return { place: kept, skipped: place.length - kept.length };
 }
