@@ -34,3 +34,16 @@ describe('commands printed in messages reach the same archive', () => {
     expect(ccgCommand("/tmp/Bob's archive")).toBe(`ccg --home '/tmp/Bob'\\''s archive'`);
   });
 });
+
+describe('binary search (partitionPoint)', () => {
+  it('finds the first index where the test turns false, within the range given', async () => {
+    const { partitionPoint } = await import('../src/core/sorted.js');
+    const xs = [1, 3, 3, 5, 8];
+    expect(partitionPoint(0, xs.length, (i) => xs[i]! < 3)).toBe(1);
+    expect(partitionPoint(0, xs.length, (i) => xs[i]! <= 3)).toBe(3);
+    expect(partitionPoint(0, xs.length, (i) => xs[i]! < 9)).toBe(5);
+    expect(partitionPoint(0, xs.length, (i) => xs[i]! < 0)).toBe(0);
+    expect(partitionPoint(2, 4, (i) => xs[i]! < 4)).toBe(3);
+    expect(partitionPoint(0, 0, () => true)).toBe(0);
+  });
+});

@@ -3,17 +3,11 @@
  * that the analysis of a document stays linear in its length (n log n at worst) rather than asking
  * every span about every other. Pure.
  */
+import { partitionPoint } from '../core/sorted.js';
 
 /** The first index in `items` (sorted by `key`, ascending) whose key is >= `x`; `items.length` if none. */
 export function lowerBound<T>(items: readonly T[], key: (item: T) => number, x: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (key(items[mid]!) < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(0, items.length, (i) => key(items[i]!) < x);
 }
 
 interface Interval {

@@ -8,6 +8,7 @@
  * as it exceeds the limit. About a millisecond for a vocabulary of 100,000 words, with nothing to
  * build but the masks. Pure and browser-safe.
  */
+import { partitionPoint } from '../core/sorted.js';
 
 /** The index's vocabulary file: words as written (folded) in order, and the key each is indexed under. */
 export interface VocabularyFile {
@@ -104,13 +105,7 @@ export function vocabularyFile(entries: ReadonlyMap<string, string>): Vocabulary
  * file, so they are found by a binary search.
  */
 export function prefixKeys(file: VocabularyFile, prefix: string, limit: number): Array<[string, number]> {
-  let lo = 0;
-  let hi = file.words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (file.words[mid]! < prefix) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(0, file.words.length, (i) => file.words[i]! < prefix);
   const found: Array<[string, number]> = [];
   for (let i = lo; i < file.words.length && file.words[i]!.startsWith(prefix); i++) found.push([file.keys[i]!, file.words[i]!.length]);
   found.sort((a, b) => a[1] - b[1]);

@@ -5,6 +5,7 @@
  * of results holding the query's words together. Scores are BM25+ per field, weighted by field.
  * Pure and browser-safe.
  */
+import { partitionPoint } from '../core/sorted.js';
 import type { ParsedQuery, Term } from './query-language.js';
 import { foldCase, foldSpelling, keyOf, processTerm } from './normalise.js';
 import type { Decoded, TermReader } from './postings.js';
@@ -77,13 +78,7 @@ async function expansions(reader: TermReader, word: string, last: boolean, a: At
 
 /** The range of entries of `record` in a term's postings (records are in ascending order). */
 function entriesOf(d: Decoded, record: number): [number, number] {
-  let lo = 0;
-  let hi = d.records.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (d.records[mid]! < record) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(0, d.records.length, (i) => d.records[i]! < record);
   let end = lo;
   while (end < d.records.length && d.records[end] === record) end++;
   return [lo, end];
@@ -96,16 +91,9 @@ function entryIn(d: Decoded, record: number, field: number): number {
 }
 
 function hasPosition(d: Decoded, e: number, pos: number): boolean {
-  let lo = d.starts[e]!;
-  let hi = lo + d.counts[e]! - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = d.positions[mid]!;
-    if (v === pos) return true;
-    if (v < pos) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
+  const end = d.starts[e]! + d.counts[e]!;
+  const i = partitionPoint(d.starts[e]!, end, (k) => d.positions[k]! < pos);
+  return i < end && d.positions[i] === pos;
 }
 
 /** Does `record` hold the words (their postings, in order) one after another in a positional field of `fields`? */

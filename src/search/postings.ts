@@ -4,6 +4,7 @@
  * terms within a few typing errors of a word. Every file comes through the index source, which
  * caches what it has read; what is derived from a file is cached with it. Pure and browser-safe.
  */
+import { partitionPoint } from '../core/sorted.js';
 import { nearKeys, prefixKeys, vocabulary, type Vocabulary, type VocabularyFile } from './fuzzy.js';
 import { fieldsOf, type Base, type FieldSpec, type Kind, type Postings } from './schema.js';
 
@@ -71,17 +72,7 @@ const prepared = new WeakMap<VocabularyFile, Vocabulary>();
 
 /** The last index i with sorted[i] <= term, or -1. */
 function floorIndex(sorted: readonly string[], term: string): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  let ans = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! <= term) {
-      ans = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return ans;
+  return partitionPoint(0, sorted.length, (i) => sorted[i]! <= term) - 1;
 }
 
 /** One partition's terms of one kind of record. */
