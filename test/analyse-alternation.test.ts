@@ -2,7 +2,8 @@
 // same words, under the i and u flags, finds: the first form in the list's order, a space standing
 // for any run of white space, letters compared by case folding.
 import { describe, it, expect } from 'vitest';
-import { alternation, alternationAt, formAt, isSpaceCode, letterAt, letterBefore, someFormEndsAt } from '../src/analyse/alternation.js';
+import { alternation, alternationAt, formAt, letterAt, letterBefore, someFormEndsAt } from '../src/analyse/alternation.js';
+import { isSpaceCode } from '../src/core/chars.js';
 
 const FORMS = ['told reporters', 'told the', 'pointed out', 'said', 'says', 'say', 'told'];
 const ALT = alternation(FORMS);

@@ -7,6 +7,7 @@
  * a form stands for `\s+`. Letters compare as the u and i flags compare them: by simple case
  * folding, under which the long s (ſ) is an s and the Kelvin sign (K) a k. Pure.
  */
+import { isSpaceCode } from '../core/chars.js';
 
 /** Forms of the list, by their first two letters, each bucket in the list's order (see `pairKey`). */
 export interface Alternation {
@@ -46,12 +47,6 @@ export function foldedLetter(c: number): number {
   return -1;
 }
 
-/** Whether a UTF-16 code unit is one that `\s` matches (every such character is a single unit). */
-export function isSpaceCode(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 export const isSpaceAt = (text: string, i: number): boolean => i < text.length && isSpaceCode(text.charCodeAt(i));
 

@@ -3,7 +3,7 @@
  * "No." and inside "£3.5m"; this one knows the abbreviations and initials, keeps closing quotation
  * marks with their sentence, and returns offsets so that later stages can point into the text.
  */
-import { isSpaceCode } from './alternation.js';
+import { isSpaceCode } from '../core/chars.js';
 
 export interface Span {
   readonly start: number;

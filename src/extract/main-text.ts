@@ -10,6 +10,7 @@
  *      close to it are kept too (Readability's idea, without its node mutation);
  *   4. the JSON-LD articleBody, when the page structure gives too little.
  */
+import { isSpaceCode } from '../core/chars.js';
 import type { Cheerio, CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import { ARTICLE_CONTAINERS, BLOCK_TAGS, DROP_TAGS, FURNITURE_TAGS, NEGATIVE_HINTS, PARAGRAPH_TAGS, POSITIVE_HINTS, STRONG_NEGATIVE_HINTS } from './selectors.js';
@@ -67,19 +68,13 @@ interface Measure {
 
 const NOTHING: Measure = { text: 0, links: 0, commas: 0, prose: 0 };
 
-/** Whether a UTF-16 code unit is one that `\s` matches and trim() removes. */
-function isSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 /** `s.replace(/\s+/g, ' ').trim().length`, without building the string. */
 export function collapsedLength(s: string): number {
   let n = 0;
   let gap = false;
   for (let i = 0; i < s.length; i++) {
-    if (isSpace(s.charCodeAt(i))) { gap = n > 0; continue; }
+    if (isSpaceCode(s.charCodeAt(i))) { gap = n > 0; continue; }
     if (gap) { n++; gap = false; }
     n++;
   }
