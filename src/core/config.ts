@@ -39,6 +39,12 @@ export function ccgCommand(home: string): string {
   return `ccg ${homeArgs(home)}`.trimEnd();
 }
 
+/** The command that builds the index of the archive in `home`, quoted, with "npm start" where that builds the same archive. */
+export function buildIndexHint(home: string): string {
+  const ccg = ccgCommand(home);
+  return ccg === 'ccg' ? '"ccg index" (or "npm start")' : `"${ccg} index"`;
+}
+
 /** "--home DIR " for a printed command on the archive in `home` ("" when ccg finds it by itself): see ccgCommand. */
 export function homeArgs(home: string): string {
   const path = resolve(home);

@@ -16,7 +16,7 @@
  * previous index whole. An index of another version, or built with another organisation list, is
  * rebuilt whole.
  */
-import { ccgCommand } from '../core/config.js';
+import { buildIndexHint, ccgCommand } from '../core/config.js';
 import { mkdir, readFile, readdir, rm, stat, unlink } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -502,7 +502,7 @@ export class DiskIndex implements IndexSource {
 export async function openIndex(ctx: PipelineContext, notice: (message: string) => void = ctx.warn): Promise<DiskIndex> {
   const { manifest, stale } = await readManifest(ctx);
   if (manifest) return new DiskIndex(ctx, manifest);
-  if (!stale) throw new CcgError('E_NO_INDEX', `no search index in ${ctx.paths.index}: run "${ccgCommand(ctx.paths.home)} index"${ccgCommand(ctx.paths.home) === 'ccg' ? ' (or "npm start")' : ''} first`);
+  if (!stale) throw new CcgError('E_NO_INDEX', `no search index in ${ctx.paths.index}: run ${buildIndexHint(ctx.paths.home)} first`);
   notice(`${stale}: rebuilding it…`);
   await indexCorpus(ctx, { full: true });
   const again = await readManifest(ctx);

@@ -710,12 +710,13 @@ export async function repairArchive(ctx: PipelineContext, options: { now?: () =>
   }
   const after = await verifyArchive(ctx);
   // A record set aside and not rebuilt under its name is a document the archive no longer has.
+  const ccg = ccgCommand(ctx.paths.home);
   const lost = [...setAside].filter(([id]) => !existsSync(join(L.documents, `${id}.json`))).map(([, { file, message }]) => ({
     kind: 'record-corrupt' as const,
     file,
     message,
     leftover: false,
-    hint: `a shipped document comes back with "${ccgCommand(ctx.paths.home)} start", a fetched one with "${ccgCommand(ctx.paths.home)} ingest", another with "${ccgCommand(ctx.paths.home)} add FILE"`,
+    hint: `a shipped document comes back with "${ccg} start", a fetched one with "${ccg} ingest", another with "${ccg} add FILE"`,
   }));
   return {
     repaired,

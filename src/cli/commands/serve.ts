@@ -22,9 +22,9 @@ async function openBrowser(url: string): Promise<void> {
 
 /** Serves index/site/ until the process is stopped; resolves to the exit code. */
 export async function serveUntilStopped(indexDir: string, port: number, open: boolean): Promise<number> {
-  const [{ existsSync }, { dirname, join }, { serveSite, siteDir }, { ccgCommand }] = await Promise.all([import('node:fs'), import('node:path'), import('../../pipeline/site-server.js'), import('../../core/config.js')]);
+  const [{ existsSync }, { dirname, join }, { serveSite, siteDir }, { buildIndexHint }] = await Promise.all([import('node:fs'), import('node:path'), import('../../pipeline/site-server.js'), import('../../core/config.js')]);
   const root = siteDir(indexDir);
-  if (!existsSync(join(root, 'index.html'))) throw new CcgError('E_NO_SITE', `no search page in ${root}: run "${ccgCommand(dirname(indexDir))} index"${ccgCommand(dirname(indexDir)) === 'ccg' ? ' (or "npm start")' : ''} first`);
+  if (!existsSync(join(root, 'index.html'))) throw new CcgError('E_NO_SITE', `no search page in ${root}: run ${buildIndexHint(dirname(indexDir))} first`);
   let served;
   try {
     served = await serveSite(root, { port });
