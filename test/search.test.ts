@@ -85,6 +85,7 @@ describe('query operators on quotes', () => {
     ['words must all match', 'oppose delegation', ['Dr Raj Mehta']],
     ['a phrase matches only the words together', '"conflict of interest"', ['Dr Raj Mehta']],
     ['a phrase whose words are apart does not match', '"interest conflict"', []],
+    ['a phrase is matched word for word after stemming', '"conflicts of interests"', ['Dr Raj Mehta']],
     ['a minus excludes a word', 'commissioning -hospital', ['Dr Raj Mehta', 'Jo Lake']],
     ['a minus excludes a phrase', 'delegation -"every turn"', ['Jo Lake']],
     ['OR takes either word', 'levers OR listened', ['Jo Lake', 'Dr Lena Ortiz']],

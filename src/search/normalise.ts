@@ -97,38 +97,3 @@ export function words(text: string): string[] {
   return out;
 }
 
-/**
- * Keys of short texts (quotes, names, roles, titles) are kept, so that a search as you type does not
- * key the same quotes again at every keystroke; long texts (documents) are keyed each time.
- */
-const SHORT_TEXT = 2000;
-const KEYS_LIMIT = 200_000;
-let textKeys = new Map<string, readonly string[]>();
-let olderKeys = new Map<string, readonly string[]>();
-
-/** The keys of a text's words in order, stop words kept: what phrases are matched against. */
-export function phraseKeys(text: string): readonly string[] {
-  if (text.length > SHORT_TEXT) return words(text).map(keyOf);
-  let k = textKeys.get(text) ?? olderKeys.get(text);
-  if (k === undefined) k = words(text).map(keyOf);
-  if (!textKeys.has(text)) {
-    if (textKeys.size >= KEYS_LIMIT) {
-      olderKeys = textKeys;
-      textKeys = new Map();
-    }
-    textKeys.set(text, k);
-  }
-  return k;
-}
-
-/** Does `text` hold `phrase` word for word (after folding and stemming)? Linear in the text. */
-export function holdsPhrase(text: string, phrase: readonly string[]): boolean {
-  const want = phrase.map(keyOf);
-  if (!want.length) return true;
-  const have = phraseKeys(text);
-  outer: for (let i = 0; i + want.length <= have.length; i++) {
-    for (let j = 0; j < want.length; j++) if (have[i + j] !== want[j]) continue outer;
-    return true;
-  }
-  return false;
-}
