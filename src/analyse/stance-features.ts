@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { clauseTokens, cueScores, isMark, tokens, type Topic } from './stance.js';
 import { reversalScope, type ReversalScope } from './stance-reversal.js';
 import { frameFeatures } from './stance-frame.js';
+import { isServiceSense } from './stance-senses.js';
 import { ADDITIVE_BEFORE_BUT, ANSWERING_CONTRAST, CONDITIONS, CONTRAST, HEDGES, NEGATION_SCOPE, NEGATORS, STOP_WORDS } from './lexicon/stance-words.js';
 
 /**
@@ -88,7 +89,7 @@ function wordFeatures(toks: readonly string[], contrast: Contrast, scope: Revers
     if (NEGATORS.has(t) && !ADDITIVE_BEFORE_BUT.has(toks[i + 1] ?? '')) { negated = NEGATION_SCOPE; add(f, '__neg'); return; }
     if (CONDITIONS.has(t)) add(f, '__condition');
     if (HEDGES.has(t)) add(f, '__hedge');
-    const polarity = Object.hasOwn(AFINN, t) ? AFINN[t] : undefined;
+    const polarity = Object.hasOwn(AFINN, t) && !isServiceSense(toks, i) ? AFINN[t] : undefined;
     if (polarity) {
       const turned = scope.segment[i]! >= 0 && scope.reversal[i] === 0;
       const side = ((polarity > 0) !== (negated > 0)) !== turned ? 'positive' : 'negative';

@@ -9,6 +9,7 @@
 import type { Position, Stance } from '../core/types.js';
 import { anyPhraseAt, phraseIndex, type PhraseIndex } from './phrase-index.js';
 import { INSIDE, UNDOING, reversalScope } from './stance-reversal.js';
+import { isServiceSense } from './stance-senses.js';
 
 export interface Topic {
   readonly id: string;
@@ -74,7 +75,8 @@ export function cueScores(text: string, topic: Topic): { support: number; oppose
     // A cue inside the undoing words ("back the" in "hand back the") or the topic's words judges nothing.
     if (scope.reversal[at[i]!] === INSIDE) continue;
     const where = { segment: scope.segment[at[i]!]!, undoing: scope.reversal[at[i]!] === UNDOING };
-    if (anyPhraseAt(toks, i, c.support)) hits.push(negatedAt(i) ? { support: 0, oppose: 1, ...where } : { support: 1, oppose: 0, ...where });
+    // "Support" naming a service given ("extra support for practices") takes no position.
+    if (anyPhraseAt(toks, i, c.support) && !isServiceSense(all, at[i]!)) hits.push(negatedAt(i) ? { support: 0, oppose: 1, ...where } : { support: 1, oppose: 0, ...where });
     if (anyPhraseAt(toks, i, c.oppose)) hits.push(negatedAt(i) ? { support: 0.5, oppose: 0, ...where } : { support: 0, oppose: 1, ...where });
   }
   const judged = new Set(hits.filter((h) => h.segment >= 0 && !h.undoing).map((h) => h.segment));

@@ -54,3 +54,24 @@ export const TIME_NOUNS: ReadonlySet<string> = new Set([
 
 /** Words that start a reason or a new clause of their own: a segment that undoes the topic ends before them. */
 export const REASONS: ReadonlySet<string> = new Set(['because', 'cos']);
+
+/**
+ * Words of approval that are also plain nouns for a service given ("support", "help"): in "extra
+ * support for practices", "support staff" or "asked for help" they name what is provided, not a
+ * position taken, and judge nothing (stance-senses.ts).
+ */
+export const SERVICE_WORDS: ReadonlySet<string> = new Set(['support', 'help', 'assistance']);
+
+/** Heads of a compound the service word modifies ("support staff", "help desk"). */
+export const SERVICE_HEADS: ReadonlySet<string> = new Set([
+  'staff', 'service', 'services', 'resource', 'resources', 'team', 'teams', 'worker', 'workers', 'package', 'packages',
+  'function', 'functions', 'unit', 'units', 'role', 'roles', 'officer', 'officers', 'desk', 'line', 'lines', 'hub', 'hubs',
+  'arrangements', 'network', 'networks', 'programme', 'programmes', 'scheme', 'schemes', 'fund', 'funds', 'funding', 'budget', 'costs', 'grant', 'grants',
+]);
+
+/** Words that, just before a service word, make it the service given: its kind or amount ("financial support", "extra help"), or what is asked for ("for support"). */
+export const SERVICE_MODIFIERS: ReadonlySet<string> = new Set([
+  'practical', 'financial', 'administrative', 'managerial', 'management', 'clinical', 'technical', 'analytical', 'office',
+  'peer', 'pastoral', 'specialist', 'emotional', 'transitional', 'extra', 'additional', 'further', 'ongoing', 'dedicated',
+  'for',
+]);
