@@ -72,8 +72,25 @@ describe('organisations that speak', () => {
     ['“the organisation”, the last named', 'Marchland CCG published its plans on Friday.\n\nThe organisation said: “We expect to save money by sharing back-office staff.”', 'NHS Marchland CCG'],
     ['a document, for the organisation that issued it', 'Healthwatch England published a report on Monday about waiting times.\n\nThe report said: “Patients in rural areas wait twice as long as those in towns.”', 'Healthwatch England'],
     ['a spokesman qualified by a name alone', '“No decision has been taken on the future of the surgery,” an NHS spokesman said.', 'NHS'],
+    ['a spokesperson for an organisation described, the one in focus', 'Greywater CCG will close two of its offices in the autumn.\n\nA spokesperson for the CCG said: “Nobody will lose their job as a result of the move.”', 'NHS Greywater CCG'],
+    ['a spokesperson described by kind, the one in focus', 'Greywater CCG will close two of its offices in the autumn.\n\nA CCG spokeswoman said: “Nobody will lose their job as a result of the move.”', 'NHS Greywater CCG'],
+    ['the spokesman of an organisation in the possessive', 'The Lakeside Community Health NHS Trust has taken on the staff.\n\nThe trust’s spokesman said: “Every member of staff has been offered a post on the same terms.”', 'Lakeside Community Health NHS Trust'],
   ])('%s', (_kind, text, organisation) => {
     expect(only(text).organisation).toBe(organisation);
+  });
+
+  // A wrong organisation under a quote is worse than none.
+  it.each([
+    ['a spokesperson for a body the text never names', 'A spokesman for the council said: “We have not been told anything about the plans yet.”'],
+    ['a spokesperson by kind, and no such body in the text', 'An ICB spokesperson said: “We will work with every practice over the summer months.”'],
+    ['two that fit, named together', 'Ashcombe CCG and Brindle CCG are to merge next April.\n\nA CCG spokeswoman said: “No decision has been taken on where the new offices will be.”'],
+  ])('%s: no organisation', (_kind, text) => {
+    expect(only(text).organisation).toBeNull();
+  });
+
+  it('a role in the possessive of an organisation described: the one in focus', () => {
+    const q = only('Greywater CCG voted to take on delegated commissioning.\n\nThe CCG’s accountable officer, Dr Rhona Tate, said: “It lets us plan services around patients, not contracts.”');
+    expect(q).toEqual({ speaker: 'Dr Rhona Tate', organisation: 'NHS Greywater CCG' });
   });
 });
 

@@ -101,14 +101,14 @@ export function affiliationBefore(text: string, start: number, orgs: readonly Or
  */
 export function organisationInRole(role: string): string | null {
   const of = /^.*\b(?:of|at|for|with)\s+(?:the\s+)?([^,;]{2,60})$/u.exec(role);
-  if (of && looksLikeOrganisation(of[1]!) && of[1]!.split(/\s+/).length <= 6) return of[1]!.trim();
+  if (of && looksLikeOrganisation(of[1]!) && !isDescriptionNoun(of[1]!) && of[1]!.split(/\s+/).length <= 6) return of[1]!.trim();
   const words = role.split(/\s+/);
   const firstRole = words.findIndex((w) => ROLE_SET.has(w.toLowerCase().replace(/['’]s$/, '')));
   if (firstRole > 0) {
     const before = words.slice(0, firstRole).map((w) => w.replace(/['’]s$/, ''));
     // Words that qualify the role are not the organisation ("Accountable Officer", "Senior Clinical Lead").
     while (before.length && ROLE_MODIFIERS.has(before[before.length - 1]!.toLowerCase())) before.pop();
-    if (!before.length || !looksLikeOrganisation(before.join(' '))) return null;
+    if (!before.length || !looksLikeOrganisation(before.join(' ')) || isDescriptionNoun(before.join(' '))) return null;
     if (before.every((w) => /^[\p{Lu}\p{N}&]/u.test(w) || /^(?:and|of|for|&)$/.test(w)) && /^\p{Lu}/u.test(before[0]!)) return before.join(' ');
   }
   return null;
@@ -123,10 +123,30 @@ const SPOKES = /\b(?:spokes(?:man|woman|person|people)|representative|press\s+of
  */
 export function spokespersonOrganisation(np: string): string | null {
   if (!SPOKES.test(np)) return null;
-  const before = /^(?:an?\s+|the\s+)?((?:\p{Lu}[\p{L}\p{N}&'’-]*\s+){1,6})(?:spokes|representative|press)/u.exec(np);
-  if (before) return before[1]!.trim().replace(/['’]s$/, '');
+  const before = /^(?:[Aa]n?\s+|[Tt]he\s+)?(?!(?:An?|The)\s)((?:\p{Lu}[\p{L}\p{N}&'’-]*\s+){1,6})(?:spokes|representative|press)/u.exec(np);
+  if (before) return isDescriptionNoun(before[1]!.trim().replace(/['’]s$/, '')) ? null : before[1]!.trim().replace(/['’]s$/, '');
   const forOrg = /\b(?:for|from|at)\s+(?:the\s+)?(\p{Lu}[^,;]{1,60})$/u.exec(np);
-  return forOrg ? forOrg[1]!.trim() : null;
+  return forOrg && !isDescriptionNoun(forOrg[1]!.trim()) ? forOrg[1]!.trim() : null;
+}
+
+/** Words that describe an organisation without naming it ("the CCG", "the college"): lower case, "think tank" spaced. */
+const DESCRIPTION_RE = new RegExp(`^(?:${Object.keys(DESCRIPTIONS).map((d) => d.replace(/ /g, '\\s+')).join('|')})$`, 'i');
+
+/** Whether a word or two only describe an organisation ("CCG", "Trust", "college"): a kind, not a name. */
+export function isDescriptionNoun(words: string): boolean {
+  return DESCRIPTION_RE.test(words.trim());
+}
+
+/**
+ * "A spokesperson for the CCG", "the trust's spokesman", "a CCG spokeswoman": a spokesperson for
+ * an organisation the text describes rather than names speaks for the organisation in focus that the
+ * description fits. Null when the phrase names no spokesperson, or nothing in focus fits.
+ */
+export function spokespersonInFocus(np: string, pos: number, orgs: readonly OrganisationSpan[]): OrganisationSpan | null {
+  if (!SPOKES.test(np)) return null;
+  const m = /\b(?:for|from|at|of)\s+the\s+([\p{L}-]+(?:\s+tank)?)$/iu.exec(np.trim())
+    ?? /^(?:the|an?)\s+([\p{L}-]+(?:\s+tank)?)(?:['’]s)?\s+(?:spokes|representative|press)/iu.exec(np.trim());
+  return m && isDescriptionNoun(m[1]!) ? organisationInFocus(`the ${m[1]}`, pos, orgs, true) : null;
 }
 
 /**
@@ -147,6 +167,9 @@ export function isSubordinate(text: string, start: number): boolean {
   return /\b(?:to|with|by|from|for|at|of|than|like|against|about|replaced|succeeded|succeeds|replaces|appointed|thanked|criticised|praised|met|beat|defeated|told|asked|called|named)\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Professor|Prof|Sir|Dame|Lord|Lady|Cllr)\.?\s+)*$/u.test(clause);
 }
 
+/** Two organisations this close ("X and Y", "X, Y", "X or Y") are named together. */
+const COORDINATED_GAP = 6;
+
 /** How far back (in characters) an organisation stays in focus for "the college said". */
 const FOCUS_REACH = 3000;
 
@@ -163,7 +186,12 @@ export function organisationInFocus(np: string, pos: number, orgs: readonly Orga
   for (let i = lowerBound(orgs, (o) => o.start, pos) - 1; i >= 0 && orgs[i]!.end > pos - FOCUS_REACH; i--) {
     const o = orgs[i]!;
     if (o.kind === 'publisher') continue;
-    if (generic || want.kinds.includes(o.kind) || want.words?.test(o.name)) return o;
+    if (!(generic || want.kinds.includes(o.kind) || want.words?.test(o.name))) continue;
+    // "Dartford CCG and Swale CCG …; the CCG said": two that fit, named together (no more than ", and"
+    // between them), leave it open.
+    const other = i > 0 ? orgs[i - 1]! : null;
+    if (other && other.name !== o.name && o.start - other.end <= COORDINATED_GAP && (generic || want.kinds.includes(other.kind) || want.words?.test(other.name))) return null;
+    return o;
   }
   return null;
 }
@@ -172,6 +200,15 @@ export function organisationInFocus(np: string, pos: number, orgs: readonly Orga
 export function organisationOfDescribedRole(role: string, pos: number, orgs: readonly OrganisationSpan[]): string | null {
   const m = /\b(?:of|at|for)\s+(the\s+[\p{L}-]+(?:\s+tank)?)$/u.exec(role);
   return m ? organisationInFocus(m[1]!, pos, orgs, true)?.name ?? null : null;
+}
+
+/**
+ * "The CCG's accountable officer", "the college's chair": a role after "the" and a description in the
+ * possessive (the caller has dropped the "the") belongs to the organisation in focus that the description fits.
+ */
+export function organisationOfPossessiveRole(role: string, pos: number, orgs: readonly OrganisationSpan[]): string | null {
+  const m = /^([\p{L}-]+)['’]s?\s/u.exec(role);
+  return m && isDescriptionNoun(m[1]!) ? organisationInFocus(`the ${m[1]}`, pos, orgs, true)?.name ?? null : null;
 }
 
 const DOCUMENT_NOUNS = 'letter|report|statement|document|guidance|paper|review|memo|email|circular|briefing|submission|consultation|plan|strategy';

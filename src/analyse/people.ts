@@ -8,7 +8,7 @@ import type { Person } from '../core/types.js';
 import type { OrganisationSpan } from './organisations.js';
 import { FEMALE_NAMES, MALE_NAMES } from './lexicon/first-names.js';
 import { OverlapIndex, startingIn } from './spans.js';
-import { affiliationAfter, affiliationBefore, organisationInRole, organisationOfDescribedRole } from './entities.js';
+import { affiliationAfter, affiliationBefore, organisationInRole, organisationOfDescribedRole, organisationOfPossessiveRole } from './entities.js';
 import { HONORIFICS, FEMALE_HONORIFICS, MALE_HONORIFICS, ROLE_NOUNS, SPEECH_VERBS } from './lexicon/speech.js';
 import { NOT_NAMES, PLACE_STARTS } from './lexicon/names.js';
 
@@ -179,7 +179,11 @@ export function findPeople(text: string, orgs: readonly OrganisationSpan[]): Peo
     organisation ??= affiliationBefore(text, title ? m.index : start, orgs)?.organisation ?? affiliationAfter(text, end, orgs)?.organisation ?? null;
     // A role naming an organisation not in the list ("NHS Wessex chief executive").
     // "chair of the college" names the organisation in focus before it names the words "the college".
-    if (!organisation && role) organisation = organisationOfDescribedRole(role, start, orgs) ?? organisationInRole(role);
+    // "The CCG's accountable officer": the organisation in focus that the possessive describes.
+    if (!organisation && role) {
+      const possessive = before?.role === role && /\bthe\s+$/i.test(text.slice(Math.max(0, before.start - 5), before.start));
+      organisation = (possessive ? organisationOfPossessiveRole(role, start, orgs) : null) ?? organisationOfDescribedRole(role, start, orgs) ?? organisationInRole(role);
+    }
     const displayName = `${title}${words.length > 1 || !known ? name : ''}`.trim() || name;
     let index = known;
     if (index === undefined) {

@@ -8,7 +8,7 @@
 import type { Span } from './sentences.js';
 import { INVERTIBLE_VERBS } from './lexicon/speech.js';
 import { lowerBound, startingIn } from './spans.js';
-import { authorOfDocument, organisationInFocus, spokespersonOrganisation } from './entities.js';
+import { authorOfDocument, organisationInFocus, spokespersonInFocus, spokespersonOrganisation } from './entities.js';
 import { describedPerson } from './descriptions.js';
 import { afterDirectSubject, afterInvertedSubject } from './speech-patterns.js';
 import { inQuote, lastVerb, personSpeaker, resolvePronoun, verbHits, wordsOf, type Context, type Speaker } from './attribution-context.js';
@@ -54,7 +54,8 @@ export function resolveSubject(ctx: Context, start: number, end: number, prefer:
   let np = region.replace(/[“‘"][^”’"]{1,80}[”’"]/gu, '').split(/[,;:()—–]/).map((s) => s.trim()).filter(Boolean).pop() ?? '';
   np = np.replace(/^(?:and|but|so|then|however|meanwhile|also|while|as|in a statement|in an? \w+)\s+/i, '').trim();
   // "The college said": the organisation in focus that the description fits.
-  const focus = np ? organisationInFocus(np, start, ctx.orgs) : null;
+  // "A spokesperson for the CCG": the organisation in focus speaks.
+  const focus = np ? organisationInFocus(np, start, ctx.orgs) ?? spokespersonInFocus(np, start, ctx.orgs) : null;
   if (focus) return { speaker: focus.name, role: null, organisation: focus.name };
   if (!np || NO_SPEAKER.test(np) || wordsOf(np) > MAX_NP_WORDS || /^\p{Ll}+$/u.test(np) && wordsOf(np) === 1 && !/^(?:sources?|officials?|spokes\w+)$/i.test(np)) return null;
   // "an NHS spokeswoman" speaks for the NHS; "the letter" is the organisation that issued it speaking.
