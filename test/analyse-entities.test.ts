@@ -29,6 +29,8 @@ describe('a speaker’s organisation, from wherever the document states it', () 
     ['predicate', 'Dr Peter Kellaway was elected chair of the British Medical Association GP committee in June.\n\nDr Kellaway warned: “Practices are closing faster than new ones are opening.”', 'Kellaway', 'British Medical Association'],
     ['at the helm', 'Dr Fiona Lusk, who took the helm of Harrowfield CCG last year, has met every practice.\n\nShe said: “We have listened, and we will change how the money is spent.”', 'Lusk', 'NHS Harrowfield CCG'],
     ['a role that names the organisation in focus', 'The Care Quality Commission will inspect every practice by the spring.\n\nProfessor Lionel Harker, the chief executive of the regulator, set out the timetable.\n\nProfessor Harker said: “No practice will be told less than a month before we arrive.”', 'Harker', 'Care Quality Commission'],
+    ['a role held under the person just named', 'Dr Ingrid Sowerby, chair of Fallowmere CCG, and her deputy Dr Ben Catterall visited every practice.\n\nDr Catterall said: “We have had thirty meetings and we will have thirty more.”', 'Catterall', 'NHS Fallowmere CCG'],
+    ['a role held under a person named in the possessive', 'Dr Ingrid Sowerby, chair of Fallowmere CCG, spoke first.\n\nDr Sowerby’s deputy, Dr Ben Catterall, said: “Every practice will see the figures before the vote.”', 'Catterall', 'NHS Fallowmere CCG'],
     ['a later short mention', 'Dr Imran Qadir, clinical lead at Oakvale CCG, set out the plan in March.\n\nThe board met again in May and agreed the budget for the year.\n\nDr Qadir said: “The board has shown real courage in backing this plan.”', 'Qadir', 'NHS Oakvale CCG'],
   ])('%s', (_kind, text, surname, organisation) => {
     const q = only(text);
@@ -83,6 +85,7 @@ describe('organisations that speak', () => {
   it.each([
     ['a spokesperson for a body the text never names', 'A spokesman for the council said: “We have not been told anything about the plans yet.”'],
     ['a spokesperson by kind, and no such body in the text', 'An ICB spokesperson said: “We will work with every practice over the summer months.”'],
+    ['a pronoun of the other gender than the person just named', 'Dr Ingrid Sowerby, chair of Fallowmere CCG, and his deputy Dr Ben Catterall visited every practice.\n\nDr Catterall said: “We have had thirty meetings and we will have thirty more.”'],
     ['two that fit, named together', 'Ashcombe CCG and Brindle CCG are to merge next April.\n\nA CCG spokeswoman said: “No decision has been taken on where the new offices will be.”'],
   ])('%s: no organisation', (_kind, text) => {
     expect(only(text).organisation).toBeNull();

@@ -85,7 +85,8 @@ function roleBefore(text: string, start: number): { role: string; start: number 
   let role = seg.slice(from).trim();
   // Stop at words that belong to the sentence, not the role (temporal phrases, verbs, prepositions that start clauses).
   role = role.replace(/^.*\b(?:said|says|told|added|last (?:week|month|year)|this (?:week|month|year)|yesterday|today|speaking|alongside|while|when|after|before|according to|with|by|from|that|as|and then|but|however)\s+/i, '');
-  role = role.replace(/^(?:the|a|an)\s+/i, '').trim();
+  // "Dr X, chair of Y, and her deputy Dr Z": the role starts after the conjunction.
+  role = role.replace(/^(?:and|or)\s+/i, '').replace(/^(?:the|a|an)\s+/i, '').trim();
   if (!role || role.split(/\s+/).length > 12 || !ROLE_WORD.test(role)) return null;
   // A role ends at the name: its last word must not be a preposition ("chair of Dr X" is not a role).
   if (ENDS_IN_PREPOSITION.has(lastWord(role))) return null;
@@ -131,6 +132,30 @@ function trimName(text: string, at: number, words: string[]): number {
   return start;
 }
 
+const POSSESSIVE_PRONOUN = /^(his|her|their)\s+(.+)$/i;
+const POSSESSIVE_NAME = /^(?:(?:Mr|Mrs|Ms|Miss|Dr|Professor|Prof|Sir|Dame|Lord|Lady)\.?\s+)?(?:\p{Lu}[\p{L}'’-]*\s+){0,2}(\p{Lu}[\p{L}-]+)['’]s\s+(.+)$/u;
+
+/**
+ * A role held under another person of the document ("her deputy", "Mrs Khan's deputy"): the role
+ * and that person's organisation. The pronoun is the person last mentioned whose gender fits; the
+ * name, a person already met. Null when the role is held under no one, or under no one known.
+ */
+function heldUnder(role: string, people: readonly PersonRecord[], mentions: readonly PersonMention[], bySurname: ReadonlyMap<string, number>): { role: string; organisation: string } | null {
+  const pronoun = POSSESSIVE_PRONOUN.exec(role);
+  if (pronoun) {
+    const want = pronoun[1]!.toLowerCase() === 'her' ? 'f' : pronoun[1]!.toLowerCase() === 'his' ? 'm' : null;
+    const last = mentions.at(-1);
+    const p = last ? people[last.person]! : null;
+    // Only the person just mentioned, of the gender the pronoun names (or unknown): anything further is a guess.
+    if (!p?.organisation || (want && p.gender && p.gender !== want)) return null;
+    return { role: pronoun[2]!, organisation: p.organisation };
+  }
+  const name = POSSESSIVE_NAME.exec(role);
+  const known = name ? bySurname.get(name[1]!) : undefined;
+  const organisation = known === undefined ? null : people[known]!.organisation;
+  return organisation ? { role, organisation } : null;
+}
+
 export function findPeople(text: string, orgs: readonly OrganisationSpan[]): PeopleResult {
   const people: PersonRecord[] = [];
   const mentions: PersonMention[] = [];
@@ -167,9 +192,12 @@ export function findPeople(text: string, orgs: readonly OrganisationSpan[]): Peo
     const speaks = (): boolean => words.length > 1 && SPEAKS_AFTER.test(text.slice(end, end + 160));
     if (!hasTitle && !knownFirst && !before && !after && known === undefined && !speaks()) continue;
 
-    const role = before?.role ?? after ?? null;
+    let role = before?.role ?? after ?? null;
     let organisation: string | null = null;
-    if (before) organisation = organisationOfRole(before.start, start, text, orgs);
+    // "her deputy, Dr X", "Mrs Khan's deputy, Dr X": the organisation of the person the role is held under.
+    const held = before ? heldUnder(before.role, people, mentions, bySurname) : null;
+    if (held) ({ role, organisation } = held);
+    if (before && !organisation) organisation = organisationOfRole(before.start, start, text, orgs);
     if (!organisation && after) {
       const roleStart = text.indexOf(after, end);
       organisation = organisationOfRole(roleStart, roleStart + after.length, text, orgs);
