@@ -31,6 +31,7 @@ describe('a speaker’s organisation, from wherever the document states it', () 
     ['a role that names the organisation in focus', 'The Care Quality Commission will inspect every practice by the spring.\n\nProfessor Lionel Harker, the chief executive of the regulator, set out the timetable.\n\nProfessor Harker said: “No practice will be told less than a month before we arrive.”', 'Harker', 'Care Quality Commission'],
     ['a role held under the person just named', 'Dr Ingrid Sowerby, chair of Fallowmere CCG, and her deputy Dr Ben Catterall visited every practice.\n\nDr Catterall said: “We have had thirty meetings and we will have thirty more.”', 'Catterall', 'NHS Fallowmere CCG'],
     ['a role held under a person named in the possessive', 'Dr Ingrid Sowerby, chair of Fallowmere CCG, spoke first.\n\nDr Sowerby’s deputy, Dr Ben Catterall, said: “Every practice will see the figures before the vote.”', 'Catterall', 'NHS Fallowmere CCG'],
+    ['relative clause naming a post', 'Dr Ivo Marsh, who was appointed chief officer of Stonebridge CCG in 2019, spoke to members.\n\nDr Marsh said: “The budget will be spent where the need is greatest.”', 'Marsh', 'NHS Stonebridge CCG'],
     ['a later short mention', 'Dr Imran Qadir, clinical lead at Oakvale CCG, set out the plan in March.\n\nThe board met again in May and agreed the budget for the year.\n\nDr Qadir said: “The board has shown real courage in backing this plan.”', 'Qadir', 'NHS Oakvale CCG'],
   ])('%s', (_kind, text, surname, organisation) => {
     const q = only(text);
@@ -89,6 +90,11 @@ describe('organisations that speak', () => {
     ['two that fit, named together', 'Ashcombe CCG and Brindle CCG are to merge next April.\n\nA CCG spokeswoman said: “No decision has been taken on where the new offices will be.”'],
   ])('%s: no organisation', (_kind, text) => {
     expect(only(text).organisation).toBeNull();
+  });
+
+  it('a relative clause naming a post gives the role, without when', () => {
+    const q = quotes('Dr Ivo Marsh, who was appointed chief officer of the new organisation last month, said: “The boards have worked hard to get here.”');
+    expect(q.map((x) => [x.speaker, x.role])).toEqual([['Dr Ivo Marsh', 'chief officer of the new organisation']]);
   });
 
   it('a role in the possessive of an organisation described: the one in focus', () => {

@@ -101,6 +101,12 @@ function roleAfter(text: string, end: number): string | null {
   // "Dr X, who chairs the BMA's GP committee, said": the clause is the role.
   const relative = /^who\s+(?:chairs|leads|heads|runs|directs|manages|represents)\s+(.+)$/i.exec(role);
   if (relative) return role.replace(/^who\s+/i, '');
+  // "Dr X, who was appointed chief officer of Y last month, said": the post named, without when.
+  const post = /^who\s+(?:is|was|has\s+been|had\s+been|became|becomes|will\s+become)\s+(?:(?:appointed|named|elected|made|confirmed)\s+(?:as\s+)?)?(?:(?:the|a|an)\s+)?(.+)$/i.exec(role);
+  if (post) {
+    const held = post[1]!.replace(/\s+(?:(?:last|this|next)\s+(?:week|month|year|spring|summer|autumn|winter)|in\s+(?:\p{Lu}\p{L}+\s+)?\d{4}|on\s+\p{Lu}\p{L}+day|yesterday|today)$/iu, '');
+    return ROLE_WORD.test(held) && !ENDS_IN_PREPOSITION.has(lastWord(held)) ? held : null;
+  }
   if (!ROLE_WORD.test(role) || /^(?:who|which|that|but|and|he|she|they)\b/i.test(role)) return null;
   return role;
 }
