@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { trainStanceModel, trainStanceWeights, trainingFingerprint, stanceModelFrom, isHeldOut } from '../src/analyse/stance-model.js';
-import { stanceFeatures, mentionsTopic } from '../src/analyse/stance-features.js';
+import { stanceFeatures } from '../src/analyse/stance-features.js';
 import { cueScores, decideStance, quoteStances, summarisePositions, MIN_CONFIDENCE, type StanceScorer } from '../src/analyse/stance.js';
 import { analyse, compileOrganisations } from '../src/analyse/index.js';
 import { loadOrganisations, loadStanceExamples, loadStanceWeights } from '../src/sources/index.js';
@@ -125,12 +125,6 @@ describe('the stance classifier on sentences written for this test', () => {
     ['Members objected, and the committee opposed the merger.', 'oppose', 2],
   ])('the cues still count in their own senses: %s', (text, side, n) => {
     expect(cueScores(text, TOPIC)[side as 'support' | 'oppose']).toBe(n);
-  });
-
-  it('knows whether a text names the topic', () => {
-    expect(mentionsTopic('The CCGs have applied for delegated powers.', TOPIC)).toBe(true);
-    expect(mentionsTopic('Co-commissioning starts in April.', TOPIC)).toBe(true);
-    expect(mentionsTopic('The car park is closed.', TOPIC)).toBe(false);
   });
 
   it('gives probabilities that sum to one and a confidence between 0 and 1', () => {

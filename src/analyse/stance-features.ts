@@ -5,7 +5,7 @@
  */
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { createRequire } from 'node:module';
-import { clauseTokens, cueScores, isMark, tokens, type Topic } from './stance.js';
+import { clauseTokens, cueScores, isMark, type Topic } from './stance.js';
 import { reversalScope, type ReversalScope } from './stance-reversal.js';
 import { frameFeatures } from './stance-frame.js';
 import { isServiceSense } from './stance-senses.js';
@@ -126,21 +126,12 @@ function cueFeatures(text: string, toks: readonly string[], { at, from }: Contra
   if (sign(after) < 0) add(f, '__after_oppose');
 }
 
-const topicPatterns = new WeakMap<Topic, RegExp>();
-
-/** Whether the text names the topic (one of its target terms; a trailing * matches any ending). */
-export function mentionsTopic(text: string, topic: Topic): boolean {
-  let re = topicPatterns.get(topic);
-  if (!re) {
-    const alternatives = topic.targets.map((t) => t.replace(/\*$/, '').split(/[\s-]+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(' ') + (t.endsWith('*') ? '' : '(?: |$)'));
-    topicPatterns.set(topic, (re = new RegExp(`(?:^| )(?:${alternatives.join('|')})`)));
-  }
-  return re.test(tokens(text).join(' '));
-}
-
 /**
  * The features of a quote's text and, when given, of its reporting frame (stance-frame.ts): the
  * words around the quote outside its marks. No frame given (an example without one) adds no frame features.
+ * Whether the text names the topic is no feature: a quote in an article about the topic takes a
+ * stance towards it without naming it ("It feels like a takeover"), while the labelled examples
+ * named it in 79% of support and 41% of neutral ones, which a feature learned as a sign of stance.
  */
 export function stanceFeatures(text: string, topic: Topic, frame?: string): Features {
   const toks = clauseTokens(text);
@@ -150,7 +141,6 @@ export function stanceFeatures(text: string, topic: Topic, frame?: string): Feat
   wordFeatures(toks, contrast, scope, f);
   if (scope.segments) add(f, '__reversal');
   cueFeatures(text, toks, contrast, topic, f);
-  add(f, mentionsTopic(text, topic) ? '__topic' : '__no_topic');
   add(f, '__bias');
   if (frame !== undefined) for (const [k, v] of frameFeatures(frame)) add(f, k, v);
   return f;

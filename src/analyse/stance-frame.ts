@@ -34,15 +34,16 @@ export function frameWords(frame: string): { kind: Kind; negated: boolean; hedge
 
 /**
  * Features of a frame, named apart from the quote's own: __frame_oppose / __frame_support (a
- * negated approval counts against), __frame_negated, __frame_hedged, __frame_both, __frame_neutral
- * (only a neutral reporting verb), __frame_none (no reporting words at all).
+ * negated approval counts against), __frame_negated, __frame_hedged, __frame_both. A frame with only
+ * a neutral reporting verb ("she said") or none has no features: news reports every kind of quote
+ * with "said", and the labelled examples gave it mostly to neutral ones (94% of them against 74% of
+ * support), so that a feature for it learned how the examples were written, not how news is.
  */
 export function frameFeatures(frame: string): Map<string, number> {
   const f = new Map<string, number>();
   const add = (name: string, n = 1): void => { f.set(name, Math.min(2, (f.get(name) ?? 0) + n)); };
-  let neutral = false;
   for (const w of frameWords(frame)) {
-    if (w.kind === 'verb:neutral') { neutral = true; continue; }
+    if (w.kind === 'verb:neutral') continue;
     const side = w.kind.endsWith('oppose') ? 'oppose' : 'support';
     if (w.negated) add('__frame_negated');
     if (w.hedged) add('__frame_hedged');
@@ -50,7 +51,6 @@ export function frameFeatures(frame: string): Map<string, number> {
     else if (side === 'support') add('__frame_oppose');
   }
   if (f.has('__frame_oppose') && f.has('__frame_support')) add('__frame_both');
-  if (!f.has('__frame_oppose') && !f.has('__frame_support') && !f.has('__frame_negated')) add(neutral ? '__frame_neutral' : '__frame_none');
   return f;
 }
 

@@ -110,7 +110,7 @@ export interface StanceWeights {
 }
 
 /** Bumped whenever stance-features.ts changes what it extracts, so that shipped weights go stale. */
-export const FEATURES_VERSION = 6;
+export const FEATURES_VERSION = 7;
 
 /** What a model is trained from, as one string to hash: examples, topic, settings, feature version and the reporting-frame lexicon. */
 export function trainingFingerprint(examples: readonly StanceExample[], topic: Topic, options: TrainOptions = {}): string {
