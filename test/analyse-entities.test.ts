@@ -32,6 +32,8 @@ describe('a speaker’s organisation, from wherever the document states it', () 
     ['a role held under the person just named', 'Dr Ingrid Sowerby, chair of Fallowmere CCG, and her deputy Dr Ben Catterall visited every practice.\n\nDr Catterall said: “We have had thirty meetings and we will have thirty more.”', 'Catterall', 'NHS Fallowmere CCG'],
     ['a role held under a person named in the possessive', 'Dr Ingrid Sowerby, chair of Fallowmere CCG, spoke first.\n\nDr Sowerby’s deputy, Dr Ben Catterall, said: “Every practice will see the figures before the vote.”', 'Catterall', 'NHS Fallowmere CCG'],
     ['relative clause naming a post', 'Dr Ivo Marsh, who was appointed chief officer of Stonebridge CCG in 2019, spoke to members.\n\nDr Marsh said: “The budget will be spent where the need is greatest.”', 'Marsh', 'NHS Stonebridge CCG'],
+    ['a counterpart: the organisation the role names, not the one of the person before', 'Dr Ada Quill, who chairs Fallowmere CCG, welcomed the news.\n\nHer counterpart at neighbouring Stonebridge CCG, Dr Piers Wynn, was more cautious. “We are not convinced the money will follow,” he said.', 'Wynn', 'NHS Stonebridge CCG'],
+    ['“its” role, the organisation just named', 'The plans were welcomed by Orchard Vale LMC. Its medical secretary, Dr Kofi Mensah, said: “Practices will want to see the detail first.”', 'Mensah', 'Orchard Vale LMC'],
     ['a later short mention', 'Dr Imran Qadir, clinical lead at Oakvale CCG, set out the plan in March.\n\nThe board met again in May and agreed the budget for the year.\n\nDr Qadir said: “The board has shown real courage in backing this plan.”', 'Qadir', 'NHS Oakvale CCG'],
   ])('%s', (_kind, text, surname, organisation) => {
     const q = only(text);
@@ -87,6 +89,7 @@ describe('organisations that speak', () => {
     ['a spokesperson for a body the text never names', 'A spokesman for the council said: “We have not been told anything about the plans yet.”'],
     ['a spokesperson by kind, and no such body in the text', 'An ICB spokesperson said: “We will work with every practice over the summer months.”'],
     ['a pronoun of the other gender than the person just named', 'Dr Ingrid Sowerby, chair of Fallowmere CCG, and his deputy Dr Ben Catterall visited every practice.\n\nDr Catterall said: “We have had thirty meetings and we will have thirty more.”'],
+    ['a counterpart, with no organisation of its own', 'Dr Ada Quill, who chairs Fallowmere CCG, welcomed the news.\n\nHer counterpart, Dr Piers Wynn, was more cautious. “We are not convinced the money will follow,” he said.'],
     ['two that fit, named together', 'Ashcombe CCG and Brindle CCG are to merge next April.\n\nA CCG spokeswoman said: “No decision has been taken on where the new offices will be.”'],
   ])('%s: no organisation', (_kind, text) => {
     expect(only(text).organisation).toBeNull();
@@ -95,6 +98,11 @@ describe('organisations that speak', () => {
   it('a relative clause naming a post gives the role, without when', () => {
     const q = quotes('Dr Ivo Marsh, who was appointed chief officer of the new organisation last month, said: “The boards have worked hard to get here.”');
     expect(q.map((x) => [x.speaker, x.role])).toEqual([['Dr Ivo Marsh', 'chief officer of the new organisation']]);
+  });
+
+  it('a clause before the name is no role: “Speaking to X, Professor Y, chair of Z, said”', () => {
+    const q = quotes('Speaking to GP Weekly, Professor Nell Arden, chair of the Royal College of General Practitioners, said: “It is vital that family doctors lead this work.”');
+    expect(q.map((x) => [x.speaker, x.role, x.organisation])).toEqual([['Professor Nell Arden', 'chair of the Royal College of General Practitioners', 'Royal College of General Practitioners']]);
   });
 
   it('a role in the possessive of an organisation described: the one in focus', () => {

@@ -7,9 +7,9 @@
 import type { Person } from '../core/types.js';
 import type { OrganisationSpan } from './organisations.js';
 import { FEMALE_NAMES, MALE_NAMES } from './lexicon/first-names.js';
-import { OverlapIndex, startingIn } from './spans.js';
+import { OverlapIndex, lowerBound, startingIn } from './spans.js';
 import { affiliationAfter, affiliationBefore, organisationInRole, organisationOfDescribedRole, organisationOfPossessiveRole } from './entities.js';
-import { HONORIFICS, FEMALE_HONORIFICS, MALE_HONORIFICS, ROLE_NOUNS, SPEECH_VERBS } from './lexicon/speech.js';
+import { HONORIFICS, FEMALE_HONORIFICS, MALE_HONORIFICS, ROLE_NOUNS, SHARED_POST_ROLES, SPEECH_VERBS } from './lexicon/speech.js';
 import { NOT_NAMES, PLACE_STARTS } from './lexicon/names.js';
 
 export type Gender = 'f' | 'm' | null;
@@ -64,6 +64,7 @@ function genderOf(title: string, first: string): Gender {
 const spacedDashBefore = (s: string, at: number): boolean => at >= 3 && s[at - 2] === '-' && /\s/.test(s[at - 1]!) && /\s/.test(s[at - 3]!);
 
 /** Words a role cannot end in: the role would run into the name ("chair of Dr X"). */
+const STARTS_WITH_PREPOSITION = /^(?:to|with|for|at|in|on|by|from|about|after|before|during|since)\s/i;
 const ENDS_IN_PREPOSITION: ReadonlySet<string> = new Set(['of', 'at', 'for', 'to', 'and', 'the', 'with', 'a', 'an', 'in', 'on', 'by', 'from']);
 const isAsciiWordChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 /** The run of `\w` characters that ends `s`, in lower case: the word `/\b(?:…)$/i` would test. */
@@ -88,6 +89,8 @@ function roleBefore(text: string, start: number): { role: string; start: number 
   // "Dr X, chair of Y, and her deputy Dr Z": the role starts after the conjunction.
   role = role.replace(/^(?:and|or)\s+/i, '').replace(/^(?:the|a|an)\s+/i, '').trim();
   if (!role || role.split(/\s+/).length > 12 || !ROLE_WORD.test(role)) return null;
+  // Nor does it start with one ("Speaking to GP Today, Professor X": "to GP Today" is no role).
+  if (STARTS_WITH_PREPOSITION.test(role)) return null;
   // A role ends at the name: its last word must not be a preposition ("chair of Dr X" is not a role).
   if (ENDS_IN_PREPOSITION.has(lastWord(role))) return null;
   return { role, start: Math.max(0, start - 160) + seg.lastIndexOf(role) };
@@ -138,28 +141,48 @@ function trimName(text: string, at: number, words: string[]): number {
   return start;
 }
 
-const POSSESSIVE_PRONOUN = /^(his|her|their)\s+(.+)$/i;
+const POSSESSIVE_PRONOUN = /^(his|her|its)\s+(.+)$/i;
 const POSSESSIVE_NAME = /^(?:(?:Mr|Mrs|Ms|Miss|Dr|Professor|Prof|Sir|Dame|Lord|Lady)\.?\s+)?(?:\p{Lu}[\p{L}'’-]*\s+){0,2}(\p{Lu}[\p{L}-]+)['’]s\s+(.+)$/u;
+/** How far back (in characters) "its" looks for the organisation it stands for. */
+const ITS_REACH = 300;
+
+interface Known {
+  readonly people: readonly PersonRecord[];
+  readonly mentions: readonly PersonMention[];
+  readonly bySurname: ReadonlyMap<string, number>;
+  readonly orgs: readonly OrganisationSpan[];
+}
 
 /**
- * A role held under another person of the document ("her deputy", "Mrs Khan's deputy"): the role
- * and that person's organisation. The pronoun is the person last mentioned whose gender fits; the
- * name, a person already met. Null when the role is held under no one, or under no one known.
+ * A role held under another of the document, when the role names no organisation itself: "its
+ * medical secretary" (the organisation last named, just before), "her deputy" (the person just
+ * mentioned, when the gender fits), "Mrs Khan's deputy" (a person already met). A person's
+ * organisation passes only to roles held in the same organisation (SHARED_POST_ROLES: a deputy, not
+ * a counterpart). The role is returned without the pronoun. Null when nothing fits.
  */
-function heldUnder(role: string, people: readonly PersonRecord[], mentions: readonly PersonMention[], bySurname: ReadonlyMap<string, number>): { role: string; organisation: string } | null {
-  const pronoun = POSSESSIVE_PRONOUN.exec(role);
-  if (pronoun) {
-    const want = pronoun[1]!.toLowerCase() === 'her' ? 'f' : pronoun[1]!.toLowerCase() === 'his' ? 'm' : null;
-    const last = mentions.at(-1);
-    const p = last ? people[last.person]! : null;
-    // Only the person just mentioned, of the gender the pronoun names (or unknown): anything further is a guess.
-    if (!p?.organisation || (want && p.gender && p.gender !== want)) return null;
-    return { role: pronoun[2]!, organisation: p.organisation };
+function heldUnder(role: { role: string; start: number }, known: Known): { role: string; organisation: string } | null {
+  const pronoun = POSSESSIVE_PRONOUN.exec(role.role);
+  const byName = pronoun ? null : POSSESSIVE_NAME.exec(role.role);
+  const post = (pronoun ?? byName)?.[2];
+  if (!post) return null;
+  const word = pronoun?.[1]!.toLowerCase();
+  if (word === 'its') {
+    const i = lowerBound(known.orgs, (o) => o.start, role.start) - 1;
+    const o = i >= 0 && known.orgs[i]!.end > role.start - ITS_REACH && known.orgs[i]!.kind !== 'publisher' ? known.orgs[i]! : null;
+    return o ? { role: post, organisation: o.name } : null;
   }
-  const name = POSSESSIVE_NAME.exec(role);
-  const known = name ? bySurname.get(name[1]!) : undefined;
-  const organisation = known === undefined ? null : people[known]!.organisation;
-  return organisation ? { role, organisation } : null;
+  if (!SHARED_POST_ROLES.has(lastWord(post).toLowerCase())) return null;
+  let p: PersonRecord | null = null;
+  if (pronoun) {
+    // Only the person just mentioned, of the gender the pronoun names (or unknown): anything further is a guess.
+    const last = known.mentions.at(-1);
+    p = last ? known.people[last.person]! : null;
+    if (p?.gender && p.gender !== (word === 'her' ? 'f' : 'm')) return null;
+  } else {
+    const at = known.bySurname.get(byName![1]!);
+    p = at === undefined ? null : known.people[at]!;
+  }
+  return p?.organisation ? { role: pronoun ? post : role.role, organisation: p.organisation } : null;
 }
 
 export function findPeople(text: string, orgs: readonly OrganisationSpan[]): PeopleResult {
@@ -200,10 +223,10 @@ export function findPeople(text: string, orgs: readonly OrganisationSpan[]): Peo
 
     let role = before?.role ?? after ?? null;
     let organisation: string | null = null;
-    // "her deputy, Dr X", "Mrs Khan's deputy, Dr X": the organisation of the person the role is held under.
-    const held = before ? heldUnder(before.role, people, mentions, bySurname) : null;
+    if (before) organisation = organisationOfRole(before.start, start, text, orgs);
+    // "her deputy, Dr X", "Mrs Khan's deputy, Dr X", "its secretary, Dr X": the organisation of the one the role is held under.
+    const held = before && !organisation ? heldUnder(before, { people, mentions, bySurname, orgs }) : null;
     if (held) ({ role, organisation } = held);
-    if (before && !organisation) organisation = organisationOfRole(before.start, start, text, orgs);
     if (!organisation && after) {
       const roleStart = text.indexOf(after, end);
       organisation = organisationOfRole(roleStart, roleStart + after.length, text, orgs);

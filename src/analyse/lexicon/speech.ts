@@ -56,7 +56,14 @@ export const ROLE_NOUNS: readonly string[] = [
   'organiser', 'coordinator', 'co-ordinator', 'official', 'aide', 'staffer', 'adviser', 'expert', 'author',
   'lawyer', 'attorney', 'counsel', 'professor', 'lecturer', 'fellow', 'ambassador', 'envoy', 'general',
   'sheriff', 'judge', 'vice', 'assistant', 'associate', 'controller', 'registrar', 'superintendent', 'steward',
+  'counterpart', 'predecessor', 'successor',
 ];
+
+/**
+ * Roles held in the same organisation as the person they are held under ("her deputy", "Dr X's
+ * successor"); a counterpart or a colleague may be anywhere.
+ */
+export const SHARED_POST_ROLES: ReadonlySet<string> = new Set(['deputy', 'assistant', 'vice-chair', 'predecessor', 'successor', 'number two', 'second-in-command']);
 
 /** Pronouns that may stand for a speaker, with the gender they imply. */
 export const PRONOUNS: Readonly<Record<string, 'f' | 'm' | 'any'>> = {
