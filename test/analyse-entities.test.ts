@@ -42,6 +42,15 @@ describe('a speaker’s organisation, from wherever the document states it', () 
   });
 });
 
+describe('a subject with a relative clause is the noun phrase before it, not the speaker before', () => {
+  it.each([
+    ['set off by commas', 'Senator Ray Colton defended the plan. “We will repeal it,” Colton told reporters.\n\nA senior administration official, who spoke on condition of anonymity to discuss private talks, said: “The president will not sign anything that raises premiums.”', 'A senior administration official'],
+    ['without commas', 'Dr Sam Hollis, a GP at the Elm Surgery, said the car park would grow. “We have listened,” he said.\n\nOne man who lives next to the surgery and has complained about parking for years said: “Nothing has changed at all.”', 'One man'],
+  ])('%s', (_kind, text, speaker) => {
+    expect(quotes(text).at(-1)!.speaker).toBe(speaker);
+  });
+});
+
 describe('attribution forms without a speech verb next to the quote', () => {
   it.each([
     ['a caption: name, colon, quote', "Dr Okafor: 'We will not let the surgery close while patients still need it.'", 'Okafor'],

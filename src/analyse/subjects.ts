@@ -51,8 +51,13 @@ export function resolveSubject(ctx: Context, start: number, end: number, prefer:
   }
   // The noun phrase as written: the last clause before the verb ("The report", "a spokesman for the trust"),
   // without the titles quoted inside it ("The editorial, ‘Time to act’, says").
-  let np = region.replace(/[“‘"][^”’"]{1,80}[”’"]/gu, '').split(/[,;:()—–]/).map((s) => s.trim()).filter(Boolean).pop() ?? '';
+  const clauses = region.replace(/[“‘"][^”’"]{1,80}[”’"]/gu, '').split(/[,;:()—–]/).map((s) => s.trim()).filter(Boolean);
+  // "A senior official, who spoke on condition of anonymity, said": the relative clause is not the subject.
+  while (clauses.length > 1 && /^(?:who|whom|whose|which)\b/i.test(clauses[clauses.length - 1]!)) clauses.pop();
+  let np = clauses.pop() ?? '';
   np = np.replace(/^(?:and|but|so|then|however|meanwhile|also|while|as|in a statement|in an? \w+)\s+/i, '').trim();
+  // "One man who lives next to the surgery said": the noun phrase ends where its relative clause starts.
+  np = np.replace(/^(\S.*?)\s+(?:who|whom|whose|which)\s.*$/i, '$1');
   // "The college said": the organisation in focus that the description fits.
   // "A spokesperson for the CCG": the organisation in focus speaks.
   const focus = np ? organisationInFocus(np, start, ctx.orgs) ?? spokespersonInFocus(np, start, ctx.orgs) : null;
