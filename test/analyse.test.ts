@@ -81,6 +81,11 @@ describe('datelines and titles of captured text', () => {
     ['12 May 2014\n\nCCGs take over contracts\n\nBody text here.', 'CCGs take over contracts', '2014-05-12'],
     ['CCGs take over contracts\n\nPublished: 12/05/2014 09:30\n\nBody text here.', 'CCGs take over contracts', '2014-05-12'],
     ['CCGs take over contracts\n\nThe deadline is 1 November 2017.\n\nBody text here.', 'CCGs take over contracts', null],
+    // A journal's head line: the date it names as published, among other furniture.
+    ['CCGs take over contracts\n\nGP Review 2016; 12 (Published 3 March 2016) Cite this as: GP Rev 2016;12:r41\n\nBody text here.', 'CCGs take over contracts', '2016-03-03'],
+    ['CCGs take over contracts\n\nFirst published: 7 July 2019 | Section: Commissioning | Reading time 4 minutes\n\nBody text here.', 'CCGs take over contracts', '2019-07-07'],
+    // A sentence may name another thing's date as published.
+    ['CCGs take over contracts\n\nThe review, published 2 April 2013, found that few CCGs were ready.\n\nBody text here.', 'CCGs take over contracts', null],
   ])('%#', (raw, title, published) => {
     const ex = extractText(raw);
     expect(ex.title).toBe(title);

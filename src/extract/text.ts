@@ -25,6 +25,11 @@ const DATE_IN_LINE = new RegExp(
   'i',
 );
 
+/** A date the line names as the publication date ("(Published 20 February 2015)", "First published: May 12, 2014"). */
+const CUED_DATE = new RegExp(`\\b(?:first\\s+)?(?:published|posted)(?:\\s+on)?\\s*:?\\s*${DATE_IN_LINE.source}`, 'i');
+/** A head line this long may still carry a cued date among other furniture ("BMJ 2015;350 (Published …) Cite this as: …"). */
+const MAX_CUED_LINE = 160;
+
 const DATELINE_WORDS = new Set(['published', 'posted', 'updated', 'date', 'on', 'by', 'at', 'the', 'and', 'am', 'pm', 'gmt', 'bst', 'utc', 'first', 'last']);
 
 /** The date of a dateline: the line is a date, or a date with a few words around it. */
@@ -154,6 +159,12 @@ export function extractText(raw: string, now: Date = new Date()): Extracted {
         published = d;
         body[j] = '';
       }
+    }
+    // A line of furniture that names its date as published; not a sentence, which may name another's.
+    if (published === null && t.length <= MAX_CUED_LINE && !/[.!?]["'”’)]*$/.test(t)) {
+      const m = CUED_DATE.exec(t);
+      const d = m ? parseDate(m[1]!) : null;
+      if (d && !isFuture(d, now)) published = d;
     }
   }
 
