@@ -42,6 +42,19 @@ describe('a speaker’s organisation, from wherever the document states it', () 
   });
 });
 
+describe('a newspaper’s leading article', () => {
+  it('speaks for the paper last named', () => {
+    const q = only('The Guardian ran the story on its front page.\n\nThe leading article said: “Ministers have not explained who will run the new boards.”');
+    expect(q.speaker).toBe('The Guardian');
+  });
+
+  it('speaks for neither of two papers named together', () => {
+    const q = only('The figures come from a joint inquiry by The Guardian and the Financial Times.\n\nThe leading article said: “Ministers have not explained who will run the new boards.”');
+    expect(q.speaker).not.toBe('Financial Times');
+    expect(q.organisation).toBeNull();
+  });
+});
+
 describe('a subject with a relative clause is the noun phrase before it, not the speaker before', () => {
   it.each([
     ['set off by commas', 'Senator Ray Colton defended the plan. “We will repeal it,” Colton told reporters.\n\nA senior administration official, who spoke on condition of anonymity to discuss private talks, said: “The president will not sign anything that raises premiums.”', 'A senior administration official'],

@@ -167,9 +167,6 @@ export function isSubordinate(text: string, start: number): boolean {
   return /\b(?:to|with|by|from|for|at|of|than|like|against|about|replaced|succeeded|succeeds|replaces|appointed|thanked|criticised|praised|met|beat|defeated|told|asked|called|named)\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Professor|Prof|Sir|Dame|Lord|Lady|Cllr)\.?\s+)*$/u.test(clause);
 }
 
-/** Two organisations this close ("X and Y", "X, Y", "X or Y") are named together. */
-const COORDINATED_GAP = 6;
-
 /** How far back (in characters) an organisation stays in focus for "the college said". */
 const FOCUS_REACH = 3000;
 
@@ -187,10 +184,9 @@ export function organisationInFocus(np: string, pos: number, orgs: readonly Orga
     const o = orgs[i]!;
     if (o.kind === 'publisher') continue;
     if (!(generic || want.kinds.includes(o.kind) || want.words?.test(o.name))) continue;
-    // "Dartford CCG and Swale CCG …; the CCG said": two that fit, named together (no more than ", and"
-    // between them), leave it open.
-    const other = i > 0 ? orgs[i - 1]! : null;
-    if (other && other.name !== o.name && o.start - other.end <= COORDINATED_GAP && (generic || want.kinds.includes(other.kind) || want.words?.test(other.name))) return null;
+    // "Dartford CCG and Swale CCG …; the CCG said": two that fit, named together, leave it open.
+    const other = o.coordinated ? orgs[i - 1]! : null;
+    if (other && (generic || want.kinds.includes(other.kind) || want.words?.test(other.name))) return null;
     return o;
   }
   return null;
@@ -235,7 +231,12 @@ function documentPatterns(noun: string): { issued: RegExp; from: RegExp } {
 export function authorOfDocument(np: string, pos: number, text: string, orgs: readonly OrganisationSpan[]): string | null {
   // "The leading article said", "the paper's editorial": a newspaper's own piece speaks for the paper last named.
   if (/^the\s+(?:paper['’]s\s+)?(?:leading\s+article|leader|editorial)$/i.test(np.trim())) {
-    for (let i = lowerBound(orgs, (o) => o.start, pos) - 1; i >= 0 && orgs[i]!.end > pos - FOCUS_REACH; i--) if (orgs[i]!.kind === 'publisher') return orgs[i]!.name;
+    for (let i = lowerBound(orgs, (o) => o.start, pos) - 1; i >= 0 && orgs[i]!.end > pos - FOCUS_REACH; i--) {
+      const o = orgs[i]!;
+      if (o.kind !== 'publisher') continue;
+      // "An investigation by The Times and the BMJ … the leading article": either paper; none is named.
+      return o.coordinated && orgs[i - 1]!.kind === 'publisher' ? null : o.name;
+    }
     return null;
   }
   const m = DOCUMENT.exec(np.trim());

@@ -43,6 +43,8 @@ export interface OrganisationSpan {
   readonly kind: OrganisationKind;
   /** Other forms of the same organisation (family variants, acronyms). */
   readonly aliases: readonly string[];
+  /** Named together with the mention before it, as one of a pair or list ("X and Y", "X, Y or the Z"). */
+  readonly coordinated?: true;
 }
 
 
@@ -197,7 +199,18 @@ export function findOrganisations(text: string, orgs: CompiledOrganisations): Or
     }
   }
   const spans = resolveOverlaps(found);
-  return learnAcronyms(text, spans);
+  return markCoordinated(text, learnAcronyms(text, spans));
+}
+
+/** What stands between two organisations named together: a comma, "and", "or", "&", and "the". */
+const COORDINATION = /^\s*,?\s*(?:(?:and|or|&)\s+)?(?:the\s+)?$/i;
+
+/** Marks each mention named together with the one before it ("The Times and the BMJ"). Spans are in order. */
+function markCoordinated(text: string, spans: OrganisationSpan[]): OrganisationSpan[] {
+  return spans.map((s, i) => {
+    const before = i > 0 ? spans[i - 1]! : null;
+    return before && before.name !== s.name && s.start > before.end && COORDINATION.test(text.slice(before.end, s.start)) ? { ...s, coordinated: true } : s;
+  });
 }
 
 /** Longer spans win; on equal length the more trusted source (list > family > generic). */
