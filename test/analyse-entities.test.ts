@@ -42,6 +42,20 @@ describe('a speaker’s organisation, from wherever the document states it', () 
   });
 });
 
+describe('a role before a name is a noun phrase, not the clause it stands in', () => {
+  const people = (t: string) => analyse(t, { organisations: orgs, stance: LEXICON }).people;
+  it.each([
+    ['after an auxiliary and its participle', 'Campaigners are attacking Conservative health spokesman Dr Alan Pryor over the plans.', 'Dr Alan Pryor', 'Conservative health spokesman'],
+    ['ending in a preposition', 'The committee chair spoke to reporters after Dr Alan Pryor left the room.', 'Dr Alan Pryor', null],
+  ])('%s', (_kind, text, name, role) => {
+    expect(people(text).find((p) => p.name === name)?.role ?? null).toBe(role);
+  });
+
+  it('a possessive is no part of a name', () => {
+    expect(people('Nobody had read Dr Alan Pryor’s letter before the meeting.').map((p) => p.name)).toEqual(['Dr Alan Pryor']);
+  });
+});
+
 describe('a newspaper’s leading article', () => {
   it('speaks for the paper last named', () => {
     const q = only('The Guardian ran the story on its front page.\n\nThe leading article said: “Ministers have not explained who will run the new boards.”');

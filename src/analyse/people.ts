@@ -64,8 +64,10 @@ function genderOf(title: string, first: string): Gender {
 const spacedDashBefore = (s: string, at: number): boolean => at >= 3 && s[at - 2] === '-' && /\s/.test(s[at - 1]!) && /\s/.test(s[at - 3]!);
 
 /** Words a role cannot end in: the role would run into the name ("chair of Dr X"). */
+/** Auxiliary and modal verbs: a role before a name holds none. */
+const AUXILIARY = /^(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|shall|should|may|might|must|does|do|did|(?:is|are|was|were|has|have|had|does|do|did|wo|ca|would|could|should)n['’]t)$/;
 const STARTS_WITH_PREPOSITION = /^(?:to|with|for|at|in|on|by|from|about|after|before|during|since)\s/i;
-const ENDS_IN_PREPOSITION: ReadonlySet<string> = new Set(['of', 'at', 'for', 'to', 'and', 'the', 'with', 'a', 'an', 'in', 'on', 'by', 'from']);
+const ENDS_IN_PREPOSITION: ReadonlySet<string> = new Set(['of', 'at', 'for', 'to', 'and', 'the', 'with', 'a', 'an', 'in', 'on', 'by', 'from', 'after', 'before', 'about', 'than', 'over', 'into', 'against', 'during', 'since', 'like', 'as']);
 const isAsciiWordChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 /** The run of `\w` characters that ends `s`, in lower case: the word `/\b(?:…)$/i` would test. */
 function lastWord(s: string): string {
@@ -87,7 +89,14 @@ function roleBefore(text: string, start: number): { role: string; start: number 
   // Stop at words that belong to the sentence, not the role (temporal phrases, verbs, prepositions that start clauses).
   role = role.replace(/^.*\b(?:said|says|told|added|last (?:week|month|year)|this (?:week|month|year)|yesterday|today|speaking|alongside|while|when|after|before|according to|with|by|from|that|as|and then|but|however)\s+/i, '');
   // "Dr X, chair of Y, and her deputy Dr Z": the role starts after the conjunction.
-  role = role.replace(/^(?:and|or)\s+/i, '').replace(/^(?:the|a|an)\s+/i, '').trim();
+  role = role.replace(/^(?:and|or)\s+/i, '');
+  // A clause before the role ("Republicans are slamming Democratic nominee X"): the role is what
+  // follows its last auxiliary verb and the participle after it.
+  const words = role.split(/\s+/);
+  let verbAt = -1;
+  words.forEach((w, k) => { if (AUXILIARY.test(w)) verbAt = k; });
+  if (verbAt >= 0) role = words.slice(verbAt + (/^\p{Ll}+(?:ing|ed)$/u.test(words[verbAt + 1] ?? '') ? 2 : 1)).join(' ');
+  role = role.replace(/^(?:the|a|an)\s+/i, '').trim();
   if (!role || role.split(/\s+/).length > 12 || !ROLE_WORD.test(role)) return null;
   // Nor does it start with one ("Speaking to GP Today, Professor X": "to GP Today" is no role).
   if (STARTS_WITH_PREPOSITION.test(role)) return null;
@@ -241,7 +250,8 @@ export function findPeople(text: string, orgs: readonly OrganisationSpan[]): Peo
       const possessive = before?.role === role && /\bthe\s+$/i.test(text.slice(Math.max(0, before.start - 5), before.start));
       organisation = (possessive ? organisationOfPossessiveRole(role, start, orgs) : null) ?? organisationOfDescribedRole(role, start, orgs) ?? organisationInRole(role);
     }
-    const displayName = `${title}${words.length > 1 || !known ? name : ''}`.trim() || name;
+    // "Mr Donald Trump’s plan": the possessive is no part of the name.
+    const displayName = `${title}${words.length > 1 || !known ? name.replace(/['’]s$/, '') : ''}`.trim() || name;
     let index = known;
     if (index === undefined) {
       index = people.length;
