@@ -24,6 +24,7 @@ describe('a speaker’s organisation, from wherever the document states it', () 
     ['“X, of Y”', 'Dr Nadia Brennock, of the Nuffield Trust, has studied the reforms.\n\n“The evidence that mergers save money is thin at best,” Dr Brennock said.', 'Brennock', 'Nuffield Trust'],
     ['“X of the Y”, without commas', 'Professor Greta Holm of the Nuffield Trust has studied the reforms.\n\n“Mergers rarely save what they promise,” Professor Holm said.', 'Holm', 'Nuffield Trust'],
     ['“X of the Y”, an organisation not in the list', 'Dr Owen Pryce of the Westmarch Health Trust spoke first.\n\nDr Pryce said: “We were told nothing about the changes.”', 'Pryce', 'Westmarch Health Trust'],
+    ['a listed name in another house style’s capitals', 'Deputy Chair of the BMA’s GP Committee Dr Ines Morrow spoke.\n\nDr Morrow said: “Practices were never asked about the change.”', 'Morrow', 'GPC'],
     ['“X from Y”', 'Dr Colin Ashdown from the King’s Fund gave evidence on Tuesday.\n\n“The money has not followed the patients into the community,” said Dr Ashdown.', 'Ashdown', "The King's Fund"],
     ['relative clause', 'Dr Sunita Rowe, who chairs Eastmere LMC, was not convinced.\n\nDr Rowe said: “Our members have heard these promises many times before now.”', 'Rowe', 'Eastmere LMC'],
     ['predicate', 'Dr Peter Kellaway was elected chair of the British Medical Association GP committee in June.\n\nDr Kellaway warned: “Practices are closing faster than new ones are opening.”', 'Kellaway', 'British Medical Association'],
@@ -49,6 +50,14 @@ describe('a role before a name is a noun phrase, not the clause it stands in', (
     ['ending in a preposition', 'The committee chair spoke to reporters after Dr Alan Pryor left the room.', 'Dr Alan Pryor', null],
   ])('%s', (_kind, text, name, role) => {
     expect(people(text).find((p) => p.name === name)?.role ?? null).toBe(role);
+  });
+
+  it.each([
+    ['a title after the role', 'Vice Chair of the Royal College of General Practitioners Dr Lena Osei spoke first.', 'Dr Lena Osei', 'Vice Chair of the Royal College of General Practitioners'],
+    ['an office is a role, not a title', 'Health Secretary Ruth Kemble spoke first.', 'Ruth Kemble', 'Health Secretary'],
+    ['an adverb before the role', 'Dr Lena Osei, also chair of Orchard Vale LMC, spoke first.', 'Dr Lena Osei', 'chair of Orchard Vale LMC'],
+  ])('%s', (_kind, text, name, role) => {
+    expect(people(text).map((p) => [p.name, p.role])).toEqual([[name, role]]);
   });
 
   it('a possessive is no part of a name', () => {

@@ -101,6 +101,15 @@ function placeBefore(text: string, end: number): { start: number; text: string }
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]");
 const normKey = (s: string): string => s.replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
 
+/**
+ * A form as a pattern whose words after the first may start in either case: house styles write
+ * "the BMA's GP Committee" and "the BMA's GP committee". The first word stays as written, so that a
+ * name that is also a word ("Pulse") is not found in lower case.
+ */
+function laterWordsEitherCase(form: string): string {
+  return escape(form).replace(/(\s)(\p{L})/gu, (_, space: string, c: string) => (c.toLowerCase() === c.toUpperCase() ? `${space}${c}` : `${space}[${c.toUpperCase()}${c.toLowerCase()}]`));
+}
+
 /** A lookahead for the characters the forms start with (an apostrophe in a form matches ’ too, see `escape`). */
 function firstCharacters(forms: readonly string[]): string {
   const firsts = new Set(forms.map((f) => f.codePointAt(0)!));
@@ -119,7 +128,7 @@ export function compileOrganisations(ref: OrganisationReference): CompiledOrgani
   }
   forms.sort((a, b) => b.length - a.length);
   const known = forms.length
-    ? new RegExp(`${firstCharacters(forms)}(?<![\\p{L}\\p{N}])(?:${forms.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu')
+    ? new RegExp(`${firstCharacters(forms)}(?<![\\p{L}\\p{N}])(?:${forms.map(laterWordsEitherCase).join('|')})(?![\\p{L}\\p{N}])`, 'gu')
     : null;
   const bySuffix = new Map<string, FamilyForm[]>();
   for (const family of ref.families) {

@@ -44,6 +44,11 @@ const NAME = `${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)?${NAME_WORD}){0,5}`;
  * first, so that the engine passes over other characters at once (a scan about twice as fast).
  */
 const STARTS_CAPITAL = HONORIFICS.every((h) => /^\p{Lu}/u.test(h)) ? '(?=\\p{Lu})' : '';
+/** Personal titles (not offices: "Health Secretary X" is a role). */
+const PERSONAL_TITLES: ReadonlySet<string> = new Set([...FEMALE_HONORIFICS, ...MALE_HONORIFICS, 'Dr', 'Dr.', 'Professor', 'Prof', 'Prof.', 'Cllr', 'Rev', 'Revd']);
+/** Personal titles at the end of a run of words, just before a name. */
+const PERSONAL_TITLE = `(?:${[...PERSONAL_TITLES].sort((a, b) => b.length - a.length).map(esc).join('|')})`;
+const TITLE_BEFORE = new RegExp(`(?<![\\p{L}])(?:${PERSONAL_TITLE}\\s+){1,3}$`, 'u');
 const PERSON_RE = new RegExp(`${STARTS_CAPITAL}(?<![\\p{L}\\p{N}])((?:${TITLE}\\s+){0,3})(${NAME})(?![\\p{L}\\p{N}])`, 'gu');
 
 const SPEAKS_AFTER = new RegExp(`^(?:\\s*,[^,.;:!?]{1,100},)?\\s+(?:${SPEECH_VERBS.map(esc).join('|')})\\b`, 'u');
@@ -64,6 +69,8 @@ function genderOf(title: string, first: string): Gender {
 const spacedDashBefore = (s: string, at: number): boolean => at >= 3 && s[at - 2] === '-' && /\s/.test(s[at - 1]!) && /\s/.test(s[at - 3]!);
 
 /** Words a role cannot end in: the role would run into the name ("chair of Dr X"). */
+/** "Dr X, also chair of Y": an adverb before a role is no part of it. */
+const LEADING_ADVERB = /^(?:also|now|currently|formerly|previously|then|still|until recently|at the time)\s+/i;
 /** Auxiliary and modal verbs: a role before a name holds none. */
 const AUXILIARY = /^(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|shall|should|may|might|must|does|do|did|(?:is|are|was|were|has|have|had|does|do|did|wo|ca|would|could|should)n['’]t)$/;
 const STARTS_WITH_PREPOSITION = /^(?:to|with|for|at|in|on|by|from|about|after|before|during|since)\s/i;
@@ -89,7 +96,7 @@ function roleBefore(text: string, start: number): { role: string; start: number 
   // Stop at words that belong to the sentence, not the role (temporal phrases, verbs, prepositions that start clauses).
   role = role.replace(/^.*\b(?:said|says|told|added|last (?:week|month|year)|this (?:week|month|year)|yesterday|today|speaking|alongside|while|when|after|before|according to|with|by|from|that|as|and then|but|however)\s+/i, '');
   // "Dr X, chair of Y, and her deputy Dr Z": the role starts after the conjunction.
-  role = role.replace(/^(?:and|or)\s+/i, '');
+  role = role.replace(/^(?:and|or)\s+/i, '').replace(LEADING_ADVERB, '');
   // A clause before the role ("Republicans are slamming Democratic nominee X"): the role is what
   // follows its last auxiliary verb and the participle after it.
   const words = role.split(/\s+/);
@@ -116,11 +123,11 @@ function roleAfter(text: string, end: number): string | null {
   // "Dr X, who was appointed chief officer of Y last month, said": the post named, without when.
   const post = /^who\s+(?:is|was|has\s+been|had\s+been|became|becomes|will\s+become)\s+(?:(?:appointed|named|elected|made|confirmed)\s+(?:as\s+)?)?(?:(?:the|a|an)\s+)?(.+)$/i.exec(role);
   if (post) {
-    const held = post[1]!.replace(/\s+(?:(?:last|this|next)\s+(?:week|month|year|spring|summer|autumn|winter)|in\s+(?:\p{Lu}\p{L}+\s+)?\d{4}|on\s+\p{Lu}\p{L}+day|yesterday|today)$/iu, '');
+    const held = post[1]!.replace(LEADING_ADVERB, '').replace(/^(?:the|a|an)\s+/i, '').replace(/\s+(?:(?:last|this|next)\s+(?:week|month|year|spring|summer|autumn|winter)|in\s+(?:\p{Lu}\p{L}+\s+)?\d{4}|on\s+\p{Lu}\p{L}+day|yesterday|today)$/iu, '');
     return ROLE_WORD.test(held) && !ENDS_IN_PREPOSITION.has(lastWord(held)) ? held : null;
   }
   if (!ROLE_WORD.test(role) || /^(?:who|which|that|but|and|he|she|they)\b/i.test(role)) return null;
-  return role;
+  return role.replace(LEADING_ADVERB, '');
 }
 
 /** The organisation a role names: "X at ORG" (the employer) first, else the first organisation in it. */
@@ -144,6 +151,9 @@ function trimName(text: string, at: number, words: string[]): number {
     start += (text.slice(start).match(/^\s+/)?.[0].length ?? 0);
   };
   while (words.length && NOT_NAMES.has(words[0]!)) dropFirst();
+  // "… General Practitioners Dr Lena Osei": a personal title inside the run starts the name (the caller takes the title back).
+  const titleAt = words.findIndex((w, k) => k > 0 && k < words.length - 1 && PERSONAL_TITLES.has(w));
+  for (let k = 0; k <= titleAt; k++) dropFirst();
   const firstAt = words.findIndex((w, k) => k > 0 && (FEMALE_NAMES.has(w) || MALE_NAMES.has(w)) && k < words.length - 1);
   for (let k = 0; k < firstAt; k++) dropFirst();
   if (words.length > 4) words.splice(4);
@@ -201,17 +211,23 @@ export function findPeople(text: string, orgs: readonly OrganisationSpan[]): Peo
   const orgIndex = new OverlapIndex(orgs);
 
   for (const m of text.matchAll(PERSON_RE)) {
-    const title = m[1] ?? '';
+    let title = m[1] ?? '';
+    let titleAt = m.index;
     let name = m[2]!;
     // Most matches are one capitalised word without a title ("The", "But", "NHS"): it names a person
     // only once that surname is known, which the steps below would find after more work.
     if (!title && !/\s/.test(name) && (NOT_NAMES.has(name) || !bySurname.has(name.replace(/['’]s$/, '')))) continue;
     const words = name.split(/\s+/);
     let start = trimName(text, m.index + title.length, words);
+    // Words trimmed off the front take the title before them with them ("General Practitioners Dr …"),
+    // and may end with the name's own ("… GP Committee Dr Jane Smith").
+    if (start > m.index + title.length) title = '';
+    const lostTitle = !title && start > m.index ? TITLE_BEFORE.exec(text.slice(m.index, start)) : null;
+    if (lostTitle) ({ title, titleAt } = { title: lostTitle[0], titleAt: start - lostTitle[0].length });
     if (!words.length || (PLACE_STARTS.has(words[0]!) && !title)) continue;
     name = words.join(' ');
     const end = start + name.length;
-    if (orgIndex.overlaps(title ? m.index : start, end)) continue;
+    if (orgIndex.overlaps(title ? titleAt : start, end)) continue;
     if (words.some((w) => NOT_NAMES.has(w) && w !== words[0])) {
       // A name does not contain sentence words ("Michael Dixon said" never reaches here; "Leeds Health" does).
       if (!title) continue;
@@ -224,7 +240,7 @@ export function findPeople(text: string, orgs: readonly OrganisationSpan[]): Peo
     if (!hasTitle && words.length === 1 && known === undefined) continue;
     if (/^\p{Lu}\.$/u.test(surname)) continue;
     const knownFirst = FEMALE_NAMES.has(first) || MALE_NAMES.has(first);
-    const before = roleBefore(text, title ? m.index : start);
+    const before = roleBefore(text, title ? titleAt : start);
     const after = roleAfter(text, end);
     // The subject of a speech verb is a speaker whatever their name ("Odile K. Marchetti said").
     const speaks = (): boolean => words.length > 1 && SPEAKS_AFTER.test(text.slice(end, end + 160));
@@ -242,7 +258,7 @@ export function findPeople(text: string, orgs: readonly OrganisationSpan[]): Peo
     }
     // "Dr Jane Smith, of the Nuffield Trust, said", "the BMA's Dr X", "X was elected chair of Y",
     // "X, who took the helm of Y": the organisation stated next to the name.
-    organisation ??= affiliationBefore(text, title ? m.index : start, orgs)?.organisation ?? affiliationAfter(text, end, orgs)?.organisation ?? null;
+    organisation ??= affiliationBefore(text, title ? titleAt : start, orgs)?.organisation ?? affiliationAfter(text, end, orgs)?.organisation ?? null;
     // A role naming an organisation not in the list ("NHS Wessex chief executive").
     // "chair of the college" names the organisation in focus before it names the words "the college".
     // "The CCG's accountable officer": the organisation in focus that the possessive describes.
@@ -265,7 +281,7 @@ export function findPeople(text: string, orgs: readonly OrganisationSpan[]): Peo
       p.organisation ??= organisation;
       p.gender ??= genderOf(title, first);
     }
-    mentions.push({ start: title ? m.index : start, end, person: index });
+    mentions.push({ start: title ? titleAt : start, end, person: index });
   }
   return { people, mentions };
 }
