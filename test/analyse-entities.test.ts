@@ -122,6 +122,7 @@ describe('organisations that speak', () => {
     ['“the organisation”, the last named', 'Marchland CCG published its plans on Friday.\n\nThe organisation said: “We expect to save money by sharing back-office staff.”', 'NHS Marchland CCG'],
     ['a document, for the organisation that issued it', 'Healthwatch England published a report on Monday about waiting times.\n\nThe report said: “Patients in rural areas wait twice as long as those in towns.”', 'Healthwatch England'],
     ['a spokesman qualified by a name alone', '“No decision has been taken on the future of the surgery,” an NHS spokesman said.', 'NHS'],
+    ['a document described by the kind of its issuer, the one in focus', 'Greywater CCG wrote to every surgery on Monday.\n\n“Every practice has been offered a meeting,” according to a CCG statement.', 'NHS Greywater CCG'],
     ['a spokesperson for an organisation described, the one in focus', 'Greywater CCG will close two of its offices in the autumn.\n\nA spokesperson for the CCG said: “Nobody will lose their job as a result of the move.”', 'NHS Greywater CCG'],
     ['a spokesperson described by kind, the one in focus', 'Greywater CCG will close two of its offices in the autumn.\n\nA CCG spokeswoman said: “Nobody will lose their job as a result of the move.”', 'NHS Greywater CCG'],
     ['the spokesman of an organisation in the possessive', 'The Lakeside Community Health NHS Trust has taken on the staff.\n\nThe trust’s spokesman said: “Every member of staff has been offered a post on the same terms.”', 'Lakeside Community Health NHS Trust'],

@@ -209,6 +209,7 @@ export function organisationOfPossessiveRole(role: string, pos: number, orgs: re
 
 const DOCUMENT_NOUNS = 'letter|report|statement|document|guidance|paper|review|memo|email|circular|briefing|submission|consultation|plan|strategy';
 
+const DESCRIBED_DOCUMENT = new RegExp(`^(?:an?|the)\\s+([\\p{L}-]+)\\s+(?:${DOCUMENT_NOUNS})$`, 'iu');
 const DOCUMENT = new RegExp(`^the\\s+(?:new\\s+|latest\\s+|draft\\s+|final\\s+)?(${DOCUMENT_NOUNS})$`, 'i');
 /** For each document noun, the patterns that say who issued the document: made once per noun, not per call. */
 const issuedPatterns = new Map<string, { issued: RegExp; from: RegExp }>();
@@ -239,6 +240,9 @@ export function authorOfDocument(np: string, pos: number, text: string, orgs: re
     }
     return null;
   }
+  // "according to a CCG statement": a document of the organisation in focus that the description fits.
+  const described = DESCRIBED_DOCUMENT.exec(np.trim());
+  if (described && isDescriptionNoun(described[1]!)) return organisationInFocus(`the ${described[1]}`, pos, orgs, true)?.name ?? null;
   const m = DOCUMENT.exec(np.trim());
   if (!m) return null;
   const { issued, from } = documentPatterns(m[1]!.toLowerCase());
