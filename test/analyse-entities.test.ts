@@ -65,6 +65,21 @@ describe('a role before a name is a noun phrase, not the clause it stands in', (
   });
 });
 
+describe('the person a reported clause is about is not its speaker', () => {
+  it.each([
+    ['a name after the verb that has its own subject', 'Dr Tom Hale chairs the board.\n\nDr Ann Price said Dr Tom Hale “has never once visited a practice in the area”.', 'Dr Ann Price'],
+    ['a possessive before a speech noun', 'Dr Tom Hale chairs the board.\n\nA spokesman for the BMA said Mr Hale’s comments were “deeply unhelpful to everyone”.', 'British Medical Association'],
+    ['inverted, the verb opening its clause', 'The plans were published on Monday.\n\nSaid Dr Ann Price: “Nobody asked the practices what they thought.”', 'Dr Ann Price'],
+  ])('%s', (_kind, text, speaker) => {
+    expect(quotes(text).at(-1)!.speaker).toBe(speaker);
+  });
+
+  it('a speech verb is no part of a role', () => {
+    const people = analyse('A spokesman for the BMA said Mr Tom Hale was wrong.', { organisations: orgs, stance: LEXICON }).people;
+    expect(people.map((p) => [p.name, p.role])).toEqual([['Mr Tom Hale', null]]);
+  });
+});
+
 describe('a newspaper’s leading article', () => {
   it('speaks for the paper last named', () => {
     const q = only('The Guardian ran the story on its front page.\n\nThe leading article said: “Ministers have not explained who will run the new boards.”');

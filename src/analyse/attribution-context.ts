@@ -153,8 +153,11 @@ function verbsFromWholeScan(ctx: Context, start: number, end: number): VerbHit[]
 /** The speech verbs of a region, outside quotes, in order. */
 export function verbHits(ctx: Context, start: number, end: number): VerbHit[] {
   const hits = verbsFromWholeScan(ctx, start, end) ?? scanVerbs(ctx.text, start, end);
-  return hits.filter((h) => !inQuote(ctx, h.start));
+  return hits.filter((h) => !inQuote(ctx, h.start) && !NOUN_BEFORE.test(ctx.text.slice(Math.max(0, h.start - 12), h.start)));
 }
+
+/** A possessive or a determiner before a speech verb's form makes it a noun ("Mr Hale's comments were", "their claims"). */
+const NOUN_BEFORE = /(?:\p{L}['’]s|\b(?:the|his|her|their|its|our|my|your|these|those|such))\s+$/iu;
 
 export function lastVerb(ctx: Context, start: number, end: number): VerbHit | null {
   return verbHits(ctx, start, end).at(-1) ?? null;

@@ -94,7 +94,7 @@ function roleBefore(text: string, start: number): { role: string; start: number 
   while (from > 0 && !',.;:!?()\n“”"‘—–'.includes(seg[from - 1]!) && !spacedDashBefore(seg, from)) from--;
   let role = seg.slice(from).trim();
   // Stop at words that belong to the sentence, not the role (temporal phrases, verbs, prepositions that start clauses).
-  role = role.replace(/^.*\b(?:said|says|told|added|last (?:week|month|year)|this (?:week|month|year)|yesterday|today|speaking|alongside|while|when|after|before|according to|with|by|from|that|as|and then|but|however)\s+/i, '');
+  role = role.replace(/^.*\b(?:said|says|told|added|last (?:week|month|year)|this (?:week|month|year)|yesterday|today|speaking|alongside|while|when|after|before|according to|with|by|from|that|as|and then|but|however)(?:\s+|$)/i, '');
   // "Dr X, chair of Y, and her deputy Dr Z": the role starts after the conjunction.
   role = role.replace(/^(?:and|or)\s+/i, '').replace(LEADING_ADVERB, '');
   // A clause before the role ("Republicans are slamming Democratic nominee X"): the role is what

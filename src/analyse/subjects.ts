@@ -139,13 +139,17 @@ export function attributeBefore(ctx: Context, sentenceStart: number, open: numbe
   // Only the first mention after the verb can follow it across white space alone (mentions are disjoint).
   const first = ctx.people.mentions[lowerBound(ctx.people.mentions, (m) => m.start, v.end)];
   const next = first && /^\s*$/.test(ctx.text.slice(v.end, first.start)) && !/^['’]s\b/.test(ctx.text.slice(first.end, first.end + 3)) ? first : undefined;
-  if (next && invertible) return personSpeaker(ctx, next.person);
+  // A verb with its subject before it ("Dr Ann Price said Dr Tom Hale ‘…’") is not inverted: the
+  // name after it is the subject of what was said. Inverted, the verb opens its clause.
+  const lead = ctx.masked.slice(sentenceStart, v.start).trimEnd();
+  const opensClause = !lead || /[,;:(—–“”"‘’]$/u.test(lead);
+  if (next && invertible && opensClause) return personSpeaker(ctx, next.person);
   // A participle ("…, tweeting", "before asking her") belongs to the sentence's subject.
   if (/ing$/.test(verb)) return resolveSubject(ctx, sentenceStart, v.start, 'first');
   // Inverted: "said Dr X: ‘…’"
   const tail = ctx.masked.slice(v.end, open);
   const inv = /^\s+([^,.;:!?“”"‘]{2,80}?)\s*[:,]\s*$/u.exec(tail);
-  if (invertible && inv && wordsOf(inv[1]!) <= 6 && !/^(?:that|the|this|it|in|on|at|to)\b/i.test(inv[1]!)) {
+  if (invertible && opensClause && inv && wordsOf(inv[1]!) <= 6 && !/^(?:that|the|this|it|in|on|at|to)\b/i.test(inv[1]!)) {
     const s = v.end + tail.indexOf(inv[1]!);
     const who = resolveSubject(ctx, s, s + inv[1]!.length, 'first');
     if (who && who.speaker && /^\p{Lu}/u.test(who.speaker)) return who;
