@@ -74,6 +74,14 @@ describe('the person a reported clause is about is not its speaker', () => {
     expect(quotes(text).at(-1)!.speaker).toBe(speaker);
   });
 
+  it.each([
+    ['the subject is the clause before the verb', 'Dr Tom Hale chairs the board.\n\nBut Dr Tom Hale has much in common with his critics, the columnist suggested: “He wants the same thing they want.”', 'the columnist'],
+    ['an apposition left open stays with its name', 'Dr Ann Price, chair of Orchard Vale LMC and a partner at Elm Surgery said: “Nobody asked the practices what they thought.”', 'Dr Ann Price'],
+    ['capitalised role words before a name of unknown first name', 'Rural Health Forum Executive Director Nihal Aswad says in a statement that Mr Hale’s “plans are a mess from start to finish”.', 'Nihal Aswad'],
+  ])('%s', (_kind, text, speaker) => {
+    expect(quotes(text).at(-1)!.speaker).toBe(speaker);
+  });
+
   it('a speech verb is no part of a role', () => {
     const people = analyse('A spokesman for the BMA said Mr Tom Hale was wrong.', { organisations: orgs, stance: LEXICON }).people;
     expect(people.map((p) => [p.name, p.role])).toEqual([['Mr Tom Hale', null]]);

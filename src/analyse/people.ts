@@ -9,8 +9,9 @@ import type { OrganisationSpan } from './organisations.js';
 import { FEMALE_NAMES, MALE_NAMES } from './lexicon/first-names.js';
 import { OverlapIndex, lowerBound, startingIn } from './spans.js';
 import { affiliationAfter, affiliationBefore, organisationInRole, organisationOfDescribedRole, organisationOfPossessiveRole } from './entities.js';
-import { HONORIFICS, FEMALE_HONORIFICS, MALE_HONORIFICS, ROLE_NOUNS, SHARED_POST_ROLES, SPEECH_VERBS } from './lexicon/speech.js';
+import { HONORIFICS, FEMALE_HONORIFICS, MALE_HONORIFICS, ROLE_MODIFIERS as ROLE_MODIFIERS_LIST, ROLE_NOUNS, SHARED_POST_ROLES, SPEECH_VERBS } from './lexicon/speech.js';
 import { NOT_NAMES, PLACE_STARTS } from './lexicon/names.js';
+import { ORG_NOUNS } from './lexicon/organisations.js';
 
 export type Gender = 'f' | 'm' | null;
 
@@ -38,7 +39,7 @@ const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const TITLE = `(?:${[...HONORIFICS].sort((a, b) => b.length - a.length).map(esc).join('|')})`;
 const NAME_WORD = `(?:(?:Mc|Mac|O['’]|D['’])?\\p{Lu}[\\p{Ll}\\p{M}]+(?:[-'’]\\p{Lu}?[\\p{Ll}\\p{M}]+)*|\\p{Lu}\\.)`;
 const PARTICLE = `(?:van|von|de|der|den|du|da|di|la|le|bin|al|el)`;
-const NAME = `${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)?${NAME_WORD}){0,5}`;
+const NAME = `${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)?${NAME_WORD}){0,7}`;
 /**
  * Every match starts with a capital (the titles do, and so does a name word): the lookahead says so
  * first, so that the engine passes over other characters at once (a scan about twice as fast).
@@ -156,10 +157,20 @@ function trimName(text: string, at: number, words: string[]): number {
   for (let k = 0; k <= titleAt; k++) dropFirst();
   const firstAt = words.findIndex((w, k) => k > 0 && (FEMALE_NAMES.has(w) || MALE_NAMES.has(w)) && k < words.length - 1);
   for (let k = 0; k < firstAt; k++) dropFirst();
+  // "… National Executive Director Nihal Aswad": capitalised role words before a name are not part of it.
+  if (firstAt < 0) {
+    let roleAt = -1;
+    words.forEach((w, k) => { if (k < words.length - 1 && ROLE_WORD_SET.has(w.toLowerCase())) roleAt = k; });
+    if (roleAt >= 0 && words.length - roleAt - 1 >= 2) for (let k = 0; k <= roleAt; k++) dropFirst();
+  }
   if (words.length > 4) words.splice(4);
   return start;
 }
 
+/** The last words of the names of bodies and places of work, lower case. */
+const INSTITUTION_WORDS: ReadonlySet<string> = new Set([...ORG_NOUNS.toLowerCase().split('|'), 'surgery', 'practice', 'centre', 'center', 'clinic', 'hospital', 'hospitals', 'pharmacy', 'university', 'school']);
+/** Role nouns and the words that qualify them, lower case: capitalised before a name, they are a role. */
+const ROLE_WORD_SET: ReadonlySet<string> = new Set([...ROLE_NOUNS, ...ROLE_MODIFIERS_LIST]);
 const POSSESSIVE_PRONOUN = /^(his|her|its)\s+(.+)$/i;
 const POSSESSIVE_NAME = /^(?:(?:Mr|Mrs|Ms|Miss|Dr|Professor|Prof|Sir|Dame|Lord|Lady)\.?\s+)?(?:\p{Lu}[\p{L}'’-]*\s+){0,2}(\p{Lu}[\p{L}-]+)['’]s\s+(.+)$/u;
 /** How far back (in characters) "its" looks for the organisation it stands for. */
@@ -234,6 +245,8 @@ export function findPeople(text: string, orgs: readonly OrganisationSpan[]): Peo
     }
     const first = words[0]!;
     const hasTitle = title.trim().length > 0;
+    // "Elm Surgery said": a name ending in a word for a body or a place of work is not a person's.
+    if (!hasTitle && words.length > 1 && INSTITUTION_WORDS.has(words[words.length - 1]!.replace(/['’]s$/, '').toLowerCase())) continue;
     const surname = words[words.length - 1]!.replace(/['’]s$/, '');
     const known = bySurname.get(surname);
     // A single word is a name only with a title or once the person is known (checked before the costlier tests below).

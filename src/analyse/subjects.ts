@@ -31,9 +31,28 @@ function describedSubject(ctx: Context, start: number, region: string): Speaker 
   return person === null ? null : personSpeaker(ctx, person);
 }
 
+/** A finite verb: what comes before the clause of the subject is a clause of its own. */
+const FINITE_VERB = /\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|do|did|\p{Ll}+ed)\b/u;
+
+/**
+ * Where the clause before a verb starts: after the last comma, semicolon, colon or dash of the
+ * region, when words follow it and what comes before is a clause with a verb of its own ("Trump has
+ * much in common with them, the columnist suggested"); else the region's start. A name and an
+ * apposition left open ("Ann Price, chair of the LMC said") stay whole.
+ */
+function lastClauseStart(text: string, start: number, end: number): number {
+  const region = text.slice(start, end);
+  if (/,\s*$/.test(region)) return start;
+  const m = /[,;:—–][^,;:—–]*$/u.exec(region);
+  return m && /\p{L}/u.test(m[0]) && FINITE_VERB.test(region.slice(0, m.index)) ? start + m.index + 1 : start;
+}
+
 /** Who a region of text names as a speaker: a person, a pronoun, an organisation, or the phrase itself. */
 export function resolveSubject(ctx: Context, start: number, end: number, prefer: 'first' | 'last'): Speaker | null {
-  const people = startingIn(ctx.people.mentions, start, end).filter((m) => m.end <= end && !inQuote(ctx, m.start));
+  // "But Trump has much in common with them, the columnist suggested": the subject is the clause just
+  // before the verb, unless a comma closes it ("Dr X, chair of Y, said": an apposition of the name before).
+  const from = prefer === 'last' ? lastClauseStart(ctx.text, start, end) : start;
+  const people = startingIn(ctx.people.mentions, from, end).filter((m) => m.end <= end && !inQuote(ctx, m.start));
   if (people.length) return personSpeaker(ctx, (prefer === 'last' ? people[people.length - 1]! : people[0]!).person);
   const region = ctx.text.slice(start, end);
   const pron = /(?<![\p{L}])(he|she|He|She)(?![\p{L}])/u.exec(prefer === 'last' ? region.split(/[,;]/).pop() ?? region : region);
