@@ -82,6 +82,11 @@ describe('the person a reported clause is about is not its speaker', () => {
     expect(quotes(text).at(-1)!.speaker).toBe(speaker);
   });
 
+  it('auxiliaries before the verb are not part of the subject', () => {
+    const q = quotes('“Nothing prepares you for the job,” the two-term chair will say on Friday.');
+    expect(q.at(-1)!.speaker).toBe('the two-term chair');
+  });
+
   it('a speech verb is no part of a role', () => {
     const people = analyse('A spokesman for the BMA said Mr Tom Hale was wrong.', { organisations: orgs, stance: LEXICON }).people;
     expect(people.map((p) => [p.name, p.role])).toEqual([['Mr Tom Hale', null]]);

@@ -31,6 +31,11 @@ function describedSubject(ctx: Context, start: number, region: string): Speaker 
   return person === null ? null : personSpeaker(ctx, person);
 }
 
+/** Auxiliaries, modals and adverbs at the end of a subject, before its verb ("will", "has previously"). */
+const TRAILING_AUXILIARIES = /(?:\s+(?:will|would|shall|should|can|could|may|might|must|has|have|had|is|are|was|were|does|do|did|also|previously|later|then|once|again|already|reportedly|repeatedly|recently|often|never|not|just|still))+$/i;
+/** A phrase that starts as a clause or a predicate does, not as a noun phrase. */
+const NOT_A_NOUN_PHRASE = /^(?:has|have|had|is|are|was|were|will|would|shall|should|can|could|may|might|must|do|does|did|told|tells|said|says|asked|if|to|that|when|while|because|although|though|or|not|never|previously|by|with|for|from|of|in|on|at|after|before|about|than)\b/i;
+
 /** A finite verb: what comes before the clause of the subject is a clause of its own. */
 const FINITE_VERB = /\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|do|did|\p{Ll}+ed)\b/u;
 
@@ -77,6 +82,10 @@ export function resolveSubject(ctx: Context, start: number, end: number, prefer:
   np = np.replace(/^(?:and|but|so|then|however|meanwhile|also|while|as|in a statement|in an? \w+)\s+/i, '').trim();
   // "One man who lives next to the surgery said": the noun phrase ends where its relative clause starts.
   np = np.replace(/^(\S.*?)\s+(?:who|whom|whose|which)\s.*$/i, '$1');
+  // "the two-term president will say": the auxiliaries and adverbs before the verb are not the subject's.
+  np = np.replace(TRAILING_AUXILIARIES, '');
+  // What is left of a clause ("has previously", "told city leaders that the United") is no speaker.
+  if (NOT_A_NOUN_PHRASE.test(np)) return null;
   // "The college said": the organisation in focus that the description fits.
   // "A spokesperson for the CCG": the organisation in focus speaks.
   const focus = np ? organisationInFocus(np, start, ctx.orgs) ?? spokespersonInFocus(np, start, ctx.orgs) : null;
