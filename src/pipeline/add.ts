@@ -11,7 +11,7 @@ import { relative, resolve, isAbsolute } from 'node:path';
 import { userInfo } from 'node:os';
 import type { Document, KnownMetadata } from '../core/types.js';
 import { errorMessage } from '../core/errors.js';
-import { addDocument, type AddStatus } from '../corpus/index.js';
+import { addDocument, documentIdentity, readDocument, type AddStatus } from '../corpus/index.js';
 import { loadLocalManifest, type LocalDocument } from '../sources/index.js';
 import { extractFile } from './extract-file.js';
 import type { Source } from '../sources/index.js';
@@ -20,7 +20,10 @@ import { FeedUrlError } from '../fetch/errors.js';
 import { fetchItem } from './fetch-item.js';
 import type { PipelineContext } from './context.js';
 
-/** What became of one input. `duplicate`: a URL whose story is already stored under another URL (the URL is recorded on it). */
+/**
+ * What became of one input. `duplicate`: a URL whose story is already stored under another URL (the
+ * URL is recorded on it), or a file whose page is already stored as fetched from its URL.
+ */
 export type AddOutcome = AddStatus | 'duplicate' | 'failed';
 export const ADD_OUTCOMES: readonly AddOutcome[] = ['added', 'updated', 'unchanged', 'duplicate', 'failed'];
 
@@ -72,6 +75,12 @@ async function addFile(ctx: PipelineContext, input: string, o: FileOptions): Pro
       shownPath,
       provenance: (sha256) => ({ path: shownPath, addedBy: o.addedBy, addedAt: new Date().toISOString(), sha256 }),
     });
+    // A saved copy of a page the archive fetched (the same canonical URL) is that story again: the
+    // fetched record, with its URL, source and snapshot, stays (as ingest keeps the first URL's).
+    const held = await readDocument(ctx.paths.documents, doc.id);
+    if (held?.snapshot && !doc.snapshot && documentIdentity(held) === documentIdentity(doc)) {
+      return { input, status: 'duplicate', id: held.id, title: held.title, quotes: held.quotes.length };
+    }
     const status = await addDocument(ctx.paths.documents, doc);
     return { input, status, id: doc.id, title: doc.title, quotes: doc.quotes.length };
   } catch (e) {

@@ -2,6 +2,7 @@ import type { Command } from '../command.js';
 import { parse } from '../args.js';
 import { out, err } from '../output.js';
 import { describeIndex } from './index-cmd.js';
+import { addSummary } from './add.js';
 import { plural } from '../../core/plural.js';
 import { UsageError } from '../../core/errors.js';
 import { pathToFileURL } from 'node:url';
@@ -33,8 +34,7 @@ each source says so in one line and the archive is built from what is stored.
     out(`Adding ${plural(files.length, 'local document')}…`);
     const results = await addFiles(ctx, files, { addedBy: 'npm start' });
     for (const r of results) if (r.status === 'failed') err(`  failed: ${r.error}`);
-    const count = (s: string): number => results.filter((r) => r.status === s).length;
-    out(`  ${count('added')} added, ${count('updated')} updated, ${count('unchanged')} unchanged, ${count('failed')} failed`);
+    out(`  ${addSummary(results)}`);
     if (!values.offline) {
       const registry = loadRegistry(ctx.paths.registry);
       for (const e of registry.errors) err(`  ${e.message} (source skipped)`);
