@@ -69,7 +69,7 @@ each source says so in one line and the archive is built from what is stored.
     out('Search it in a browser:');
     out(`  ${pathToFileURL(s.site.page).href}`);
     show(serveRow);
-    const code = count('failed') || s.problems.length ? 1 : 0;
+    const code = results.some((r) => r.status === 'failed') || s.problems.length ? 1 : 0;
     if (!values.serve) return code;
     out('');
     await serveUntilStopped(ctx.paths.index, port, false);
