@@ -210,6 +210,12 @@ describe('errors', () => {
     [['sources', 'frob'], /unknown subcommand "frob"/],
     [['quotes', 'x', '--json', '--csv'], /choose one output format/],
     [['timeline'], /name an --org or a --speaker/],
+    // Flags of result lists that timeline and who do not have are refused, not ignored.
+    [['timeline', '--org', 'BMA', '--limit', '1'], /^ccg: timeline: Unknown option '--limit'/],
+    [['timeline', '--org', 'BMA', '--facets'], /^ccg: timeline: Unknown option '--facets'/],
+    [['timeline', '--org', 'BMA', '--sort', 'date'], /^ccg: timeline: Unknown option '--sort'/],
+    [['who', 'x', '--limit', '1'], /^ccg: who: Unknown option '--limit'/],
+    [['who', 'x', '--sort', '-date'], /^ccg: who: Unknown option '--sort'/],
   ])('%j is a usage error with exit code 2, and the usage follows', (args, message) => {
     const r = ccg(args, { home: tempHome() });
     expect(r.code).toBe(2);
@@ -294,6 +300,17 @@ describe('errors', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Usage: ccg quotes/);
     expect(ccg(['--help']).stdout).toMatch(/Commands:[\s\S]*extract[\s\S]*quotes/);
+  });
+
+  it('--help lists only the flags a command takes, and the JSON shape it prints', () => {
+    for (const command of ['timeline', 'who']) {
+      const help = ccg([command, '--help']).stdout;
+      expect(help).toMatch(/--org NAME/);
+      expect(help).not.toMatch(/--limit|--sort|--facets|hits, facets/);
+    }
+    expect(ccg(['who', '--help']).stdout).toMatch(/json \(\{query, total, loose, organisations, speakers\}\)/);
+    expect(ccg(['timeline', '--help']).stdout).toMatch(/json \(\{by, periods, undated, total\}/);
+    for (const command of ['quotes', 'search']) expect(ccg([command, '--help']).stdout).toMatch(/--limit N[\s\S]*--facets[\s\S]*json \(\{query, total, loose, hits, facets\}\)/);
   });
 
   it('--help teaches the search page, PDFs and the query language with examples', () => {

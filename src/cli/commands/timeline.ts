@@ -5,7 +5,7 @@ import { out, bold, dim, useColour } from '../output.js';
 import { UsageError } from '../../core/errors.js';
 import type { Stance } from '../../core/types.js';
 import type { Period, TimelinePeriod } from '../../search/timeline.js';
-import { FILTER_HELP, FILTER_OPTIONS, QUERY_HELP, queryFrom, formatFrom } from '../filters.js';
+import { FILTER_HELP, FILTER_OPTIONS, formatHelp, QUERY_HELP, queryFrom, formatFrom } from '../filters.js';
 import { citation, shownDate } from '../../search/citation.js';
 import { toCsv, toMarkdown } from '../csv.js';
 import { plural } from '../../core/plural.js';
@@ -46,6 +46,7 @@ the period. Partial quotes are left out. QUERY narrows the quotes to a subject.
 ${QUERY_HELP}
 
 ${FILTER_HELP}
+${formatHelp('{by, periods, undated, total}: each period with its counts, quotes and representative', 'quote')}
 
 Examples:
   ccg timeline --org BMA
