@@ -202,6 +202,25 @@ describe('ccg ingest against a local site', () => {
     expect(JSON.parse(r.stdout.trim())).toMatchObject({ source: 'good', new: 1 });
   });
 
+  it.each([
+    [{ links: 'ul.news >>> a[' }, /bad-selector\.json: selectors\.links: not a CSS selector \("ul\.news >>> a\["\): /],
+    [{ article: 5 }, /bad-selector\.json: selectors\.article: expected a CSS selector \(a non-empty string\); got 5/],
+    [{ link: 'a' }, /bad-selector\.json: selectors\.link: not a selector of a source \(links, next, article\)/],
+  ])('a listing source with bad selectors %j is named with its field, and nothing of it is fetched', async (selectors, message) => {
+    const home = tempHome(false);
+    const hits = server.hits.get('/listing') ?? 0;
+    registry(home, [
+      { id: 'good', name: 'Good', publisher: 'Test', kind: 'atom', urls: [`${server.base}/atom.xml`], topics: TOPICS, rateLimit: { intervalMs: 0 } },
+      { id: 'bad-selector', name: 'Bad', publisher: 'Test', kind: 'listing', urls: [`${server.base}/listing`], selectors, rateLimit: { intervalMs: 0 } },
+    ]);
+    const r = await ccgAsync(['ingest', '--json', '--no-index'], { home });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(JSON.parse(r.stdout.trim())).toMatchObject({ source: 'good', new: 1 });
+    expect(server.hits.get('/listing') ?? 0).toBe(hits);
+  });
+
   it('a page that is not a feed, and an invalid feed, are errors for their source', async () => {
     const home = tempHome(false);
     registry(home, [
