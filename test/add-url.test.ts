@@ -1,6 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ccgAsync, tempHome } from './helpers.js';
 import { startCountingSite, articlePage, type CountingSite } from './counting-server.js';
 
@@ -117,6 +118,28 @@ describe('ccg add URL: one line per input, one summary over all of them', () => 
     const doc = JSON.parse(before).document;
     expect(doc.url).toBe(url);
     expect(doc.snapshot).toBeTruthy();
+  });
+
+  it.each([
+    ['http://', 'http://: not a valid URL'],
+    ['https://exa mple.org/x', 'https://exa mple.org/x: not a valid URL'],
+    ['ftp://example.org/report.pdf', 'ftp://example.org/report.pdf: not an http(s) URL (ccg add fetches http and https pages, and reads files)'],
+  ])('%s is named with what is wrong, and the other inputs are still added', async (input, message) => {
+    const home = tempHome(false);
+    const r = await ccgAsync(['add', input, `${server.base}/articles/contracts`], { home });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe(`ccg add: ${message}`);
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('1 added, 0 updated, 0 unchanged, 1 failed');
+  });
+
+  it('a file:// URL is read as the file it names', async () => {
+    const home = tempHome(false);
+    const file = join(home, 'saved note.txt');
+    writeFileSync(file, 'CCG boards meet\n\nThe clinical commissioning group board met on Tuesday to agree its budget for the coming year.\n');
+    const r = await ccgAsync(['add', pathToFileURL(file).href], { home });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^added {5}[0-9a-f]{16} {2}CCG boards meet/m);
   });
 
   it('--help documents every status it prints', async () => {

@@ -7,6 +7,7 @@
  */
 import { ccgCommand } from '../core/config.js';
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { relative, resolve, isAbsolute } from 'node:path';
 import { userInfo } from 'node:os';
 import type { Document, KnownMetadata } from '../core/types.js';
@@ -46,6 +47,24 @@ export const MANUAL_SOURCE: Source = {
 };
 
 export const isUrl = (input: string): boolean => /^https?:\/\//i.test(input);
+
+/**
+ * What is wrong with an input written as a URL (scheme://…) that ccg add cannot take: a malformed
+ * http(s) or file URL, or another scheme; null for a good URL, and for a path (a file that exists
+ * under a name like "ftp://x" is read as a file).
+ */
+function urlProblem(input: string): string | null {
+  if (!/^[a-z][\w+.-]*:\/\//i.test(input) || existsSync(input)) return null;
+  let url: URL;
+  try {
+    url = new URL(input);
+    if (/^file:$/i.test(url.protocol)) fileURLToPath(url);
+  } catch {
+    return 'not a valid URL';
+  }
+  if (/^(https?|file):$/.test(url.protocol)) return null;
+  return 'not an http(s) URL (ccg add fetches http and https pages, and reads files)';
+}
 
 function who(): string {
   try {
@@ -115,11 +134,14 @@ export async function addInputs(ctx: PipelineContext, inputs: readonly string[],
   const results: AddResult[] = [];
   for (const input of inputs) {
     let result: AddResult;
-    if (isUrl(input)) {
+    const problem = urlProblem(input);
+    if (problem) {
+      result = { input, status: 'failed', error: `${input}: ${problem}` };
+    } else if (isUrl(input)) {
       fetcher ??= new Fetcher();
       result = await addUrl(ctx, fetcher, input);
     } else {
-      result = await addFile(ctx, input, { manifest, addedBy });
+      result = await addFile(ctx, /^file:\/\//i.test(input) ? fileURLToPath(input) : input, { manifest, addedBy });
     }
     results.push(result);
     options.onResult?.(result);
