@@ -228,6 +228,8 @@ describe('errors', () => {
     [['search', 'x', '--since', 'last year'], /^ccg: search: --since must be YYYY[^\n]*\n$/],
     [['quotes', 'colour:red'], /^ccg: quotes: colour: is not a field [^\n]*\n$/],
     [['who', 'x', '--top', '0'], /^ccg: who: --top must be a positive whole number; got "0"\n$/],
+    [['quotes', 'kind:reprot'], /^ccg: quotes: kind:reprot is not a kind of document \(one of news, report, blog, press release, page\)\n$/],
+    [['search', 'x', '--kind', 'blgo'], /^ccg: search: --kind must be one of news, report, blog, press release, page; got "blgo"\n$/],
     // A value with a line break is shown escaped: the message stays one line.
     [['quotes', 'x', '--stance', 'an\ngry'], /^ccg: quotes: --stance must be one of support, oppose, mixed, neutral; got "an\\ngry"\n$/],
   ])('%j is a bad value: one line and exit code 2', (args, message) => {

@@ -4,7 +4,7 @@
  * a reversed range, an unknown field or stance is a usage error (exit 2).
  */
 import { UsageError } from '../core/errors.js';
-import { STANCES, type Stance } from '../core/types.js';
+import { STANCES, DOCUMENT_KINDS, documentKind, type Stance } from '../core/types.js';
 import { parseQuery, normaliseDate, dateBounds, SORTS, type ParsedQuery, type Sort } from '../search/query-language.js';
 import type { FacetValue, Facets } from '../search/execute.js';
 import type { Options, Parsed } from './args.js';
@@ -103,6 +103,11 @@ export function queryFrom(command: string, words: readonly string[], values: Par
   const since = date('since') ?? q.filters.since;
   const until = date('until') ?? q.filters.until;
   if (since && until && dateBounds(since).first > dateBounds(until).last && !errors.length) errors.push(`--since ${since} is after --until ${until}`);
+  const kinds = list(values.kind).map((k) => {
+    const kind = documentKind(k);
+    if (!kind) errors.push(`--kind must be one of ${DOCUMENT_KINDS.join(', ')}; got ${JSON.stringify(k)}`);
+    return kind ?? k;
+  });
   const years = list(values.year);
   for (const y of years) if (!/^\d{4}$/.test(y) || !normaliseDate(y)) errors.push(`--year must be a year such as 2014; got ${JSON.stringify(y)}`);
   const limitRaw = str(values.limit);
@@ -120,7 +125,7 @@ export function queryFrom(command: string, words: readonly string[], values: Par
       stance: [...f.stance, ...(stances as Stance[])],
       source: [...f.source, ...list(values.source)],
       publisher: [...f.publisher, ...list(values.publisher)],
-      kind: [...f.kind, ...list(values.kind)],
+      kind: [...f.kind, ...kinds],
       year: [...f.year, ...years],
       since,
       until,
