@@ -177,9 +177,24 @@ describe('ccg start, then searching the archive it built', () => {
       const run = spawnSync('sh', ['-c', c.replace(/^npm run ccg --/, `"${process.execPath}" "${CLI}"`)], { cwd: tmpdir(), encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CCG_HOME: '' } });
       expect({ c, code: run.status, stderr: run.stderr }).toEqual({ c, code: 0, stderr: '' });
       expect(run.stdout).not.toMatch(/^0 quotes|no quotes|nothing matched/im);
+      // --cite prints nothing at all when nothing matches.
+      expect({ c, printed: run.stdout.trim().length > 0 }).toEqual({ c, printed: true });
     }
     expect(printed).toContain(`npm run ccg -- --home ${home} serve --open`);
     expect(ccg(['index'], { home }).stdout).toContain(`(or "ccg --home ${home} serve")`);
+  });
+});
+
+describe('ccg start in a new archive folder', () => {
+  it('adds the documents that ship with the project, as in the project, so the searches it prints find them', () => {
+    const home = join(tempHome(false), 'new archive');
+    const r = ccg(['start', '--offline'], { home });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`ccg: created the archive folder ${home}\n`);
+    expect(r.stdout).toMatch(/^Adding 5 local documents…\n {2}5 added, 0 updated, 0 unchanged, 0 failed$/m);
+    expect(r.stdout).toMatch(/Indexed 5 documents/);
+    expect(ccg(['quotes', 'barking mad'], { home }).stdout).toMatch(/Dr Robert Morley/);
+    expect(ccg(['verify'], { home }).code).toBe(0);
   });
 });
 

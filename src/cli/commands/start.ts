@@ -14,7 +14,8 @@ export const start: Command = {
   summary: 'the main job: add the shipped documents, build the index, say how to search',
   usage: 'ccg start [--offline] [--serve [--port N]]',
   help: `What "npm start" runs: adds every document listed in sources/local/manifest.json to the
-corpus (already stored ones are left as they are), fetches what is new from the registered
+corpus (already stored ones are left as they are; an archive folder without its own
+sources/local/ gets the project's), fetches what is new from the registered
 sources (ccg ingest), builds the search index, and prints how to search it. Without a network
 each source says so in one line and the archive is built from what is stored.
 
@@ -54,7 +55,7 @@ each source says so in one line and the archive is built from what is stored.
     const search: Array<readonly [string, string]> = [
       [`npm run ccg -- ${h}quotes '"barking mad"'`, 'quotes by their words (a phrase)'],
       [`npm run ccg -- ${h}quotes 'speaker:"Julie Wood"'`, 'quotes by speaker'],
-      [`npm run ccg -- ${h}quotes org:BMA stance:oppose --cite`, 'the BMA and its GPC, with citations'],
+      [`npm run ccg -- ${h}quotes org:BMA --cite`, 'the BMA and its GPC, with citations'],
       [`npm run ccg -- ${h}search "conflict of interest" --facets`, 'documents, with snippets and counts'],
       [`npm run ccg -- ${h}timeline --org "NHS England"`, 'positions over time'],
       [`npm run ccg -- ${h}who commissioning`, 'who said most about a subject'],
