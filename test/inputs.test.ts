@@ -39,6 +39,16 @@ describe('every local file is its own document', () => {
     expect(records(home)).toHaveLength(4);
   });
 
+  it('a page with no text is stored with a warning naming it, not in silence', () => {
+    const home = tempHome(false);
+    const file = join(tmp(), 'app-shell.html');
+    writeFileSync(file, '<!doctype html><html><head><title>CCG news</title><script src="app.js"></script></head><body><div id="root"></div></body></html>');
+    const r = ccg(['add', file], { home });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`ccg: warning: ${file}: no text found (an empty page, or one its scripts fill in); only its title and metadata were read\n`);
+    expect(ccg(['extract', file], { home }).stderr).toMatch(/app-shell\.html: no text found/);
+  });
+
   it('a record whose id another document already holds is refused, and the stored one kept byte for byte', async () => {
     const dir = tmp();
     const base: Document = {

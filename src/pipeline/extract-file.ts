@@ -34,5 +34,7 @@ export async function extractFile(ctx: PipelineContext, path: string, options: E
   const doc = input.format === 'pdf'
     ? await buildPdfDocument(input.bytes!, { ...common, name: path, warn: ctx.warn, ...ctx.pdfLimits })
     : buildDocument(input.content, { ...common, format: input.format });
+  // A PDF without text says so itself (needsPassword, needsOcr); a page or file with none is named.
+  if (!doc.text.trim() && input.format !== 'pdf') ctx.warn(`${path}: no text found (an empty page, or one its scripts fill in); only its title and metadata were read`);
   return doc.title ? doc : { ...doc, title: titleFromFileName(path) };
 }
