@@ -221,6 +221,17 @@ describe('ccg ingest against a local site', () => {
     expect(server.hits.get('/listing') ?? 0).toBe(hits);
   });
 
+  it('an empty registry says how to register a source; --source naming an invalid file says it is invalid', async () => {
+    const home = tempHome(false);
+    const none = await ccgAsync(['ingest', '--no-index'], { home });
+    expect(none.code).toBe(0);
+    expect(none.stdout).toContain(`No sources in ${join(home, 'sources', 'registry')}: "ccg --home ${home} sources add URL" registers one.`);
+    registry(home, [{ id: 'broken', name: 'B', publisher: 'T', kind: 'carrier-pigeon', urls: ['x'] }]);
+    const named = await ccgAsync(['ingest', '--source', 'broken', '--no-index'], { home });
+    expect(named.code).toBe(2);
+    expect(named.stderr).toMatch(/broken\.json: kind: expected one of [^\n]*\(source skipped\)\nccg: ingest: the source "broken" is not valid: its file is named above\n/);
+  });
+
   it('a page that is not a feed, and an invalid feed, are errors for their source', async () => {
     const home = tempHome(false);
     registry(home, [
