@@ -148,6 +148,12 @@ describe('ccg start, then searching the archive it built', () => {
     expect(ccg(['timeline'], { home }).code).toBe(2);
   });
 
+  it('a timeline narrowed by a query that nothing matches says so, not that the organisation has no quotes', () => {
+    expect(ccg(['timeline', '--org', 'NHS England', 'zanzibarian'], { home }).stdout).toBe('No quotes for "NHS England" match "zanzibarian".\n');
+    expect(ccg(['timeline', '--org', 'Nobody Known'], { home }).stdout).toBe('No quotes for "Nobody Known".\n');
+    expect(ccg(['timeline', '--speaker', 'Dixon', '--stance', 'oppose'], { home }).stdout).toBe('No quotes for "Dixon" match "stance:oppose".\n');
+  });
+
   it('running start again changes nothing', () => {
     const dir = join(home, 'corpus', 'documents');
     const before = readdirSync(dir).map((f) => [f, statSync(join(dir, f)).mtimeMs]);
