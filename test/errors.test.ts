@@ -57,6 +57,29 @@ describe('files that are not JSON', () => {
   });
 });
 
+describe('the local manifest', () => {
+  const withManifest = (edit: (docs: Record<string, unknown>[]) => void): string => {
+    const home = tempHome();
+    const file = join(home, 'sources', 'local', 'manifest.json');
+    const m = JSON.parse(readFileSync(file, 'utf8'));
+    edit(m.documents);
+    writeFileSync(file, JSON.stringify(m));
+    return home;
+  };
+
+  it.each([
+    ['an impossible date', (d: Record<string, unknown>[]) => { d[0]!.published = '2014-13-01'; }, /manifest\.json: documents\[0\]\.published: expected YYYY, YYYY-MM or YYYY-MM-DD of a real date; got "2014-13-01"/],
+    ['a file outside its folder', (d: Record<string, unknown>[]) => { d[1]!.file = '../../../../etc/hostname'; }, /manifest\.json: documents\[1\]\.file: "\.\.\/\.\.\/\.\.\/\.\.\/etc\/hostname" is not in the folder of the manifest/],
+  ])('with %s is refused in one line naming the field, and nothing is stored', (_, edit, message) => {
+    const home = withManifest(edit);
+    const r = ccg(['start', '--offline'], { home });
+    expect(r.code).toBe(1);
+    expectOneLine(r.stderr);
+    expect(r.stderr).toMatch(message);
+    expect(existsSync(join(home, 'corpus', 'documents'))).toBe(false);
+  });
+});
+
 describe('an archive folder that is a file', () => {
   const file = join(scratch(), 'passwd');
   writeFileSync(file, 'root:x:0:0:root:/root:/bin/bash\n');
