@@ -7,7 +7,8 @@ import { parseXmlListing, parseListingPage, matchesTopic, feedLinks } from '../s
 import { normaliseUrl } from '../src/fetch/url.js';
 import { Scheduler } from '../src/fetch/politeness.js';
 import { startFixtureServer, pages, type FixtureServer } from './fixture-server.js';
-import { ccgAsync, tempHome, CLI } from './helpers.js';
+import { ccg, ccgAsync, tempHome, CLI } from './helpers.js';
+import { tmpdir } from 'node:os';
 
 let server: FixtureServer;
 beforeAll(async () => { server = await startFixtureServer(); });
@@ -219,6 +220,16 @@ describe('ccg ingest against a local site', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(JSON.parse(r.stdout.trim())).toMatchObject({ source: 'good', new: 1 });
     expect(server.hits.get('/listing') ?? 0).toBe(hits);
+  });
+
+  it('a file source reads its relative paths from the archive folder, wherever ccg runs', () => {
+    const home = tempHome(false);
+    mkdirSync(join(home, 'docs'));
+    writeFileSync(join(home, 'docs', 'note.txt'), 'CCG boards meet\n\nThe clinical commissioning group board met on Tuesday to agree its budget for the coming year.\n');
+    registry(home, [{ id: 'notes', name: 'Notes', publisher: 'Me', kind: 'file', urls: ['docs/note.txt'] }]);
+    const r = ccg(['ingest', '--json', '--no-index'], { home, cwd: tmpdir() });
+    expect(JSON.parse(r.stdout.trim())).toMatchObject({ source: 'notes', new: 1, failed: 0 });
+    expect(r.code).toBe(0);
   });
 
   it('an empty registry says how to register a source; --source naming an invalid file says it is invalid', async () => {
