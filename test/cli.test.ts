@@ -237,6 +237,9 @@ describe('errors', () => {
     [['timeline', '--org', 'BMA', '--sort', 'date'], /^ccg: timeline: Unknown option '--sort'/],
     [['who', 'x', '--limit', '1'], /^ccg: who: Unknown option '--limit'/],
     [['who', 'x', '--sort', '-date'], /^ccg: who: Unknown option '--sort'/],
+    // --cite is an output of its own: it does not go with another format (it used to be ignored).
+    [['quotes', 'x', '--cite', '--json'], /^ccg: quotes: choose one output format, not --cite and --json/],
+    [['quotes', 'x', '--cite', '--format', 'md'], /^ccg: quotes: choose one output format, not --cite and --format md/],
   ])('%j is a usage error with exit code 2, and the usage follows', (args, message) => {
     const r = ccg(args, { home: tempHome() });
     expect(r.code).toBe(2);

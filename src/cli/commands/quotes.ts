@@ -7,6 +7,7 @@ import { formatQuery } from '../../search/query-language.js';
 import { toCsv, toMarkdown } from '../csv.js';
 import { citation, shownDate } from '../../search/citation.js';
 import { plural } from '../../core/plural.js';
+import { UsageError } from '../../core/errors.js';
 
 export { citation };
 
@@ -38,6 +39,10 @@ Examples:
     const { values, positionals } = parse('quotes', argv, { ...FILTER_OPTIONS, ...RESULT_OPTIONS, 'no-partial': { type: 'boolean' }, cite: { type: 'boolean' } }, { queryWords: true });
     const { query, limit, sort } = queryFrom('quotes', positionals, values);
     const format = formatFrom('quotes', values);
+    if (values.cite && format !== 'table') {
+      const other = values.format !== undefined ? `--format ${String(values.format)}` : `--${format}`;
+      throw new UsageError(`quotes: choose one output format, not --cite and ${other}`, { showUsage: true });
+    }
     const { openBackend } = await import('../../pipeline/index-corpus.js');
     const index = await openBackend(indexContext(global.home));
     const r = await index.quotes(query, { limit, ...(sort ? { sort } : {}), ...(values['no-partial'] ? { partial: false } : {}) });
