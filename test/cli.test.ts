@@ -99,6 +99,10 @@ describe('ccg start, then searching the archive it built', () => {
     expect(w.organisations.map((o: { quotes: number }) => o.quotes)).toEqual([...w.organisations.map((o: { quotes: number }) => o.quotes)].sort((a, b) => b - a));
     const sum = (c: Record<string, number>): number => Object.values(c).reduce((a, b) => a + b, 0);
     for (const o of w.organisations) expect(sum(o.counts)).toBe(o.quotes);
+    // An organisation that speaks ("NHS England said") is counted among organisations, not people.
+    expect(w.organisations.map((o: { name: string }) => o.name)).toContain('NHS England');
+    expect(w.speakers.map((p: { name: string }) => p.name)).not.toContain('NHS England');
+    expect(ccg(['who', 'commissioning'], { home }).stdout).not.toMatch(/People[\s\S]*^ {2}NHS England /m);
     expect(ccg(['who'], { home }).code).toBe(2);
   });
 
