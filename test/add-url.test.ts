@@ -1,8 +1,13 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ccgAsync, tempHome } from './helpers.js';
 import { startCountingSite, articlePage, type CountingSite } from './counting-server.js';
+
+/** A page that names its canonical URL (a copy saved from the browser names the same one). */
+const canonicalPage = (base: string): string => articlePage('CCG budgets cut', 'Clinical commissioning groups face a cut to their running costs, NHS England said, as practices wait for the delegated budgets.', '2015-04-01')
+  .replace('</head>', `<link rel="canonical" href="${base}/articles/canonical"></head>`);
 
 const BODY = 'Clinical commissioning groups will take on the management of GP contracts from April, NHS England said, in a change that local medical committees have long opposed.';
 
@@ -17,6 +22,8 @@ beforeAll(async () => {
     '/feed.xml': { type: 'application/rss+xml', body: `<?xml version="1.0"?><rss version="2.0"><channel><title>News</title><item><title>CCG story</title><link>${base}/articles/contracts</link></item></channel></rss>` },
     '/atom.xml': { type: 'application/atom+xml', body: `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>News</title><entry><title>CCG</title><link href="${base}/articles/contracts"/></entry></feed>` },
     '/sitemap.xml': { type: 'application/xml', body: `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>${base}/articles/contracts</loc></url></urlset>` },
+    // A page that names its canonical URL, as a saved copy of it does too.
+    '/articles/canonical': { type: 'text/html', body: canonicalPage(base) },
   }));
 });
 afterAll(async () => { await server.close(); });
@@ -91,6 +98,48 @@ describe('ccg add URL: one line per input, one summary over all of them', () => 
     expect(existsSync(join(home, 'corpus'))).toBe(false);
     const j = JSON.parse((await ccgAsync(['add', url, '--json'], { home })).stdout.trim());
     expect(j).toMatchObject({ input: url, status: 'failed', feed: what, suggest: `ccg --home ${home} sources add ${url}` });
+  });
+
+  it('a saved copy of a page already fetched is a duplicate: the fetched record, its URL, source and snapshot, stay', async () => {
+    const home = tempHome(false);
+    const url = `${server.base}/articles/canonical`;
+    const fetched = await ccgAsync(['add', url, '--json'], { home });
+    expect(JSON.parse(fetched.stdout.trim())).toMatchObject({ status: 'added' });
+    const [name] = docsIn(home);
+    const file = join(home, 'corpus', 'documents', name!);
+    const before = readFileSync(file, 'utf8');
+    const saved = join(home, 'saved-page.html');
+    writeFileSync(saved, canonicalPage(server.base));
+    const r = await ccgAsync(['add', saved], { home });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^duplicate [0-9a-f]{16} {2}CCG budgets cut/m);
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('0 added, 0 updated, 0 unchanged, 1 duplicate, 0 failed');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    const doc = JSON.parse(before).document;
+    expect(doc.url).toBe(url);
+    expect(doc.snapshot).toBeTruthy();
+  });
+
+  it.each([
+    ['http://', 'http://: not a valid URL'],
+    ['https://exa mple.org/x', 'https://exa mple.org/x: not a valid URL'],
+    ['ftp://example.org/report.pdf', 'ftp://example.org/report.pdf: not an http(s) URL (ccg add fetches http and https pages, and reads files)'],
+  ])('%s is named with what is wrong, and the other inputs are still added', async (input, message) => {
+    const home = tempHome(false);
+    const r = await ccgAsync(['add', input, `${server.base}/articles/contracts`], { home });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe(`ccg add: ${message}`);
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('1 added, 0 updated, 0 unchanged, 1 failed');
+  });
+
+  it('a file:// URL is read as the file it names', async () => {
+    const home = tempHome(false);
+    const file = join(home, 'saved note.txt');
+    writeFileSync(file, 'CCG boards meet\n\nThe clinical commissioning group board met on Tuesday to agree its budget for the coming year.\n');
+    const r = await ccgAsync(['add', pathToFileURL(file).href], { home });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^added {5}[0-9a-f]{16} {2}CCG boards meet/m);
   });
 
   it('--help documents every status it prints', async () => {

@@ -99,6 +99,10 @@ describe('ccg start, then searching the archive it built', () => {
     expect(w.organisations.map((o: { quotes: number }) => o.quotes)).toEqual([...w.organisations.map((o: { quotes: number }) => o.quotes)].sort((a, b) => b - a));
     const sum = (c: Record<string, number>): number => Object.values(c).reduce((a, b) => a + b, 0);
     for (const o of w.organisations) expect(sum(o.counts)).toBe(o.quotes);
+    // An organisation that speaks ("NHS England said") is counted among organisations, not people.
+    expect(w.organisations.map((o: { name: string }) => o.name)).toContain('NHS England');
+    expect(w.speakers.map((p: { name: string }) => p.name)).not.toContain('NHS England');
+    expect(ccg(['who', 'commissioning'], { home }).stdout).not.toMatch(/People[\s\S]*^ {2}NHS England /m);
     expect(ccg(['who'], { home }).code).toBe(2);
   });
 
@@ -148,6 +152,12 @@ describe('ccg start, then searching the archive it built', () => {
     expect(ccg(['timeline'], { home }).code).toBe(2);
   });
 
+  it('a timeline narrowed by a query that nothing matches says so, not that the organisation has no quotes', () => {
+    expect(ccg(['timeline', '--org', 'NHS England', 'zanzibarian'], { home }).stdout).toBe('No quotes for "NHS England" match "zanzibarian".\n');
+    expect(ccg(['timeline', '--org', 'Nobody Known'], { home }).stdout).toBe('No quotes for "Nobody Known".\n');
+    expect(ccg(['timeline', '--speaker', 'Dixon', '--stance', 'oppose'], { home }).stdout).toBe('No quotes for "Dixon" match "stance:oppose".\n');
+  });
+
   it('running start again changes nothing', () => {
     const dir = join(home, 'corpus', 'documents');
     const before = readdirSync(dir).map((f) => [f, statSync(join(dir, f)).mtimeMs]);
@@ -177,9 +187,24 @@ describe('ccg start, then searching the archive it built', () => {
       const run = spawnSync('sh', ['-c', c.replace(/^npm run ccg --/, `"${process.execPath}" "${CLI}"`)], { cwd: tmpdir(), encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CCG_HOME: '' } });
       expect({ c, code: run.status, stderr: run.stderr }).toEqual({ c, code: 0, stderr: '' });
       expect(run.stdout).not.toMatch(/^0 quotes|no quotes|nothing matched/im);
+      // --cite prints nothing at all when nothing matches.
+      expect({ c, printed: run.stdout.trim().length > 0 }).toEqual({ c, printed: true });
     }
     expect(printed).toContain(`npm run ccg -- --home ${home} serve --open`);
     expect(ccg(['index'], { home }).stdout).toContain(`(or "ccg --home ${home} serve")`);
+  });
+});
+
+describe('ccg start in a new archive folder', () => {
+  it('adds the documents that ship with the project, as in the project, so the searches it prints find them', () => {
+    const home = join(tempHome(false), 'new archive');
+    const r = ccg(['start', '--offline'], { home });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`ccg: created the archive folder ${home}\n`);
+    expect(r.stdout).toMatch(/^Adding 5 local documents…\n {2}5 added, 0 updated, 0 unchanged, 0 failed$/m);
+    expect(r.stdout).toMatch(/Indexed 5 documents/);
+    expect(ccg(['quotes', 'barking mad'], { home }).stdout).toMatch(/Dr Robert Morley/);
+    expect(ccg(['verify'], { home }).code).toBe(0);
   });
 });
 
@@ -210,6 +235,15 @@ describe('errors', () => {
     [['sources', 'frob'], /unknown subcommand "frob"/],
     [['quotes', 'x', '--json', '--csv'], /choose one output format/],
     [['timeline'], /name an --org or a --speaker/],
+    // Flags of result lists that timeline and who do not have are refused, not ignored.
+    [['timeline', '--org', 'BMA', '--limit', '1'], /^ccg: timeline: Unknown option '--limit'/],
+    [['timeline', '--org', 'BMA', '--facets'], /^ccg: timeline: Unknown option '--facets'/],
+    [['timeline', '--org', 'BMA', '--sort', 'date'], /^ccg: timeline: Unknown option '--sort'/],
+    [['who', 'x', '--limit', '1'], /^ccg: who: Unknown option '--limit'/],
+    [['who', 'x', '--sort', '-date'], /^ccg: who: Unknown option '--sort'/],
+    // --cite is an output of its own: it does not go with another format (it used to be ignored).
+    [['quotes', 'x', '--cite', '--json'], /^ccg: quotes: choose one output format, not --cite and --json/],
+    [['quotes', 'x', '--cite', '--format', 'md'], /^ccg: quotes: choose one output format, not --cite and --format md/],
   ])('%j is a usage error with exit code 2, and the usage follows', (args, message) => {
     const r = ccg(args, { home: tempHome() });
     expect(r.code).toBe(2);
@@ -222,6 +256,8 @@ describe('errors', () => {
     [['search', 'x', '--since', 'last year'], /^ccg: search: --since must be YYYY[^\n]*\n$/],
     [['quotes', 'colour:red'], /^ccg: quotes: colour: is not a field [^\n]*\n$/],
     [['who', 'x', '--top', '0'], /^ccg: who: --top must be a positive whole number; got "0"\n$/],
+    [['quotes', 'kind:reprot'], /^ccg: quotes: kind:reprot is not a kind of document \(one of news, report, blog, press release, page\)\n$/],
+    [['search', 'x', '--kind', 'blgo'], /^ccg: search: --kind must be one of news, report, blog, press release, page; got "blgo"\n$/],
     // A value with a line break is shown escaped: the message stays one line.
     [['quotes', 'x', '--stance', 'an\ngry'], /^ccg: quotes: --stance must be one of support, oppose, mixed, neutral; got "an\\ngry"\n$/],
   ])('%j is a bad value: one line and exit code 2', (args, message) => {
@@ -294,6 +330,17 @@ describe('errors', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Usage: ccg quotes/);
     expect(ccg(['--help']).stdout).toMatch(/Commands:[\s\S]*extract[\s\S]*quotes/);
+  });
+
+  it('--help lists only the flags a command takes, and the JSON shape it prints', () => {
+    for (const command of ['timeline', 'who']) {
+      const help = ccg([command, '--help']).stdout;
+      expect(help).toMatch(/--org NAME/);
+      expect(help).not.toMatch(/--limit|--sort|--facets|hits, facets/);
+    }
+    expect(ccg(['who', '--help']).stdout).toMatch(/json \(\{query, total, loose, organisations, speakers\}\)/);
+    expect(ccg(['timeline', '--help']).stdout).toMatch(/json \(\{by, periods, undated, total\}/);
+    for (const command of ['quotes', 'search']) expect(ccg([command, '--help']).stdout).toMatch(/--limit N[\s\S]*--facets[\s\S]*json \(\{query, total, loose, hits, facets\}\)/);
   });
 
   it('--help teaches the search page, PDFs and the query language with examples', () => {

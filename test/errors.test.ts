@@ -6,7 +6,7 @@
  */
 import { describe, it, expect, beforeAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI, ROOT, ccg, tempHome } from './helpers.js';
@@ -27,6 +27,58 @@ function expectOneLine(stderr: string): void {
 
 const scratch = (): string => mkdtempSync(join(tmpdir(), 'ccg-errors-'));
 const seed = join(ROOT, 'sources', 'local', '001_938f1089b072b8bf.txt');
+
+describe('files that are not JSON', () => {
+  it('a registry file of text is named in one line, its line breaks shown escaped', () => {
+    const home = tempHome(false);
+    mkdirSync(join(home, 'sources', 'registry'), { recursive: true });
+    writeFileSync(join(home, 'sources', 'registry', 'notes.json'), 'not json\nat all\n');
+    const r = ccg(['sources', 'list'], { home });
+    expect(r.code).toBe(1);
+    expectOneLine(r.stderr);
+    expect(r.stderr).toContain('notes.json: (root): not valid JSON: ');
+    expect(r.stderr).toContain('\\n');
+  });
+
+  it('a document record of text is named in one line by verify and by index', () => {
+    const home = tempHome();
+    expect(ccg(['start', '--offline'], { home }).code).toBe(0);
+    const dir = join(home, 'corpus', 'documents');
+    const name = readdirSync(dir).find((f) => f.endsWith('.json'))!;
+    writeFileSync(join(dir, name), 'oops\nthis was overwritten\n');
+    const v = ccg(['verify'], { home });
+    expect(v.code).toBe(1);
+    const problems = v.stdout.trim().split('\n').filter((l) => l.includes(name));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/not valid JSON: .*\\n/);
+    const i = ccg(['index'], { home });
+    expect(i.code).toBe(1);
+    expect(i.stderr.trim().split('\n').filter((l) => !l.startsWith('ccg')).length).toBe(0);
+  });
+});
+
+describe('the local manifest', () => {
+  const withManifest = (edit: (docs: Record<string, unknown>[]) => void): string => {
+    const home = tempHome();
+    const file = join(home, 'sources', 'local', 'manifest.json');
+    const m = JSON.parse(readFileSync(file, 'utf8'));
+    edit(m.documents);
+    writeFileSync(file, JSON.stringify(m));
+    return home;
+  };
+
+  it.each([
+    ['an impossible date', (d: Record<string, unknown>[]) => { d[0]!.published = '2014-13-01'; }, /manifest\.json: documents\[0\]\.published: expected YYYY, YYYY-MM or YYYY-MM-DD of a real date; got "2014-13-01"/],
+    ['a file outside its folder', (d: Record<string, unknown>[]) => { d[1]!.file = '../../../../etc/hostname'; }, /manifest\.json: documents\[1\]\.file: "\.\.\/\.\.\/\.\.\/\.\.\/etc\/hostname" is not in the folder of the manifest/],
+  ])('with %s is refused in one line naming the field, and nothing is stored', (_, edit, message) => {
+    const home = withManifest(edit);
+    const r = ccg(['start', '--offline'], { home });
+    expect(r.code).toBe(1);
+    expectOneLine(r.stderr);
+    expect(r.stderr).toMatch(message);
+    expect(existsSync(join(home, 'corpus', 'documents'))).toBe(false);
+  });
+});
 
 describe('an archive folder that is a file', () => {
   const file = join(scratch(), 'passwd');

@@ -7,7 +7,8 @@ import { parseXmlListing, parseListingPage, matchesTopic, feedLinks } from '../s
 import { normaliseUrl } from '../src/fetch/url.js';
 import { Scheduler } from '../src/fetch/politeness.js';
 import { startFixtureServer, pages, type FixtureServer } from './fixture-server.js';
-import { ccgAsync, tempHome, CLI } from './helpers.js';
+import { ccg, ccgAsync, tempHome, CLI } from './helpers.js';
+import { tmpdir } from 'node:os';
 
 let server: FixtureServer;
 beforeAll(async () => { server = await startFixtureServer(); });
@@ -200,6 +201,46 @@ describe('ccg ingest against a local site', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/bad\.json: kind: expected one of rss, atom, sitemap, listing, page, file; got "carrier-pigeon"/);
     expect(JSON.parse(r.stdout.trim())).toMatchObject({ source: 'good', new: 1 });
+  });
+
+  it.each([
+    [{ links: 'ul.news >>> a[' }, /bad-selector\.json: selectors\.links: not a CSS selector \("ul\.news >>> a\["\): /],
+    [{ article: 5 }, /bad-selector\.json: selectors\.article: expected a CSS selector \(a non-empty string\); got 5/],
+    [{ link: 'a' }, /bad-selector\.json: selectors\.link: not a selector of a source \(links, next, article\)/],
+  ])('a listing source with bad selectors %j is named with its field, and nothing of it is fetched', async (selectors, message) => {
+    const home = tempHome(false);
+    const hits = server.hits.get('/listing') ?? 0;
+    registry(home, [
+      { id: 'good', name: 'Good', publisher: 'Test', kind: 'atom', urls: [`${server.base}/atom.xml`], topics: TOPICS, rateLimit: { intervalMs: 0 } },
+      { id: 'bad-selector', name: 'Bad', publisher: 'Test', kind: 'listing', urls: [`${server.base}/listing`], selectors, rateLimit: { intervalMs: 0 } },
+    ]);
+    const r = await ccgAsync(['ingest', '--json', '--no-index'], { home });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(JSON.parse(r.stdout.trim())).toMatchObject({ source: 'good', new: 1 });
+    expect(server.hits.get('/listing') ?? 0).toBe(hits);
+  });
+
+  it('a file source reads its relative paths from the archive folder, wherever ccg runs', () => {
+    const home = tempHome(false);
+    mkdirSync(join(home, 'docs'));
+    writeFileSync(join(home, 'docs', 'note.txt'), 'CCG boards meet\n\nThe clinical commissioning group board met on Tuesday to agree its budget for the coming year.\n');
+    registry(home, [{ id: 'notes', name: 'Notes', publisher: 'Me', kind: 'file', urls: ['docs/note.txt'] }]);
+    const r = ccg(['ingest', '--json', '--no-index'], { home, cwd: tmpdir() });
+    expect(JSON.parse(r.stdout.trim())).toMatchObject({ source: 'notes', new: 1, failed: 0 });
+    expect(r.code).toBe(0);
+  });
+
+  it('an empty registry says how to register a source; --source naming an invalid file says it is invalid', async () => {
+    const home = tempHome(false);
+    const none = await ccgAsync(['ingest', '--no-index'], { home });
+    expect(none.code).toBe(0);
+    expect(none.stdout).toContain(`No sources in ${join(home, 'sources', 'registry')}: "ccg --home ${home} sources add URL" registers one.`);
+    registry(home, [{ id: 'broken', name: 'B', publisher: 'T', kind: 'carrier-pigeon', urls: ['x'] }]);
+    const named = await ccgAsync(['ingest', '--source', 'broken', '--no-index'], { home });
+    expect(named.code).toBe(2);
+    expect(named.stderr).toMatch(/broken\.json: kind: expected one of [^\n]*\(source skipped\)\nccg: ingest: the source "broken" is not valid: its file is named above\n/);
   });
 
   it('a page that is not a feed, and an invalid feed, are errors for their source', async () => {

@@ -39,6 +39,35 @@ describe('every local file is its own document', () => {
     expect(records(home)).toHaveLength(4);
   });
 
+  it('a feed, a sitemap or JSON data saved as a file is refused, not stored as an article', () => {
+    const home = tempHome(false);
+    const dir = tmp();
+    const files = {
+      'feed.xml': '<?xml version="1.0"?><rss version="2.0"><channel><title>News</title><item><title>CCG story</title><link>https://example.org/a</link></item></channel></rss>',
+      'sitemap.xml': '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://example.org/a</loc></url></urlset>',
+      'data.json': '{\n "documents": [{"title": "CCG plans", "said": "we back it"}]\n}\n',
+    };
+    for (const [name, body] of Object.entries(files)) writeFileSync(join(dir, name), body);
+    const r = ccg(['add', ...Object.keys(files).map((n) => join(dir, n))], { home });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      `ccg add: ${join(dir, 'feed.xml')}: an RSS feed, not a document; nothing stored (to fetch what it lists, register its URL with "ccg sources add URL")`,
+      `ccg add: ${join(dir, 'sitemap.xml')}: a sitemap, not a document; nothing stored (to fetch what it lists, register its URL with "ccg sources add URL")`,
+      `ccg add: ${join(dir, 'data.json')}: JSON data, not a document; nothing stored`,
+    ]);
+    expect(r.stdout.trim()).toBe('0 added, 0 updated, 0 unchanged, 3 failed');
+  });
+
+  it('a page with no text is stored with a warning naming it, not in silence', () => {
+    const home = tempHome(false);
+    const file = join(tmp(), 'app-shell.html');
+    writeFileSync(file, '<!doctype html><html><head><title>CCG news</title><script src="app.js"></script></head><body><div id="root"></div></body></html>');
+    const r = ccg(['add', file], { home });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`ccg: warning: ${file}: no text found (an empty page, or one its scripts fill in); only its title and metadata were read\n`);
+    expect(ccg(['extract', file], { home }).stderr).toMatch(/app-shell\.html: no text found/);
+  });
+
   it('a record whose id another document already holds is refused, and the stored one kept byte for byte', async () => {
     const dir = tmp();
     const base: Document = {

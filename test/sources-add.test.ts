@@ -81,6 +81,16 @@ describe('ccg sources add: a polite preview', () => {
     expect(human.stdout).toMatch(/^Found an Atom feed at .*\/atom \("Northshire Atom"\) listing 1 item, 1 of them on its topics/);
   });
 
+  it.each([['--name'], ['--publisher']])('refuses an empty %s before fetching anything, naming the option', async (flag) => {
+    const home = tempHome(false);
+    const before = server.total();
+    const r = await ccgAsync(['sources', 'add', `${server.base}/`, '--id', 'blank', flag, ' ', '--yes'], { home });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`ccg: sources add: ${flag} must not be empty\n`);
+    expect(server.total()).toBe(before);
+    expect(existsSync(join(home, 'sources', 'registry', 'blank.json'))).toBe(false);
+  });
+
   it('refuses an id that would leave the registry, before fetching anything', async () => {
     const home = tempHome(false);
     for (const id of ['../evil', '../../../../tmp/ccg-evil', 'Upper', 'a/b']) {

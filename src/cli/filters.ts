@@ -4,7 +4,7 @@
  * a reversed range, an unknown field or stance is a usage error (exit 2).
  */
 import { UsageError } from '../core/errors.js';
-import { STANCES, type Stance } from '../core/types.js';
+import { STANCES, DOCUMENT_KINDS, documentKind, type Stance } from '../core/types.js';
 import { parseQuery, normaliseDate, dateBounds, SORTS, type ParsedQuery, type Sort } from '../search/query-language.js';
 import type { FacetValue, Facets } from '../search/execute.js';
 import type { Options, Parsed } from './args.js';
@@ -21,13 +21,17 @@ export const FILTER_OPTIONS: Options = {
   year: { type: 'string', multiple: true },
   since: { type: 'string' },
   until: { type: 'string' },
-  limit: { type: 'string' },
-  sort: { type: 'string' },
-  facets: { type: 'boolean' },
   format: { type: 'string' },
   json: { type: 'boolean' },
   jsonl: { type: 'boolean' },
   csv: { type: 'boolean' },
+};
+
+/** The flags of a ranked list of results (search, quotes); timeline and who count every match and do not take them. */
+export const RESULT_OPTIONS: Options = {
+  limit: { type: 'string' },
+  sort: { type: 'string' },
+  facets: { type: 'boolean' },
 };
 
 export type Format = 'table' | 'json' | 'jsonl' | 'csv' | 'md';
@@ -60,14 +64,26 @@ export const FILTER_HELP = `  --speaker NAME    quotes by this person ("Mehta", 
   --until DATE      published on or before DATE (a document dated only "2014" is in 2014)
   --year YYYY       published in that year
   --source ID       from this registry source;  --publisher NAME  by this publisher
-  --kind K          news, report, blog, press release or page
-  --sort S          relevance (default with words), date (oldest first), -date (newest first;
+  --kind K          news, report, blog, press release or page`;
+
+/** The help of RESULT_OPTIONS and of the output formats, for search and quotes. */
+export const RESULT_HELP = `  --sort S          relevance (default with words), date (oldest first), -date (newest first;
                     the default without words)
   --limit N         at most N results (default 20)
   --facets          also count the matches by organisation, speaker, stance, publisher and year
-  --format F        table (default), json ({query, total, loose, hits, facets}), jsonl (one
-                    result per line), csv (a spreadsheet, UTF-8 with a byte-order mark) or md
-                    (a Markdown table); --json, --jsonl and --csv are short for them`;
+${formatHelp('{query, total, loose, hits, facets}', 'result')}`;
+
+/** The --format line of a command's help, with the shape its JSON takes and what one JSON line holds. */
+export function formatHelp(json: string, row: string): string {
+  const words = `table (default), json (${json}), jsonl (one ${row} per line), csv (a spreadsheet, UTF-8 with a byte-order mark) or md (a Markdown table); --json, --jsonl and --csv are short for them`.split(' ');
+  const lines = [''];
+  for (const w of words) {
+    const last = lines.length - 1;
+    if (lines[last] && lines[last]!.length + 1 + w.length > 76) lines.push(w);
+    else lines[last] = lines[last] ? `${lines[last]} ${w}` : w;
+  }
+  return lines.map((l, i) => `${i ? ' '.repeat(20) : '  --format F        '}${l}`).join('\n');
+}
 
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : []);
 
@@ -87,6 +103,11 @@ export function queryFrom(command: string, words: readonly string[], values: Par
   const since = date('since') ?? q.filters.since;
   const until = date('until') ?? q.filters.until;
   if (since && until && dateBounds(since).first > dateBounds(until).last && !errors.length) errors.push(`--since ${since} is after --until ${until}`);
+  const kinds = list(values.kind).map((k) => {
+    const kind = documentKind(k);
+    if (!kind) errors.push(`--kind must be one of ${DOCUMENT_KINDS.join(', ')}; got ${JSON.stringify(k)}`);
+    return kind ?? k;
+  });
   const years = list(values.year);
   for (const y of years) if (!/^\d{4}$/.test(y) || !normaliseDate(y)) errors.push(`--year must be a year such as 2014; got ${JSON.stringify(y)}`);
   const limitRaw = str(values.limit);
@@ -104,7 +125,7 @@ export function queryFrom(command: string, words: readonly string[], values: Par
       stance: [...f.stance, ...(stances as Stance[])],
       source: [...f.source, ...list(values.source)],
       publisher: [...f.publisher, ...list(values.publisher)],
-      kind: [...f.kind, ...list(values.kind)],
+      kind: [...f.kind, ...kinds],
       year: [...f.year, ...years],
       since,
       until,

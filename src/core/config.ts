@@ -83,13 +83,17 @@ export function checkHome(home: string | null | undefined, use: 'reads' | 'creat
 export function paths(home?: string | null): Paths {
   const h = homeFolder(home).path;
   const sources = join(h, 'sources');
-  const own = join(sources, 'organisations.json');
+  // The archive's own reference data, else the project's (a new archive folder starts from what ships).
+  const ownOrElseShipped = (...parts: string[]): string => {
+    const own = join(sources, ...parts);
+    return existsSync(own) ? own : join(PACKAGE_ROOT, 'sources', ...parts);
+  };
   return {
     home: h,
     sources,
     registry: join(sources, 'registry'),
-    organisations: existsSync(own) ? own : join(PACKAGE_ROOT, 'sources', 'organisations.json'),
-    localManifest: join(sources, 'local', 'manifest.json'),
+    organisations: ownOrElseShipped('organisations.json'),
+    localManifest: ownOrElseShipped('local', 'manifest.json'),
     corpus: join(h, 'corpus'),
     documents: join(h, 'corpus', 'documents'),
     index: join(h, 'index'),

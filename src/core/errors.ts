@@ -6,7 +6,8 @@
 export class CcgError extends Error {
   readonly code: string;
   constructor(code: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    // One line, always: a line break quoted from an input (a parser's excerpt of a file) is shown as \n.
+    super(message.replace(/\r?\n/g, '\\n'), options);
     this.name = new.target.name;
     this.code = code;
   }

@@ -12,6 +12,14 @@ export const STANCES: readonly Stance[] = ['support', 'oppose', 'mixed', 'neutra
 /** What kind of publication a document is. */
 export type DocumentKind = 'news' | 'report' | 'blog' | 'press release' | 'page';
 
+export const DOCUMENT_KINDS: readonly DocumentKind[] = ['news', 'report', 'blog', 'press release', 'page'];
+
+/** The kind a user wrote ("Report", "press-release"), or null when it is none of them. */
+export function documentKind(written: string): DocumentKind | null {
+  const k = written.toLowerCase().replace(/[^a-z]+/g, ' ').trim();
+  return DOCUMENT_KINDS.find((d) => d === k) ?? null;
+}
+
 /** Kinds of organisation in the reference list (`sources/organisations.json`). */
 export type OrganisationKind =
   | 'ccg'

@@ -7,11 +7,12 @@
  */
 import { ccgCommand } from '../core/config.js';
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { relative, resolve, isAbsolute } from 'node:path';
 import { userInfo } from 'node:os';
 import type { Document, KnownMetadata } from '../core/types.js';
 import { errorMessage } from '../core/errors.js';
-import { addDocument, type AddStatus } from '../corpus/index.js';
+import { addDocument, documentIdentity, readDocument, type AddStatus } from '../corpus/index.js';
 import { loadLocalManifest, type LocalDocument } from '../sources/index.js';
 import { extractFile } from './extract-file.js';
 import type { Source } from '../sources/index.js';
@@ -20,7 +21,10 @@ import { FeedUrlError } from '../fetch/errors.js';
 import { fetchItem } from './fetch-item.js';
 import type { PipelineContext } from './context.js';
 
-/** What became of one input. `duplicate`: a URL whose story is already stored under another URL (the URL is recorded on it). */
+/**
+ * What became of one input. `duplicate`: a URL whose story is already stored under another URL (the
+ * URL is recorded on it), or a file whose page is already stored as fetched from its URL.
+ */
 export type AddOutcome = AddStatus | 'duplicate' | 'failed';
 export const ADD_OUTCOMES: readonly AddOutcome[] = ['added', 'updated', 'unchanged', 'duplicate', 'failed'];
 
@@ -43,6 +47,24 @@ export const MANUAL_SOURCE: Source = {
 };
 
 export const isUrl = (input: string): boolean => /^https?:\/\//i.test(input);
+
+/**
+ * What is wrong with an input written as a URL (scheme://…) that ccg add cannot take: a malformed
+ * http(s) or file URL, or another scheme; null for a good URL, and for a path (a file that exists
+ * under a name like "ftp://x" is read as a file).
+ */
+function urlProblem(input: string): string | null {
+  if (!/^[a-z][\w+.-]*:\/\//i.test(input) || existsSync(input)) return null;
+  let url: URL;
+  try {
+    url = new URL(input);
+    if (/^file:$/i.test(url.protocol)) fileURLToPath(url);
+  } catch {
+    return 'not a valid URL';
+  }
+  if (/^(https?|file):$/.test(url.protocol)) return null;
+  return 'not an http(s) URL (ccg add fetches http and https pages, and reads files)';
+}
 
 function who(): string {
   try {
@@ -72,6 +94,12 @@ async function addFile(ctx: PipelineContext, input: string, o: FileOptions): Pro
       shownPath,
       provenance: (sha256) => ({ path: shownPath, addedBy: o.addedBy, addedAt: new Date().toISOString(), sha256 }),
     });
+    // A saved copy of a page the archive fetched (the same canonical URL) is that story again: the
+    // fetched record, with its URL, source and snapshot, stays (as ingest keeps the first URL's).
+    const held = await readDocument(ctx.paths.documents, doc.id);
+    if (held?.snapshot && !doc.snapshot && documentIdentity(held) === documentIdentity(doc)) {
+      return { input, status: 'duplicate', id: held.id, title: held.title, quotes: held.quotes.length };
+    }
     const status = await addDocument(ctx.paths.documents, doc);
     return { input, status, id: doc.id, title: doc.title, quotes: doc.quotes.length };
   } catch (e) {
@@ -106,11 +134,14 @@ export async function addInputs(ctx: PipelineContext, inputs: readonly string[],
   const results: AddResult[] = [];
   for (const input of inputs) {
     let result: AddResult;
-    if (isUrl(input)) {
+    const problem = urlProblem(input);
+    if (problem) {
+      result = { input, status: 'failed', error: `${input}: ${problem}` };
+    } else if (isUrl(input)) {
       fetcher ??= new Fetcher();
       result = await addUrl(ctx, fetcher, input);
     } else {
-      result = await addFile(ctx, input, { manifest, addedBy });
+      result = await addFile(ctx, /^file:\/\//i.test(input) ? fileURLToPath(input) : input, { manifest, addedBy });
     }
     results.push(result);
     options.onResult?.(result);

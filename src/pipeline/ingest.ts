@@ -7,6 +7,8 @@
  * conditional request and nothing else. The steps live in their own modules so that `ccg add`,
  * `ccg sources add`'s preview and repairs reuse them.
  */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { errorMessage } from '../core/errors.js';
 import { SnapshotStore } from '../corpus/index.js';
 import type { Source } from '../sources/index.js';
@@ -67,9 +69,14 @@ export async function ingestItem(ctx: PipelineContext, fetcher: Fetcher, source:
   }
 }
 
+/** A `file` source's paths: file:// URLs as the files they name, relative paths from the archive folder (not from where ccg runs). */
+function sourceFilePaths(ctx: PipelineContext, source: Source): string[] {
+  return source.urls.map((u) => resolve(ctx.paths.home, /^file:\/\//i.test(u) ? fileURLToPath(u) : u));
+}
+
 /** A `file` source: its local files are added as `ccg add` adds them. */
 async function ingestFiles(ctx: PipelineContext, source: Source, counts: Counts, emit: (e: IngestEvent) => void): Promise<number> {
-  const results = await addFiles(ctx, source.urls.map((u) => u.replace(/^file:\/\//, '')), { addedBy: `ccg ingest (${source.id})` });
+  const results = await addFiles(ctx, sourceFilePaths(ctx, source), { addedBy: `ccg ingest (${source.id})` });
   for (const r of results) {
     const outcome: ItemOutcome = r.status === 'added' ? 'new' : r.status;
     counts[outcome]++;

@@ -13,7 +13,7 @@
  * meaningless (an unknown field or stance, an impossible date, a reversed range) are collected in
  * `errors` so that the CLI can refuse the query with exit 2 and the page can say what is wrong.
  */
-import { STANCES, type Stance } from '../core/types.js';
+import { STANCES, DOCUMENT_KINDS, documentKind, type Stance } from '../core/types.js';
 import { isoDay, isoMonth } from '../core/iso-dates.js';
 
 /** How results are ordered: by relevance, oldest first, newest first. */
@@ -182,6 +182,10 @@ export function parseQuery(input: string): ParsedQuery {
         const s = value.toLowerCase();
         if (!STANCES.includes(s as Stance)) errors.push(`stance:${value} is not a stance (one of ${STANCES.join(', ')})`);
         else lists.stance.push(s);
+      } else if (t.field === 'kind') {
+        const kind = documentKind(value);
+        if (!kind) errors.push(`kind:${value} is not a kind of document (one of ${DOCUMENT_KINDS.join(', ')})`);
+        else lists.kind.push(kind);
       } else if (t.field === 'year') {
         if (!/^\d{4}$/.test(value) || !normaliseDate(value)) errors.push(`year:${value} is not a year`);
         else lists.year.push(value);

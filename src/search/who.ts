@@ -5,6 +5,7 @@
 import type { Stance } from '../core/types.js';
 import type { ParsedQuery } from './query-language.js';
 import { quoteVoices, type IndexSource } from './execute.js';
+import { nameKey } from './organisations.js';
 
 export interface Voice {
   readonly name: string;
@@ -38,6 +39,7 @@ export async function who(src: IndexSource, q: ParsedQuery): Promise<Who> {
     total: r.total,
     loose: r.loose,
     organisations: tally(r.voices.map((h) => [h.organisation, h.stance])),
-    speakers: tally(r.voices.map((h) => [h.speaker, h.stance])),
+    // People: an organisation that speaks for itself ("NHS England said") is already among the organisations.
+    speakers: tally(r.voices.map((h) => [h.speaker && h.organisation && nameKey(h.speaker) === nameKey(h.organisation) ? null : h.speaker, h.stance])),
   };
 }

@@ -7,6 +7,7 @@ import { readdirSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CcgError, ValidationError, errorMessage, toStorageError } from '../core/errors.js';
 import { readJsonFile } from './read-json.js';
+import { cssSelectorProblem, SELECTOR_NAMES } from '../fetch/selectors.js';
 
 export type SourceKind = 'rss' | 'atom' | 'sitemap' | 'listing' | 'page' | 'file';
 export const SOURCE_KINDS: readonly SourceKind[] = ['rss', 'atom', 'sitemap', 'listing', 'page', 'file'];
@@ -78,7 +79,14 @@ export function validateSource(data: unknown, file: string): Source {
     try { new RegExp(d.linkPattern as string); } catch (e) { throw new ValidationError(file, 'linkPattern', `not a regular expression: ${errorMessage(e)}`); }
   }
   const selectors = d.selectors as Source['selectors'];
-  if (selectors !== undefined && (typeof selectors !== 'object' || selectors === null)) throw new ValidationError(file, 'selectors', 'expected an object');
+  if (selectors !== undefined && (typeof selectors !== 'object' || selectors === null || Array.isArray(selectors))) throw new ValidationError(file, 'selectors', 'expected an object like {"links": "h2 a"}');
+  for (const [name, selector] of Object.entries(selectors ?? {})) {
+    const field = `selectors.${name}`;
+    if (!(SELECTOR_NAMES as readonly string[]).includes(name)) throw new ValidationError(file, field, `not a selector of a source (${SELECTOR_NAMES.join(', ')})`);
+    if (typeof selector !== 'string' || !selector.trim()) throw new ValidationError(file, field, `expected a CSS selector (a non-empty string); got ${JSON.stringify(selector)}`);
+    const problem = cssSelectorProblem(selector);
+    if (problem) throw new ValidationError(file, field, `not a CSS selector (${JSON.stringify(selector)}): ${problem}`);
+  }
   if (d.enabled !== undefined && typeof d.enabled !== 'boolean') throw new ValidationError(file, 'enabled', 'expected true or false');
   return {
     id,

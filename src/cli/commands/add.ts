@@ -39,7 +39,8 @@ Each input gets one line with its status, and the last line counts them all:
   updated    stored before; its new version replaces the old record
   unchanged  already stored as it is; nothing written
   duplicate  a URL whose story is already stored from another URL; that document records this
-             URL as one of its alternateUrls
+             URL as one of its alternateUrls. A file whose page is already stored as fetched
+             (the same canonical URL) is a duplicate too: the fetched record stays
   failed     not stored (unreadable, unreachable, disallowed by robots.txt, a feed); the
              reason is on stderr
 

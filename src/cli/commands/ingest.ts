@@ -1,4 +1,5 @@
 import type { Command } from '../command.js';
+import { basename } from 'node:path';
 import { homeFlag } from '../shell.js';
 import { parse, str } from '../args.js';
 import { out, err } from '../output.js';
@@ -52,7 +53,12 @@ Examples:
     const registry = loadRegistry(ctx.paths.registry);
     for (const e of registry.errors) err(`ccg: ${e.message} (source skipped)`);
     const wanted = (values.source as string[] | undefined) ?? [];
-    for (const id of wanted) if (!registry.sources.some((s) => s.id === id)) throw new UsageError(`ingest: no source "${id}" in ${ctx.paths.registry}`);
+    for (const id of wanted) {
+      if (registry.sources.some((s) => s.id === id)) continue;
+      const invalid = registry.errors.some((e) => basename((e as { file?: string }).file ?? '') === `${id}.json`);
+      throw new UsageError(invalid ? `ingest: the source "${id}" is not valid: its file is named above` : `ingest: no source "${id}" in ${ctx.paths.registry}`);
+    }
+    if (!registry.sources.length && !registry.errors.length && !values.json) out(`No sources in ${ctx.paths.registry}: "ccg ${homeFlag(global.home)}sources add URL" registers one.`);
     const sources = registry.sources.filter((s) => (wanted.length ? wanted.includes(s.id) : s.enabled)).map((s) => ({ ...s, enabled: true }));
     const progress = values.json ? null : progressReporter(sources.length);
     const maxItems = num('max-items');

@@ -2,11 +2,12 @@ import type { Command } from '../command.js';
 import { indexContext } from '../../pipeline/index-context.js';
 import { parse } from '../args.js';
 import { out, bold, dim } from '../output.js';
-import { FILTER_OPTIONS, FILTER_HELP, QUERY_HELP, queryFrom, facetLines, describeTotal, formatFrom, printStructured, quoted } from '../filters.js';
+import { FILTER_OPTIONS, FILTER_HELP, RESULT_OPTIONS, RESULT_HELP, QUERY_HELP, queryFrom, facetLines, describeTotal, formatFrom, printStructured, quoted } from '../filters.js';
 import { formatQuery } from '../../search/query-language.js';
 import { toCsv, toMarkdown } from '../csv.js';
 import { citation, shownDate } from '../../search/citation.js';
 import { plural } from '../../core/plural.js';
+import { UsageError } from '../../core/errors.js';
 
 export { citation };
 
@@ -22,6 +23,7 @@ that match the filters, newest first.
 ${QUERY_HELP}
 
 ${FILTER_HELP}
+${RESULT_HELP}
   --no-partial      leave out partial quotes (a few words quoted inside reported speech)
   --cite            print only each quote and its citation, ready to paste: speaker, role, title,
                     publisher, date ("c. 2014" when estimated), URL as published, date accessed
@@ -34,9 +36,13 @@ Examples:
   ccg quotes delegation --sort -date --json`,
   home: 'reads',
   async run(argv, global) {
-    const { values, positionals } = parse('quotes', argv, { ...FILTER_OPTIONS, 'no-partial': { type: 'boolean' }, cite: { type: 'boolean' } }, { queryWords: true });
+    const { values, positionals } = parse('quotes', argv, { ...FILTER_OPTIONS, ...RESULT_OPTIONS, 'no-partial': { type: 'boolean' }, cite: { type: 'boolean' } }, { queryWords: true });
     const { query, limit, sort } = queryFrom('quotes', positionals, values);
     const format = formatFrom('quotes', values);
+    if (values.cite && format !== 'table') {
+      const other = values.format !== undefined ? `--format ${String(values.format)}` : `--${format}`;
+      throw new UsageError(`quotes: choose one output format, not --cite and ${other}`, { showUsage: true });
+    }
     const { openBackend } = await import('../../pipeline/index-corpus.js');
     const index = await openBackend(indexContext(global.home));
     const r = await index.quotes(query, { limit, ...(sort ? { sort } : {}), ...(values['no-partial'] ? { partial: false } : {}) });

@@ -2,7 +2,7 @@ import type { Command } from '../command.js';
 import { indexContext } from '../../pipeline/index-context.js';
 import { parse } from '../args.js';
 import { out, bold, dim, useColour } from '../output.js';
-import { FILTER_OPTIONS, FILTER_HELP, QUERY_HELP, queryFrom, facetLines, describeTotal, formatFrom, printStructured, quoted } from '../filters.js';
+import { FILTER_OPTIONS, FILTER_HELP, RESULT_OPTIONS, RESULT_HELP, QUERY_HELP, queryFrom, facetLines, describeTotal, formatFrom, printStructured, quoted } from '../filters.js';
 import { formatQuery } from '../../search/query-language.js';
 import type { DocumentHit } from '../../search/execute.js';
 import type { Snippet } from '../../search/snippet.js';
@@ -21,6 +21,7 @@ the best matches with title, date, publisher and a snippet with the matched word
 ${QUERY_HELP}
 
 ${FILTER_HELP}
+${RESULT_HELP}
 
 Examples:
   ccg search "conflict of interest"
@@ -29,7 +30,7 @@ Examples:
   ccg search delegation --json | jq '.hits[].title'`,
   home: 'reads',
   async run(argv, global) {
-    const { values, positionals } = parse('search', argv, FILTER_OPTIONS, { queryWords: true });
+    const { values, positionals } = parse('search', argv, { ...FILTER_OPTIONS, ...RESULT_OPTIONS }, { queryWords: true });
     const { query, limit, sort } = queryFrom('search', positionals, values);
     const format = formatFrom('search', values);
     const [{ openBackend }, { makeSnippet, markSnippet }] = await Promise.all([import('../../pipeline/index-corpus.js'), import('../../search/snippet.js')]);

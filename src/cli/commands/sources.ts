@@ -68,6 +68,9 @@ async function add(home: string | null, argv: readonly string[]): Promise<number
   } catch {
     throw new UsageError(`sources add: not an http(s) URL: "${url}"`);
   }
+  for (const flag of ['name', 'publisher'] as const) {
+    if (str(values[flag])?.trim() === '') throw new UsageError(`sources add: --${flag} must not be empty`);
+  }
   const id = str(values.id) ?? (host.split('.').slice(0, -1).join('-').replace(/[^a-z0-9-]/g, '-').replace(/^-+/, '').slice(0, 40) || 'source');
   const intervalText = str(values.interval);
   const intervalMs = intervalText === undefined ? 1000 : Number(intervalText);

@@ -2,6 +2,7 @@ import type { Command } from '../command.js';
 import { parse } from '../args.js';
 import { out, err } from '../output.js';
 import { describeIndex } from './index-cmd.js';
+import { addSummary } from './add.js';
 import { plural } from '../../core/plural.js';
 import { UsageError } from '../../core/errors.js';
 import { pathToFileURL } from 'node:url';
@@ -13,7 +14,8 @@ export const start: Command = {
   summary: 'the main job: add the shipped documents, build the index, say how to search',
   usage: 'ccg start [--offline] [--serve [--port N]]',
   help: `What "npm start" runs: adds every document listed in sources/local/manifest.json to the
-corpus (already stored ones are left as they are), fetches what is new from the registered
+corpus (already stored ones are left as they are; an archive folder without its own
+sources/local/ gets the project's), fetches what is new from the registered
 sources (ccg ingest), builds the search index, and prints how to search it. Without a network
 each source says so in one line and the archive is built from what is stored.
 
@@ -33,8 +35,7 @@ each source says so in one line and the archive is built from what is stored.
     out(`Adding ${plural(files.length, 'local document')}…`);
     const results = await addFiles(ctx, files, { addedBy: 'npm start' });
     for (const r of results) if (r.status === 'failed') err(`  failed: ${r.error}`);
-    const count = (s: string): number => results.filter((r) => r.status === s).length;
-    out(`  ${count('added')} added, ${count('updated')} updated, ${count('unchanged')} unchanged, ${count('failed')} failed`);
+    out(`  ${addSummary(results)}`);
     if (!values.offline) {
       const registry = loadRegistry(ctx.paths.registry);
       for (const e of registry.errors) err(`  ${e.message} (source skipped)`);
@@ -54,7 +55,7 @@ each source says so in one line and the archive is built from what is stored.
     const search: Array<readonly [string, string]> = [
       [`npm run ccg -- ${h}quotes '"barking mad"'`, 'quotes by their words (a phrase)'],
       [`npm run ccg -- ${h}quotes 'speaker:"Julie Wood"'`, 'quotes by speaker'],
-      [`npm run ccg -- ${h}quotes org:BMA stance:oppose --cite`, 'the BMA and its GPC, with citations'],
+      [`npm run ccg -- ${h}quotes org:BMA --cite`, 'the BMA and its GPC, with citations'],
       [`npm run ccg -- ${h}search "conflict of interest" --facets`, 'documents, with snippets and counts'],
       [`npm run ccg -- ${h}timeline --org "NHS England"`, 'positions over time'],
       [`npm run ccg -- ${h}who commissioning`, 'who said most about a subject'],
@@ -69,7 +70,7 @@ each source says so in one line and the archive is built from what is stored.
     out('Search it in a browser:');
     out(`  ${pathToFileURL(s.site.page).href}`);
     show(serveRow);
-    const code = count('failed') || s.problems.length ? 1 : 0;
+    const code = results.some((r) => r.status === 'failed') || s.problems.length ? 1 : 0;
     if (!values.serve) return code;
     out('');
     await serveUntilStopped(ctx.paths.index, port, false);

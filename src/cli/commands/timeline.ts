@@ -5,7 +5,8 @@ import { out, bold, dim, useColour } from '../output.js';
 import { UsageError } from '../../core/errors.js';
 import type { Stance } from '../../core/types.js';
 import type { Period, TimelinePeriod } from '../../search/timeline.js';
-import { FILTER_HELP, FILTER_OPTIONS, QUERY_HELP, queryFrom, formatFrom } from '../filters.js';
+import { FILTER_HELP, FILTER_OPTIONS, formatHelp, QUERY_HELP, queryFrom, formatFrom, quoted } from '../filters.js';
+import { formatQuery } from '../../search/query-language.js';
 import { citation, shownDate } from '../../search/citation.js';
 import { toCsv, toMarkdown } from '../csv.js';
 import { plural } from '../../core/plural.js';
@@ -46,6 +47,7 @@ the period. Partial quotes are left out. QUERY narrows the quotes to a subject.
 ${QUERY_HELP}
 
 ${FILTER_HELP}
+${formatHelp('{by, periods, undated, total}: each period with its counts, quotes and representative', 'quote')}
 
 Examples:
   ccg timeline --org BMA
@@ -85,7 +87,9 @@ Examples:
     }
     const who = [...query.filters.org, ...query.filters.speaker].join(', ');
     if (!t.periods.length && !t.undated.length) {
-      out(`No quotes for "${who}".`);
+      // What narrowed the timeline, when it is more than the organisation or person.
+      const rest = formatQuery({ ...query, filters: { ...query.filters, org: [], speaker: [] } });
+      out(`No quotes for "${who}"${rest ? ` match ${quoted(rest)}` : ''}.`);
       return 0;
     }
     const colour = useColour(process.stdout);

@@ -5,7 +5,14 @@ import { parse } from '../args.js';
 import { out } from '../output.js';
 import { plural } from '../../core/plural.js';
 
-const line = (p: Problem & { hint?: string }): string => `${p.file}: ${p.message}${p.leftover ? ' [left by a stopped run]' : ''}${p.hint ? ` (${p.hint})` : ''}`;
+/** Why a leftover is there: an index behind the corpus is also what ccg add and ingest --no-index leave, for ccg index. */
+function leftBy(p: Problem, home: string | null): string {
+  if (!p.leftover) return '';
+  if (p.kind === 'index-stale') return ` [left by ccg add, ingest --no-index or a stopped run; "ccg ${homeFlag(home)}index" updates it]`;
+  return ' [left by a stopped run]';
+}
+
+const line = (p: Problem & { hint?: string }, home: string | null): string => `${p.file}: ${p.message}${leftBy(p, home)}${p.hint ? ` (${p.hint})` : ''}`;
 
 function checked(r: VerifyReport): string {
   const c = r.checked;
@@ -25,7 +32,8 @@ export const verify: Command = {
   - temporary files left by a write that was stopped;
   - the index: the same documents as the corpus, and up to date with them.
 Exit code 0 when all is well, 1 when there is a problem. Problems marked "left by a stopped run"
-are what a run killed at any moment may leave; the next run or --repair clears them.
+are what a run killed at any moment may leave; the next run or --repair clears them. An index
+behind the corpus is also what ccg add and ccg ingest --no-index leave: ccg index updates it.
 Run --repair when no other ccg command is writing to the archive (a temporary file of a process
 that is still running is not touched).
 
@@ -47,7 +55,7 @@ Examples:
       const report = await verifyArchive(ctx);
       if (values.json) out(JSON.stringify({ ok: report.problems.length === 0, ...report }));
       else {
-        for (const p of report.problems) out(line(p));
+        for (const p of report.problems) out(line(p, global.home));
         out(report.problems.length
           ? `${plural(report.problems.length, 'problem')} in ${checked(report)}; "ccg ${homeFlag(global.home)}verify --repair" rebuilds what can be rebuilt`
           : `All well: ${checked(report)}`);
@@ -58,7 +66,7 @@ Examples:
     if (values.json) out(JSON.stringify({ ok: r.unrepaired.length === 0, repaired: r.repaired, unrepaired: r.unrepaired, after: r.after }));
     else {
       for (const a of r.repaired) out(`repaired: ${a.file}: ${a.action}`);
-      for (const p of r.unrepaired) out(`not repaired: ${line(p)}`);
+      for (const p of r.unrepaired) out(`not repaired: ${line(p, global.home)}`);
       out(r.unrepaired.length
         ? `${plural(r.repaired.length, 'repair')}; ${plural(r.unrepaired.length, 'problem')} left in ${checked(r.after)}`
         : `${r.repaired.length ? `${plural(r.repaired.length, 'repair')}; all well` : 'Nothing to repair; all well'}: ${checked(r.after)}`);

@@ -6,7 +6,7 @@ import { UsageError } from '../../core/errors.js';
 import { indexContext } from '../../pipeline/index-context.js';
 import { formatQuery } from '../../search/query-language.js';
 import type { Voice } from '../../search/who.js';
-import { FILTER_HELP, FILTER_OPTIONS, QUERY_HELP, queryFrom, formatFrom, printStructured, quoted } from '../filters.js';
+import { FILTER_HELP, FILTER_OPTIONS, formatHelp, QUERY_HELP, queryFrom, formatFrom, printStructured, quoted } from '../filters.js';
 import { toCsv, toMarkdown } from '../csv.js';
 
 const line = (v: Voice, width: number): string =>
@@ -25,6 +25,7 @@ left out.
 ${QUERY_HELP}
 
 ${FILTER_HELP}
+${formatHelp('{query, total, loose, organisations, speakers}', 'organisation or person')}
 
 Examples:
   ccg who "conflict of interest"
