@@ -82,6 +82,11 @@ describe('the person a reported clause is about is not its speaker', () => {
     expect(quotes(text).at(-1)!.speaker).toBe(speaker);
   });
 
+  it('a short aside in brackets is part of the subject', () => {
+    const q = quotes('The structure of primary care commissioning is a “challenge that must be overcome”, clinical commissioning group (CCG) leads have told ministers.');
+    expect(q.at(-1)!.speaker).toBe('clinical commissioning group leads');
+  });
+
   it('auxiliaries before the verb are not part of the subject', () => {
     const q = quotes('“Nothing prepares you for the job,” the two-term chair will say on Friday.');
     expect(q.at(-1)!.speaker).toBe('the two-term chair');

@@ -75,7 +75,8 @@ export function resolveSubject(ctx: Context, start: number, end: number, prefer:
   }
   // The noun phrase as written: the last clause before the verb ("The report", "a spokesman for the trust"),
   // without the titles quoted inside it ("The editorial, ‘Time to act’, says").
-  const clauses = region.replace(/[“‘"][^”’"]{1,80}[”’"]/gu, '').split(/[,;:()—–]/).map((s) => s.trim()).filter(Boolean);
+  // A short aside in brackets ("(CCG)", "(54)") is part of the phrase, not a boundary.
+  const clauses = region.replace(/[“‘"][^”’"]{1,80}[”’"]/gu, '').replace(/\s*\([^()]{1,12}\)/g, '').split(/[,;:()—–]/).map((s) => s.trim()).filter(Boolean);
   // "A senior official, who spoke on condition of anonymity, said": the relative clause is not the subject.
   while (clauses.length > 1 && /^(?:who|whom|whose|which)\b/i.test(clauses[clauses.length - 1]!)) clauses.pop();
   let np = clauses.pop() ?? '';
