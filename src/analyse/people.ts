@@ -215,6 +215,18 @@ function heldUnder(role: { role: string; start: number }, known: Known): { role:
   return p?.organisation ? { role: pronoun ? post : role.role, organisation: p.organisation } : null;
 }
 
+/**
+ * The name of a match with the words that are not part of it trimmed off (in place, trimName), and
+ * its title: words trimmed off the front take the title before them with them ("General
+ * Practitioners Dr …"), and may end with the name's own ("… GP Committee Dr Jane Smith").
+ */
+function trimmedName(text: string, at: number, title: string, words: string[]): { start: number; title: string; titleAt: number } {
+  const start = trimName(text, at + title.length, words);
+  if (start > at + title.length) title = '';
+  const lost = !title && start > at ? TITLE_BEFORE.exec(text.slice(at, start)) : null;
+  return lost ? { start, title: lost[0], titleAt: start - lost[0].length } : { start, title, titleAt: at };
+}
+
 export function findPeople(text: string, orgs: readonly OrganisationSpan[]): PeopleResult {
   const people: PersonRecord[] = [];
   const mentions: PersonMention[] = [];
@@ -223,18 +235,14 @@ export function findPeople(text: string, orgs: readonly OrganisationSpan[]): Peo
 
   for (const m of text.matchAll(PERSON_RE)) {
     let title = m[1] ?? '';
-    let titleAt = m.index;
+    let titleAt: number;
     let name = m[2]!;
     // Most matches are one capitalised word without a title ("The", "But", "NHS"): it names a person
     // only once that surname is known, which the steps below would find after more work.
     if (!title && !/\s/.test(name) && (NOT_NAMES.has(name) || !bySurname.has(name.replace(/['’]s$/, '')))) continue;
     const words = name.split(/\s+/);
-    let start = trimName(text, m.index + title.length, words);
-    // Words trimmed off the front take the title before them with them ("General Practitioners Dr …"),
-    // and may end with the name's own ("… GP Committee Dr Jane Smith").
-    if (start > m.index + title.length) title = '';
-    const lostTitle = !title && start > m.index ? TITLE_BEFORE.exec(text.slice(m.index, start)) : null;
-    if (lostTitle) ({ title, titleAt } = { title: lostTitle[0], titleAt: start - lostTitle[0].length });
+    let start: number;
+    ({ start, title, titleAt } = trimmedName(text, m.index, title, words));
     if (!words.length || (PLACE_STARTS.has(words[0]!) && !title)) continue;
     name = words.join(' ');
     const end = start + name.length;
