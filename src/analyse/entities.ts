@@ -124,7 +124,8 @@ const SPOKES = /\b(?:spokes(?:man|woman|person|people)|representative|press\s+of
 export function spokespersonOrganisation(np: string): string | null {
   if (!SPOKES.test(np)) return null;
   const before = /^(?:[Aa]n?\s+|[Tt]he\s+)?(?!(?:An?|The)\s)((?:\p{Lu}[\p{L}\p{N}&'’-]*\s+){1,6})(?:spokes|representative|press)/u.exec(np);
-  if (before) return isDescriptionNoun(before[1]!.trim().replace(/['’]s$/, '')) ? null : before[1]!.trim().replace(/['’]s$/, '');
+  const named = before?.[1]!.trim().replace(/['’]s$/, '');
+  if (named) return isDescriptionNoun(named) ? null : named;
   const forOrg = /\b(?:for|from|at)\s+(?:the\s+)?(\p{Lu}[^,;]{1,60})$/u.exec(np);
   return forOrg && !isDescriptionNoun(forOrg[1]!.trim()) ? forOrg[1]!.trim() : null;
 }
@@ -146,7 +147,12 @@ export function spokespersonInFocus(np: string, pos: number, orgs: readonly Orga
   if (!SPOKES.test(np)) return null;
   const m = /\b(?:for|from|at|of)\s+the\s+([\p{L}-]+(?:\s+tank)?)$/iu.exec(np.trim())
     ?? /^(?:the|an?)\s+([\p{L}-]+(?:\s+tank)?)(?:['’]s)?\s+(?:spokes|representative|press)/iu.exec(np.trim());
-  return m && isDescriptionNoun(m[1]!) ? organisationInFocus(`the ${m[1]}`, pos, orgs, true) : null;
+  return m ? describedInFocus(m[1]!, pos, orgs) : null;
+}
+
+/** The organisation in focus that a word describing one fits ("CCG" → the CCG last named), or null for any other word. */
+function describedInFocus(word: string, pos: number, orgs: readonly OrganisationSpan[]): OrganisationSpan | null {
+  return isDescriptionNoun(word) ? organisationInFocus(`the ${word}`, pos, orgs, true) : null;
 }
 
 /**
@@ -180,13 +186,13 @@ export function organisationInFocus(np: string, pos: number, orgs: readonly Orga
   if (!m || (!loose && /^(?:body|group)$/i.test(m[1]!))) return null;
   const want = DESCRIPTIONS[m[1]!.toLowerCase().replace(/\s+/g, ' ')]!;
   const generic = !want.kinds.length && !want.words;
+  const fits = (o: OrganisationSpan): boolean => generic || want.kinds.includes(o.kind) || (want.words?.test(o.name) ?? false);
   for (let i = lowerBound(orgs, (o) => o.start, pos) - 1; i >= 0 && orgs[i]!.end > pos - FOCUS_REACH; i--) {
     const o = orgs[i]!;
     if (o.kind === 'publisher') continue;
-    if (!(generic || want.kinds.includes(o.kind) || want.words?.test(o.name))) continue;
+    if (!fits(o)) continue;
     // "Dartford CCG and Swale CCG …; the CCG said": two that fit, named together, leave it open.
-    const other = o.coordinated ? orgs[i - 1]! : null;
-    if (other && (generic || want.kinds.includes(other.kind) || want.words?.test(other.name))) return null;
+    if (o.coordinated && fits(orgs[i - 1]!)) return null;
     return o;
   }
   return null;
@@ -204,7 +210,7 @@ export function organisationOfDescribedRole(role: string, pos: number, orgs: rea
  */
 export function organisationOfPossessiveRole(role: string, pos: number, orgs: readonly OrganisationSpan[]): string | null {
   const m = /^([\p{L}-]+)['’]s?\s/u.exec(role);
-  return m && isDescriptionNoun(m[1]!) ? organisationInFocus(`the ${m[1]}`, pos, orgs, true)?.name ?? null : null;
+  return m ? describedInFocus(m[1]!, pos, orgs)?.name ?? null : null;
 }
 
 const DOCUMENT_NOUNS = 'letter|report|statement|document|guidance|paper|review|memo|email|circular|briefing|submission|consultation|plan|strategy';
@@ -242,7 +248,7 @@ export function authorOfDocument(np: string, pos: number, text: string, orgs: re
   }
   // "according to a CCG statement": a document of the organisation in focus that the description fits.
   const described = DESCRIBED_DOCUMENT.exec(np.trim());
-  if (described && isDescriptionNoun(described[1]!)) return organisationInFocus(`the ${described[1]}`, pos, orgs, true)?.name ?? null;
+  if (described && isDescriptionNoun(described[1]!)) return describedInFocus(described[1]!, pos, orgs)?.name ?? null;
   const m = DOCUMENT.exec(np.trim());
   if (!m) return null;
   const { issued, from } = documentPatterns(m[1]!.toLowerCase());
