@@ -9,7 +9,7 @@ import type { OrganisationSpan } from './organisations.js';
 import { FEMALE_NAMES, MALE_NAMES } from './lexicon/first-names.js';
 import { OverlapIndex, lowerBound, startingIn } from './spans.js';
 import { affiliationAfter, affiliationBefore, organisationInRole, organisationOfDescribedRole, organisationOfPossessiveRole } from './entities.js';
-import { HONORIFICS, FEMALE_HONORIFICS, MALE_HONORIFICS, ROLE_MODIFIERS as ROLE_MODIFIERS_LIST, ROLE_NOUNS, SHARED_POST_ROLES, SPEECH_VERBS } from './lexicon/speech.js';
+import { HONORIFICS, FEMALE_HONORIFICS, MALE_HONORIFICS, AUXILIARIES, ROLE_MODIFIERS as ROLE_MODIFIERS_LIST, ROLE_NOUNS, SHARED_POST_ROLES, SPEECH_VERBS } from './lexicon/speech.js';
 import { NOT_NAMES, PLACE_STARTS } from './lexicon/names.js';
 import { ORG_NOUNS } from './lexicon/organisations.js';
 
@@ -73,7 +73,7 @@ const spacedDashBefore = (s: string, at: number): boolean => at >= 3 && s[at - 2
 /** "Dr X, also chair of Y": an adverb before a role is no part of it. */
 const LEADING_ADVERB = /^(?:also|now|currently|formerly|previously|then|still|until recently|at the time)\s+/i;
 /** Auxiliary and modal verbs: a role before a name holds none. */
-const AUXILIARY = /^(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|shall|should|may|might|must|does|do|did|(?:is|are|was|were|has|have|had|does|do|did|wo|ca|would|could|should)n['’]t)$/;
+const AUXILIARY = new RegExp(`^(?:${AUXILIARIES.join('|')}|be|been|being|(?:is|are|was|were|has|have|had|does|do|did|wo|ca|would|could|should)n['’]t)$`);
 const STARTS_WITH_PREPOSITION = /^(?:to|with|for|at|in|on|by|from|about|after|before|during|since)\s/i;
 const ENDS_IN_PREPOSITION: ReadonlySet<string> = new Set(['of', 'at', 'for', 'to', 'and', 'the', 'with', 'a', 'an', 'in', 'on', 'by', 'from', 'after', 'before', 'about', 'than', 'over', 'into', 'against', 'during', 'since', 'like', 'as']);
 const isAsciiWordChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;

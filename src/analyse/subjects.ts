@@ -6,7 +6,7 @@
  * (named, "the college", a document it issued), or the noun phrase as written. Pure.
  */
 import type { Span } from './sentences.js';
-import { INVERTIBLE_VERBS } from './lexicon/speech.js';
+import { AUXILIARIES, INVERTIBLE_VERBS } from './lexicon/speech.js';
 import { lowerBound, startingIn } from './spans.js';
 import { authorOfDocument, organisationInFocus, spokespersonInFocus, spokespersonOrganisation } from './entities.js';
 import { describedPerson } from './descriptions.js';
@@ -32,12 +32,12 @@ function describedSubject(ctx: Context, start: number, region: string): Speaker 
 }
 
 /** Auxiliaries, modals and adverbs at the end of a subject, before its verb ("will", "has previously"). */
-const TRAILING_AUXILIARIES = /(?:\s+(?:will|would|shall|should|can|could|may|might|must|has|have|had|is|are|was|were|does|do|did|also|previously|later|then|once|again|already|reportedly|repeatedly|recently|often|never|not|just|still))+$/i;
+const TRAILING_AUXILIARIES = new RegExp(`(?:\\s+(?:${AUXILIARIES.join('|')}|also|previously|later|then|once|again|already|reportedly|repeatedly|recently|often|never|not|just|still))+$`, 'i');
 /** A phrase that starts as a clause or a predicate does, not as a noun phrase. */
-const NOT_A_NOUN_PHRASE = /^(?:has|have|had|is|are|was|were|will|would|shall|should|can|could|may|might|must|do|does|did|told|tells|said|says|asked|if|to|that|when|while|because|although|though|or|not|never|previously|by|with|for|from|of|in|on|at|after|before|about|than)\b/i;
+const NOT_A_NOUN_PHRASE = new RegExp(`^(?:${AUXILIARIES.join('|')}|told|tells|said|says|asked|if|to|that|when|while|because|although|though|or|not|never|previously|by|with|for|from|of|in|on|at|after|before|about|than)\\b`, 'i');
 
 /** A finite verb: what comes before the clause of the subject is a clause of its own. */
-const FINITE_VERB = /\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|do|did|\p{Ll}+ed)\b/u;
+const FINITE_VERB = new RegExp(`\\b(?:${AUXILIARIES.join('|')}|\\p{Ll}+ed)\\b`, 'u');
 
 /**
  * Where the clause before a verb starts: after the last comma, semicolon, colon or dash of the

@@ -76,3 +76,6 @@ export const ROLE_MODIFIERS: ReadonlySet<string> = new Set([
   'clinical', 'medical', 'nursing', 'managing', 'interim', 'acting', 'principal', 'national', 'regional', 'joint',
   'general', 'financial', 'finance', 'operating', 'policy', 'press', 'lay', 'former', 'new', 'vice', 'co', 'lead',
 ]);
+
+/** Auxiliary and modal verbs: a phrase holding one is part of a clause, not a role or a subject. */
+export const AUXILIARIES: readonly string[] = ['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'does', 'do', 'did'];
