@@ -133,6 +133,8 @@ describe('ccg start, then searching the archive it built', () => {
     [['search', 'colour:red'], /colour: is not a field/],
     [['quotes', '"barking mad'], /quotation mark is opened/],
     [['quotes', '--sort', 'size'], /--sort must be one of relevance, date, -date/],
+    [['quotes', 'the of'], /"the of" has only common words/],
+    [['search', '"!!"'], /has no words to search for/],
   ])('%j is refused with exit 2', (args, message) => {
     const r = ccg(args, { home });
     expect(r.code).toBe(2);

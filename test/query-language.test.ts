@@ -54,6 +54,20 @@ describe('the query language', () => {
     expect(parseQuery('re: contracts').errors).toEqual([]);
   });
 
+  it('a query that leaves nothing to search for is an error, not a list of everything', () => {
+    // Only common words, which the index does not hold on their own.
+    expect(parseQuery('the of').errors).toEqual(['"the of" has only common words (the, of), which are not searched on their own: add another word, put them in a "phrase", or add a filter']);
+    // Only punctuation, quoted or not.
+    expect(parseQuery('"!!"').errors).toEqual(['"!!" has no words to search for']);
+    expect(parseQuery('&& ??').errors).toEqual(['"&& ??" has no words to search for']);
+    // A common word beside something that narrows the results is simply not searched.
+    expect(parseQuery('the speaker:Price').errors).toEqual([]);
+    expect(parseQuery('the commissioning').errors).toEqual([]);
+    expect(parseQuery('"the of"').errors).toEqual([]);
+    expect(parseQuery('& -hospital').errors).toEqual([]);
+    expect(parseQuery('').errors).toEqual([]);
+  });
+
   it('dates: normalised, and an approximate date covers its whole year or month', () => {
     expect(normaliseDate('2014-5-3')).toBe('2014-05-03');
     expect(normaliseDate('2014-02-29')).toBeNull();

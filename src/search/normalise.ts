@@ -5,10 +5,10 @@
  * stemming ("commissioning" = "commissioned"). Pure and browser-safe.
  */
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import { STOP_WORDS } from './lexicon/stop-words.js';
 import { DOUBLE_L_STEMS, OUR_STEMS, RE_WORDS, WORD_PAIRS } from './lexicon/spelling.js';
 
-/** Very common words that are not indexed on their own (phrases still match them). */
-export const STOP_WORDS = new Set(['the', 'a', 'an', 'of', 'and', 'or', 'to', 'in', 'on', 'at', 'for', 'is', 'it', 'that', 'with', 'as', 'by', 'be', 'are', 'was', 'this']);
+export { STOP_WORDS };
 
 const OUR = new Map(OUR_STEMS.map((s) => [s.replace(/our$/, 'or'), s]));
 const RE = new Map(RE_WORDS.map((w) => [w.replace(/re$/, 'er'), w]));

@@ -15,6 +15,7 @@
  */
 import { STANCES, DOCUMENT_KINDS, documentKind, type Stance } from '../core/types.js';
 import { isoDay, isoMonth } from '../core/iso-dates.js';
+import { STOP_WORDS } from './lexicon/stop-words.js';
 
 /** How results are ordered: by relevance, oldest first, newest first. */
 export type Sort = 'relevance' | 'date' | '-date';
@@ -207,6 +208,9 @@ export function parseQuery(input: string): ParsedQuery {
     } else must.push([term]);
   }
   if (since && until && dateBounds(since).first > dateBounds(until).last) errors.push(`since:${since} is after until:${until}`);
+  const narrowed = not.length > 0 || since !== null || until !== null || Object.values(lists).some((l) => l.length > 0);
+  const nothing = narrowed || errors.length ? null : nothingToSearch(input, tokens, must);
+  if (nothing) errors.push(nothing);
   return {
     input,
     must,
@@ -214,6 +218,23 @@ export function parseQuery(input: string): ParsedQuery {
     filters: { ...lists, stance: lists.stance as Stance[], since, until },
     errors,
   };
+}
+
+const isStopWord = (t: Term): boolean => t.kind === 'word' && STOP_WORDS.has(t.text.toLowerCase());
+
+/**
+ * Why a query with words but no filter searches for nothing, or null: words the index does not hold
+ * on their own ("the of") or no words at all ("!!"). Without this it would list everything, as a
+ * query of filters only does.
+ */
+function nothingToSearch(input: string, tokens: readonly Token[], must: readonly (readonly Term[])[]): string | null {
+  if (!tokens.some((t) => !t.field && !t.unknownField)) return null;
+  if (must.some((g) => g.some((t) => !isStopWord(t)))) return null;
+  const typed = input.trim();
+  const shown = /^["“].*["”]$/.test(typed) ? typed : `"${typed}"`;
+  if (!must.length) return `${shown} has no words to search for`;
+  const common = must.flat().map((t) => t.text);
+  return `${shown} has only common words (${common.join(', ')}), which are not searched on their own: add another word, put them in a "phrase", or add a filter`;
 }
 
 /** True when the query asks for nothing but filters (list everything that passes them). */
