@@ -38,6 +38,8 @@ beforeAll(async () => {
   files.set('/reports/ccg-minutes-scan.pdf', { type: 'application/pdf', body: await pdf('scanned-report') });
   files.set('/reports/ccg-board-paper-2014.pdf', { type: 'application/pdf', body: await pdf('encrypted-report') });
   files.set('/reports/ccg-cut-short.pdf', { type: 'application/pdf', body: await pdf('truncated-report') });
+  // A server that sends its sign-in page in place of the report, still labelled as a PDF.
+  files.set('/reports/members-only.pdf', { type: 'application/pdf', body: '<!DOCTYPE html><html><head><title>Sign in</title></head><body><form><input name="user"></form></body></html>' });
   files.set('/reports', { type: 'text/html', body: `<html><body><h1>Reports</h1>
 <a href="/reports/ccg-co-commissioning-one-year-on.pdf">CCG co-commissioning: one year on (PDF)</a>
 <a href="/reports/ccg-bulletin">CCG bulletin</a>
@@ -126,5 +128,11 @@ describe('PDF reports from a site', () => {
     const bad = await ccgAsync(['add', `${base}/reports/ccg-cut-short.pdf`], { home });
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/ccg-cut-short\.pdf: not a valid PDF: the file is cut short/);
+    // Labelled a PDF but holding a web page: said so, not called a PDF cut short.
+    const page = await ccgAsync(['add', `${base}/reports/members-only.pdf`], { home });
+    expect(page.code).toBe(1);
+    expect(page.stderr).toMatch(/members-only\.pdf: not a PDF \(it has no %PDF- header near its start\); it holds an HTML page, perhaps a sign-in or error page sent in its place/);
+    expect(page.stderr).not.toMatch(/cut short/);
+    expect(documents(home)).toHaveLength(2);
   });
 });

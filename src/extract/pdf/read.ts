@@ -57,7 +57,16 @@ export function looksTruncated(bytes: Uint8Array): boolean {
 /** A PDF's header, "%PDF-1.7", within the first 1024 bytes, as readers accept (some files start with junk). */
 export const isPdf = (bytes: Uint8Array): boolean => /%PDF-\d\.\d/.test(Buffer.from(bytes.subarray(0, 1024)).toString('latin1'));
 
+/** What a file that is not a PDF seems to hold, for the error: a web page sent in a report's place, or other data. */
+function notAPdf(bytes: Uint8Array): string {
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1').trimStart().toLowerCase();
+  const page = /^(?:\ufeff|ï»¿)?\s*<(?:!doctype html|html|head|body|!--)/.test(head);
+  return `not a PDF (it has no %PDF- header near its start)${page ? '; it holds an HTML page, perhaps a sign-in or error page sent in its place' : ''}`;
+}
+
 export async function readPdf(bytes: Uint8Array, options: ReadOptions): Promise<RawPdf> {
+  // Labelled a PDF (by its content type or its name) but not one: no reader could make sense of it, and "cut short" would mislead.
+  if (!isPdf(bytes)) throw new InputError(options.name, notAPdf(bytes));
   const { getDocument, VerbosityLevel } = await loadPdfJs();
   const maxPages = options.maxPages ?? MAX_PDF_PAGES;
   const limitMs = options.timeLimitMs ?? PDF_TIME_LIMIT_MS;
