@@ -104,3 +104,71 @@ describe('ccg sources add: a polite preview', () => {
     expect(server.total()).toBe(0);
   });
 });
+
+/** A site with no feed and no sitemap: its news index lists articles in /news/. */
+function feedlessSite(): Record<string, Route> {
+  const stories = {
+    '/news/ccg-takes-on-gp-contracts': ['CCG takes on GP contracts', 'The clinical commissioning group will manage GP contracts from April.', '2016-02-01'],
+    '/news/lmc-questions-ccg-plans': ['LMC questions CCG plans', 'The local medical committee questioned the CCG over its plans.', '2016-02-03'],
+    '/news/ccg-merger-agreed': ['CCG merger agreed', 'Two clinical commissioning groups will merge next year.', '2016-02-05'],
+    '/news/library-opening-hours-change': ['Library opening hours change', 'The library will open later on Sundays.', '2016-02-06'],
+    '/news/new-bus-route-for-the-town': ['New bus route for the town', 'A bus route links the town to the coast.', '2016-02-07'],
+  } as const;
+  const links = Object.entries(stories).map(([path, [title]]) => `<li><a href="${path}">${title}</a></li>`).join('\n');
+  return {
+    '/robots.txt': { type: 'text/plain', body: 'User-agent: *\nDisallow:\n' },
+    '/news/': { type: 'text/html', body: `<!DOCTYPE html><html><head><title>Town News</title></head><body><nav><a href="/">Home</a> <a href="/about">About</a></nav><h1>News</h1><ul>${links}</ul></body></html>` },
+    ...Object.fromEntries(Object.entries(stories).map(([path, [title, body, date]]) => [path, { type: 'text/html', body: articlePage(title, body, date) }])),
+  };
+}
+
+describe('ccg sources add: a page with no feed', () => {
+  let site: CountingSite;
+  beforeEach(async () => { site = await startCountingSite(feedlessSite); });
+  afterEach(async () => { await site.close(); });
+
+  it('registers a page that lists articles as a listing whose links an ingest follows', async () => {
+    const home = tempHome(false);
+    const r = await ccgAsync(['sources', 'add', `${site.base}/news/`, '--id', 'town', '--interval', '0', '--yes'], { home });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Found a listing page at .*\/news\/ \("News"\) listing 5 items, 3 of them on its topics\./m);
+    expect(r.stdout).toContain('Its articles are the links matching ^https?://[^/?#]+/news/[^?#]+ (--link-pattern sets another; --kind page registers the page alone)');
+    expect(r.stdout).toMatch(/2016-02-01 {2}CCG takes on GP contracts {2}\(1 quote\)/);
+    const written = JSON.parse(readFileSync(join(home, 'sources', 'registry', 'town.json'), 'utf8'));
+    expect(written).toMatchObject({ id: 'town', kind: 'listing', urls: [`${site.base}/news/`] });
+    expect(new RegExp(written.linkPattern).test(`${site.base}/news/ccg-merger-agreed`)).toBe(true);
+    const ing = await ccgAsync(['ingest', '--source', 'town', '--json', '--no-index'], { home });
+    expect(ing.code).toBe(0);
+    expect(JSON.parse(ing.stdout.trim())).toMatchObject({ source: 'town', items: 3, new: 3, failed: 0 });
+  });
+
+  it('--kind page registers the page alone; --link-pattern sets the links; bad values are refused before fetching', async () => {
+    const home = tempHome(false);
+    const page = JSON.parse((await ccgAsync(['sources', 'add', `${site.base}/news/`, '--id', 'one', '--interval', '0', '--kind', 'page', '--json'], { home })).stdout);
+    expect(page.source).toMatchObject({ kind: 'page', urls: [`${site.base}/news/`] });
+    expect(page.source.linkPattern).toBeUndefined();
+    const listing = JSON.parse((await ccgAsync(['sources', 'add', `${site.base}/news/`, '--id', 'two', '--interval', '0', '--link-pattern', '/news/ccg-', '--no-topics', '--json'], { home })).stdout);
+    expect(listing.source).toMatchObject({ kind: 'listing', linkPattern: '/news/ccg-' });
+    expect(listing.items).toBe(2);
+    const before = site.total();
+    for (const [args, message] of [
+      [['--kind', 'rss'], /^ccg: sources add: --kind must be page or listing/],
+      [['--link-pattern', '(unclosed'], /^ccg: sources add: --link-pattern "\(unclosed" is not a regular expression/],
+      [['--kind', 'page', '--link-pattern', '/news/'], /^ccg: sources add: --link-pattern is for a listing page/],
+    ] as const) {
+      const bad = await ccgAsync(['sources', 'add', `${site.base}/news/`, '--id', 'bad', ...args], { home });
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(message);
+    }
+    expect(site.total()).toBe(before);
+  });
+
+  it('--kind listing on a page that links to no articles says what to do', async () => {
+    const home = tempHome(false);
+    const r = await ccgAsync(['sources', 'add', `${site.base}/news/ccg-merger-agreed`, '--id', 'x', '--interval', '0', '--kind', 'listing'], { home });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(`ccg: sources add: ${site.base}/news/ccg-merger-agreed: no links to articles in one section of the site were found; give the articles' URL pattern with --link-pattern RE`);
+    expect(existsSync(join(home, 'sources', 'registry', 'x.json'))).toBe(false);
+  });
+});

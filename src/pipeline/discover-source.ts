@@ -11,6 +11,7 @@ import { parseXmlListing, feedLinks, listingNoun, isFeedOrSitemap } from '../fet
 import type { Fetcher } from '../fetch/fetcher.js';
 import type { HttpResponse } from '../fetch/http.js';
 import { FetchError, OfflineError } from '../fetch/errors.js';
+import { guessListing } from '../fetch/listing-guess.js';
 import { errorMessage } from '../core/errors.js';
 import { extractHtml } from '../extract/index.js';
 import { readDocument, SnapshotStore } from '../corpus/index.js';
@@ -26,8 +27,10 @@ export interface Discovered {
   readonly url: string;
   /** The feed's title (RSS channel, Atom feed) or the page's; null when it has none. */
   readonly title: string | null;
-  /** In words: "an RSS feed", "an Atom feed", "a sitemap", "a page". */
+  /** In words: "an RSS feed", "an Atom feed", "a sitemap", "a listing page", "a page". */
   readonly noun: string;
+  /** A listing page's article links: the pattern they match (the registry's `linkPattern`). */
+  readonly linkPattern?: string;
 }
 
 export interface Preview {
@@ -71,12 +74,10 @@ async function tryListing(fetcher: Fetcher, url: string, intervalMs: number): Pr
   }
 }
 
-/** Finds the feed or sitemap behind a URL; a page with neither is a `page` source of itself. */
-export async function discoverSource(fetcher: Fetcher, url: string, intervalMs = 1000): Promise<Discovered> {
-  const page = await fetcher.get(url, { intervalMs });
+/** The URL itself as a feed or sitemap, else the feed it links to or keeps at a usual path, else a sitemap robots.txt names; null for none. */
+async function feedOf(fetcher: Fetcher, url: string, page: HttpResponse, html: string, intervalMs: number): Promise<Discovered | null> {
   const direct = asListing(page, false);
   if (direct) return direct;
-  const html = responseText(page.body, page.headers['content-type']);
   const candidates = [...new Set([...feedLinks(html, page.finalUrl), ...USUAL_FEEDS.map((p) => new URL(p, page.finalUrl).toString())])];
   for (const feed of candidates) {
     if (feed === url || feed === page.finalUrl) continue;
@@ -87,7 +88,24 @@ export async function discoverSource(fetcher: Fetcher, url: string, intervalMs =
     const found = await tryListing(fetcher, sitemap, intervalMs);
     if (found) return found;
   }
+  return null;
+}
+
+/**
+ * Finds the feed or sitemap behind a URL. A page with neither is a `listing` source when it links to
+ * many articles in one section of its site (fetch/listing-guess.ts), else a `page` source of itself.
+ * `as` decides instead: "page" registers the page itself, "listing" a listing (of the links that match its pattern, or those guessed), feeds or not.
+ */
+export async function discoverSource(fetcher: Fetcher, url: string, intervalMs = 1000, as?: { kind: 'page' } | { kind: 'listing'; linkPattern?: string }): Promise<Discovered> {
+  const page = await fetcher.get(url, { intervalMs });
+  const html = responseText(page.body, page.headers['content-type']);
+  if (!as) {
+    const found = await feedOf(fetcher, url, page, html, intervalMs);
+    if (found) return found;
+  }
   const title = extractHtml(html, { url: page.finalUrl }).title || null;
+  const linkPattern = as?.kind === 'page' ? null : as?.linkPattern ?? guessListing(html, page.finalUrl)?.linkPattern ?? null;
+  if (linkPattern) return { kind: 'listing', url: page.finalUrl, title, noun: listingNoun('listing'), linkPattern };
   return { kind: 'page', url: page.finalUrl, title, noun: 'a page' };
 }
 

@@ -50,6 +50,21 @@ function registryFile(registryDir: string, id: string): string {
   }
 }
 
+/**
+ * What the librarian says the URL is, if anything: a single page (`--kind page`), a listing of the
+ * links matching a pattern (`--link-pattern RE`), a listing whose pattern is to be guessed
+ * (`--kind listing`), or undefined to let discovery decide.
+ */
+function sourceKindAsked(kind: string | undefined, linkPattern: string | undefined): { kind: 'page' } | { kind: 'listing'; linkPattern?: string } | undefined {
+  if (kind !== undefined && kind !== 'page' && kind !== 'listing') throw new UsageError(`sources add: --kind must be page or listing (feeds and sitemaps are found by themselves); got "${kind}"`);
+  if (linkPattern !== undefined) {
+    if (kind === 'page') throw new UsageError('sources add: --link-pattern is for a listing page; leave out --kind page');
+    try { new RegExp(linkPattern); } catch (e) { throw new UsageError(`sources add: --link-pattern "${linkPattern}" is not a regular expression (${(e as Error).message})`); }
+    return { kind: 'listing', linkPattern };
+  }
+  return kind === 'page' ? { kind: 'page' } : kind === 'listing' ? { kind: 'listing' } : undefined;
+}
+
 async function add(home: string | null, argv: readonly string[]): Promise<number> {
   const [{ validateSource }, { writeFileAtomic }, { Fetcher }, { createContext }, { discoverSource, previewSource }] = await Promise.all([
     import('../../sources/index.js'), import('../../corpus/index.js'), import('../../fetch/fetcher.js'), import('../../pipeline/context.js'), import('../../pipeline/discover-source.js'),
@@ -57,6 +72,7 @@ async function add(home: string | null, argv: readonly string[]): Promise<number
   const { values, positionals } = parse('sources add', argv, {
     id: { type: 'string' }, name: { type: 'string' }, publisher: { type: 'string' }, topics: { type: 'string' },
     'no-topics': { type: 'boolean' }, interval: { type: 'string' }, yes: { type: 'boolean' }, json: { type: 'boolean' },
+    kind: { type: 'string' }, 'link-pattern': { type: 'string' },
   });
   const url = positionals[0];
   if (!url || positionals.length > 1) throw new UsageError('sources add: name one URL', { showUsage: true });
@@ -75,6 +91,7 @@ async function add(home: string | null, argv: readonly string[]): Promise<number
   const intervalText = str(values.interval);
   const intervalMs = intervalText === undefined ? 1000 : Number(intervalText);
   if (!Number.isInteger(intervalMs) || intervalMs < 0) throw new UsageError(`sources add: --interval must be a whole number of milliseconds; got ${JSON.stringify(intervalText)}`);
+  const as = sourceKindAsked(str(values.kind), str(values['link-pattern']));
   const p = paths(home);
   const file = registryFile(p.registry, id);
   // Before anything is fetched: a source that is already there is not previewed again.
@@ -84,9 +101,13 @@ async function add(home: string | null, argv: readonly string[]): Promise<number
   const ctx = createContext(home);
   // One polite visitor: robots.txt first, one request at a time at the source's rate, each URL once.
   const fetcher = new Fetcher({ once: true });
-  const found = await discoverSource(fetcher, url, intervalMs);
+  const found = await discoverSource(fetcher, url, intervalMs, as);
+  if (as?.kind === 'listing' && found.kind !== 'listing') {
+    throw new UsageError(`sources add: ${url}: no links to articles in one section of the site were found; give the articles' URL pattern with --link-pattern RE`);
+  }
   const entry = {
     id, name: str(values.name) ?? found.title ?? host, publisher: str(values.publisher) ?? host, kind: found.kind, urls: [found.url],
+    ...(found.linkPattern ? { linkPattern: found.linkPattern } : {}),
     rateLimit: { intervalMs }, topics, enabled: true,
   };
   const source = validateSource(entry, file);
@@ -97,6 +118,7 @@ async function add(home: string | null, argv: readonly string[]): Promise<number
     const listed = found.kind === 'page' ? '' : ` listing ${plural(preview.listed, 'item')}`;
     const onTopic = found.kind === 'page' || !topics.length ? '' : `, ${preview.topical} of them on its topics`;
     out(`Found ${bold(found.noun)} at ${found.url}${named}${listed}${onTopic}.`);
+    if (found.linkPattern) out(dim(`Its articles are the links matching ${found.linkPattern} (--link-pattern sets another; --kind page registers the page alone)`));
     if (onTopic) out(dim(`Topics: ${topics.join(', ')} (--topics sets others, --no-topics keeps everything)`));
     if (preview.items.length) out(found.kind === 'page' ? 'It yields:' : `The first ${preview.items.length === 1 ? 'one' : preview.items.length}:`);
     else if (preview.listed) out('None of them names its topics.');
@@ -125,12 +147,14 @@ async function add(home: string | null, argv: readonly string[]): Promise<number
 export const sources: Command = {
   name: 'sources',
   summary: 'list, add and check the sources in the registry',
-  usage: 'ccg sources list [--json] | ccg sources add URL [--id ID] [--name N] [--publisher P] [--topics a,b | --no-topics] [--interval MS] [--yes] [--json] | ccg sources check [--json]',
+  usage: 'ccg sources list [--json] | ccg sources add URL [--id ID] [--name N] [--publisher P] [--topics a,b | --no-topics] [--kind page|listing] [--link-pattern RE] [--interval MS] [--yes] [--json] | ccg sources check [--json]',
   help: `The registry is one JSON file per source in sources/registry/.
 
   list            every source: id, kind, publisher, URL ('-' marks a disabled one)
   add URL         finds the site's feed (the URL itself, <link rel="alternate">, /feed, /rss…) or
-                  its sitemap (robots.txt), shows the first items it would ingest (those that
+                  its sitemap (robots.txt); without either, a page that links to many articles
+                  in one section of the site ("/news/…") is a listing page whose links are
+                  followed, any other page a single page. It shows the first items it would ingest (those that
                   name the topics) with their titles, dates and quotes, and writes
                   sources/registry/ID.json after you confirm (or with --yes). It fetches as
                   ingest does: robots.txt obeyed, one request at a time at the source's rate,
@@ -142,12 +166,18 @@ export const sources: Command = {
                   --publisher P   its publisher (default: the host)
                   --topics a,b    the terms an item must name (default: CCG and ICB terms)
                   --no-topics     keep every item
+                  --kind page     register the page itself, not what it links to
+                  --kind listing  a listing page even where a feed exists (its article
+                                  links found as above)
+                  --link-pattern RE  a listing page whose articles are the links matching
+                                  the regular expression RE (e.g. "/reports/.+\\.pdf$")
                   --interval MS   milliseconds between two requests to the site (default 1000)
   check           each source's last success, last error and items seen
 
 Examples:
   ccg sources list
   ccg sources add https://www.pulsetoday.co.uk/ --id pulse --publisher Pulse --yes
+  ccg sources add https://www.example.org/publications/ --link-pattern "/publications/.+\\.pdf$"
   ccg sources check --json`,
   home: (argv) => (argv[0] === 'add' ? 'creates' : 'reads'),
   async run(argv, global) {
