@@ -108,6 +108,21 @@ describe('an archive folder under a file', () => {
   });
 });
 
+describe('an archive folder that cannot be created', () => {
+  // A cap so that a regression fails instead of hanging the suite; no timing is asserted.
+  const capped = (args: readonly string[]): ReturnType<typeof run> => {
+    const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: ROOT, env: { ...process.env, NO_COLOR: '1', CCG_HOME: '' }, timeout: 60_000 });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+
+  it.runIf(existsSync('/proc/self'))('under /proc (where a recursive mkdir never returns) is refused in one line', () => {
+    const home = '/proc/self/ccg-archive/deeper';
+    const r = capped(['--home', home, 'start', '--offline']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`ccg: --home ${home}: cannot be created: /proc/self does not take new folders (a virtual file system such as /proc?); choose another --home\n`);
+  });
+});
+
 describe('a mistyped archive folder', () => {
   const missing = join(scratch(), 'no-such-archive');
   const cases: string[][] = [['quotes', 'barking'], ['search', 'ccg'], ['timeline', '--org', 'BMA'], ['index'], ['sources', 'list'], ['sources', 'check'], ['extract', seed]];

@@ -2,7 +2,7 @@
  * Where ccg-archive keeps its data. The home folder holds sources/, corpus/ and index/; it is the
  * project's root unless `--home DIR` or CCG_HOME says otherwise (tests use temporary homes).
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, rmdirSync, statSync } from 'node:fs';
 import { CcgError, toStorageError } from './errors.js';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,6 +61,28 @@ export class HomeError extends CcgError {
 }
 
 /**
+ * Whether a missing archive folder can be made: its first missing level is made and removed again
+ * in the nearest folder that exists. Some file systems refuse new folders with "no such file"
+ * (/proc), where Node's recursive mkdir never returns; this finds out first, and leaves nothing behind.
+ */
+function checkCreatable(path: string, named: string): void {
+  let child = path;
+  let parent = dirname(child);
+  while (parent !== child && !existsSync(parent)) {
+    child = parent;
+    parent = dirname(child);
+  }
+  try {
+    mkdirSync(child);
+    rmdirSync(child);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new HomeError(path, `${named}: cannot be created: ${parent} does not take new folders (a virtual file system such as /proc?); choose another --home`);
+    if (code !== 'EEXIST') throw toStorageError(e, 'create the archive folder', path);
+  }
+}
+
+/**
  * Checks the archive folder before a command uses it: a file is refused; a missing folder is refused
  * for a command that only reads (a mistyped --home), and reported as `missing` to a command that
  * may create it.
@@ -73,7 +95,10 @@ export function checkHome(home: string | null | undefined, use: 'reads' | 'creat
     isDir = statSync(path).isDirectory();
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw toStorageError(e, 'open the archive folder', path);
-    if (use === 'creates') return { path, missing: true };
+    if (use === 'creates') {
+      checkCreatable(path, named);
+      return { path, missing: true };
+    }
     throw new HomeError(path, `${named}: no such folder; check the path, or create an archive there with "ccg --home ${path} start"`);
   }
   if (!isDir) throw new HomeError(path, `${named} is a file, not a folder; give the archive's folder`);
