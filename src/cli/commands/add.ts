@@ -13,11 +13,15 @@ function line(r: AddResult): void {
   out(`${r.status.padEnd(9)} ${r.id}  ${r.title || '(no title)'} (${plural(r.quotes ?? 0, 'quote')})${/^https?:/i.test(r.input) ? `  ${r.input}` : ''}`);
 }
 
-/** "2 added, 0 updated, 1 unchanged, 1 failed" over every input; duplicates named when there are any. */
+/**
+ * "2 added, 0 updated, 1 unchanged, 1 failed" over every input; duplicates, and documents left out
+ * because they were removed (ccg remove), named when there are any.
+ */
 export function addSummary(results: readonly AddResult[]): string {
   const count = (s: AddResult['status']): number => results.filter((r) => r.status === s).length;
   const dup = count('duplicate');
-  return `${count('added')} added, ${count('updated')} updated, ${count('unchanged')} unchanged, ${dup ? `${plural(dup, 'duplicate')}, ` : ''}${count('failed')} failed`;
+  const removed = count('removed');
+  return `${count('added')} added, ${count('updated')} updated, ${count('unchanged')} unchanged, ${dup ? `${plural(dup, 'duplicate')}, ` : ''}${removed ? `${removed} left out (removed), ` : ''}${count('failed')} failed`;
 }
 
 export const add: Command = {
