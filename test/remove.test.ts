@@ -8,7 +8,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ccg, ccgAsync, tempHome, ROOT } from './helpers.js';
+import { spawnSync } from 'node:child_process';
+import { ccg, ccgAsync, tempHome, ROOT, CLI } from './helpers.js';
 
 const PEOPLE = [
   ['Dr Mira Castellan', 'chair of Ashcombe LMC'],
@@ -256,6 +257,40 @@ describe('ccg remove', () => {
     expect(repair.code).toBe(0);
     expect(existsSync(record)).toBe(false);
     expect(quoteHits(home, MARK[1]!)).toBe(0);
+    verifiesClean(home);
+  });
+});
+
+describe('ccg remove when a write fails, and a damaged removal record', () => {
+  it('a full disk while writing the removal record: one line naming the file, exit 1, the archive as it was', async () => {
+    const home = await archive();
+    const doc = wire(home)[0]!;
+    const before = snapshotOf(home);
+    const r = spawnSync(process.execPath, [CLI, '--home', home, 'remove', doc.id], { encoding: 'utf8', cwd: ROOT, env: { ...process.env, NO_COLOR: '1', CCG_HOME: '', CCG_FAULT: 'ENOSPC:match=removed' } });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr.trim()).toBe(`ccg: cannot write ${join(home, 'corpus', 'removed', `${doc.id}.json`)}: no space left on the device; free some space and run the command again (what was stored before is unchanged)`);
+    expect(snapshotOf(home)).toBe(before);
+    expect(quoteHits(home, MARK[0]!)).toBe(1);
+    verifiesClean(home);
+  });
+
+  it('an unreadable removal record is damage; --repair sets it aside and the document stays removed', async () => {
+    const home = await archive();
+    const doc = wire(home)[0]!;
+    expect(ccg(['remove', doc.id], { home }).code).toBe(0);
+    const file = join(home, 'corpus', 'removed', `${doc.id}.json`);
+    writeFileSync(file, '{"format": "ccg-removal", "vers');
+    const verify = ccg(['verify'], { home });
+    expect(verify.code).toBe(1);
+    expect(verify.stdout).toMatch(new RegExp(`^${file}: corrupt removal record \\(not valid JSON`, 'm'));
+    const repair = ccg(['verify', '--repair'], { home });
+    expect(repair.stdout).toMatch(/the document stays removed/);
+    expect(repair.code).toBe(0);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ format: 'ccg-removal', id: doc.id });
+    expect(readdirSync(join(home, 'corpus', 'quarantine')).some((n) => n.endsWith(`${doc.id}.json`))).toBe(true);
+    expect(docs(home).map((d) => d.id)).not.toContain(doc.id);
+    expect(quoteHits(home, MARK[0]!)).toBe(0);
     verifiesClean(home);
   });
 });
