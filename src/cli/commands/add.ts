@@ -36,7 +36,8 @@ exit code is 1. A feed or sitemap is not a page: it is not stored, and ccg add p
 command that registers it as a source (ccg sources add URL). Run "ccg index" afterwards to make
 new documents searchable. PDF reports (a file or a URL) are read as ccg extract reads them: each
 quote keeps its page; an encrypted or scanned PDF is stored with its metadata, marked
-needsPassword or needsOcr.
+needsPassword or needsOcr. Adding a document that "ccg remove" took out brings it back (its
+removal record in corpus/removed/ is deleted); ingest and "ccg start" leave such documents out.
 
 Each input gets one line with its status, and the last line counts them all:
   added      stored for the first time

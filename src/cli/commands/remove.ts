@@ -74,8 +74,8 @@ export const remove: Command = {
   usage: 'ccg remove ID|URL... [--source ID]... [--reason TEXT] [--dry-run] [--no-index] [--json]',
   help: `Takes stored documents out of the archive: their records leave corpus/documents/, and the
 search index and the search page are updated, so no search finds them. Name each by its id (the
-"id" of "ccg search --json", "ccg add" prints it too) or by a URL it is known by (as fetched, its
-canonical URL, or another URL of the same story).
+"id" of "ccg search --json", the "documentId" of "ccg quotes --json"; "ccg add" prints it too)
+or by a URL it is known by (as fetched, its canonical URL, or another URL of the same story).
 
 Every removed document leaves a removal record, corpus/removed/ID.json: its id, title, URLs,
 source and provenance (its snapshot, or the file it was added from), when, by whom and why. Its
@@ -85,18 +85,19 @@ record. A removed document stays out: ingest skips its page (even at another URL
 text), and "ccg start" skips a shipped file. Adding it by hand ("ccg add FILE" or "ccg add URL")
 brings it back and deletes its removal record.
 
-An id or URL that names no stored document is refused in one line naming it (exit code 2), and
-then nothing is removed.
+An id, URL or --source that names no stored document (or anything that is not an id or an
+http(s) URL) is refused in one line naming it, with exit code 2, and then nothing is removed.
 
   --source ID     also every document of this source: fetched by it, or added from its files
                   (repeatable; to unregister the source too, see "ccg sources remove")
   --reason TEXT   why, kept in each removal record
   --dry-run       show what would be removed; change nothing
   --no-index      leave the index as it is (it lists the removed documents until "ccg index")
-  --json          {dryRun, documents: [{id, title, source, url, published, quotes}], index}
+  --json          {dryRun, documents: [{id, title, source, url, published, quotes}], index:
+                  {updated: true, documents, quotes, problems} or {updated: false, reason}}
 
 Examples:
-  ccg remove 3f2a9c1e7b6d4a10 --dry-run
+  ccg remove 5a714384cc6643f3 --dry-run
   ccg remove https://www.pulsetoday.co.uk/news/some-story/ --reason "off topic"
   ccg remove --source gponline --json`,
   home: 'reads',
