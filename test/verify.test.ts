@@ -217,7 +217,7 @@ describe('ccg verify and the index', () => {
     writeFileSync(file, 'CCG boards meet\n\nThe clinical commissioning group board met on Tuesday to agree its budget for the coming year.\n');
     expect(ccg(['add', file], { home }).code).toBe(0);
     const r = ccg(['verify'], { home });
-    expect(r.stdout).toMatch(/manifest\.json: lacks 1 document of the corpus: [0-9a-f]{16} \[left by ccg add, ingest --no-index or a stopped run; "ccg --home \S+ index" updates it\]\n/);
+    expect(r.stdout).toMatch(/manifest\.json: lacks 1 document of the corpus: [0-9a-f]{16} \[left by ccg add, ccg remove --no-index, ingest --no-index or a stopped run; "ccg --home \S+ index" updates it\]\n/);
     expect(r.stdout).not.toMatch(/\[left by a stopped run\]/);
     expect(ccg(['index'], { home }).code).toBe(0);
     expect(ccg(['verify'], { home }).code).toBe(0);
@@ -234,7 +234,7 @@ describe('ccg verify and the index', () => {
     const indexFile = join(home, 'index', 'manifest.json');
     const r = ccg(['verify'], { home });
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain(`${indexFile}: is out of date for 1 document: ${record.document.id} [left by ccg add, ingest --no-index or a stopped run; "ccg --home ${home} index" updates it]`);
+    expect(r.stdout).toContain(`${indexFile}: is out of date for 1 document: ${record.document.id} [left by ccg add, ccg remove --no-index, ingest --no-index or a stopped run; "ccg --home ${home} index" updates it]`);
     expect(ccg(['verify', '--repair'], { home }).code).toBe(0);
     expect(ccg(['verify'], { home }).code).toBe(0);
     writeFileSync(indexFile, '{"format": "ccg-index", "version"');

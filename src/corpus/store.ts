@@ -3,10 +3,10 @@
  * stable id, in a versioned envelope. Adding a document that is already stored changes nothing;
  * a changed document replaces the old record but keeps when and how it was first added.
  */
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, unlink } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Document } from '../core/types.js';
-import { CcgError, FormatError } from '../core/errors.js';
+import { CcgError, FormatError, toStorageError } from '../core/errors.js';
 import { normaliseUrl } from '../core/url.js';
 import { checkId, inside } from '../core/safe-path.js';
 import { writeFileAtomic } from './atomic.js';
@@ -88,6 +88,21 @@ export async function addDocument(dir: string, doc: Document): Promise<AddStatus
   const env: Envelope = { format: DOCUMENT_FORMAT, version: DOCUMENT_VERSION, document: stored };
   await writeFileAtomic(fileOf(dir, doc.id), `${JSON.stringify(env, null, 1)}\n`);
   return existing ? 'updated' : 'added';
+}
+
+/**
+ * Deletes a document's record (`ccg remove`, after its removal record is written): one unlink, so a
+ * reader sees the record whole or not at all. False when there was no record.
+ */
+export async function deleteDocument(dir: string, id: string): Promise<boolean> {
+  const file = fileOf(dir, id);
+  try {
+    await unlink(file);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw toStorageError(err, 'remove', file);
+  }
 }
 
 /** A record that cannot be used: its file and what is wrong with it. */

@@ -9,10 +9,10 @@ import { ccgCommand } from '../core/config.js';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { relative, resolve, isAbsolute } from 'node:path';
-import { userInfo } from 'node:os';
+import { userName } from '../core/user.js';
 import type { Document, KnownMetadata } from '../core/types.js';
 import { errorMessage } from '../core/errors.js';
-import { addDocument, documentIdentity, readDocument, type AddStatus } from '../corpus/index.js';
+import { addDocument, deleteRemoval, documentIdentity, readDocument, readRemoval, type AddStatus } from '../corpus/index.js';
 import { loadLocalManifest, type LocalDocument } from '../sources/index.js';
 import { extractFile } from './extract-file.js';
 import type { Source } from '../sources/index.js';
@@ -24,9 +24,11 @@ import type { PipelineContext } from './context.js';
 /**
  * What became of one input. `duplicate`: a URL whose story is already stored under another URL (the
  * URL is recorded on it), or a file whose page is already stored as fetched from its URL.
+ * `removed`: a file whose document `ccg remove` took out, left out by `ccg start` and ingest (a
+ * librarian's `ccg add` adds it again).
  */
-export type AddOutcome = AddStatus | 'duplicate' | 'failed';
-export const ADD_OUTCOMES: readonly AddOutcome[] = ['added', 'updated', 'unchanged', 'duplicate', 'failed'];
+export type AddOutcome = AddStatus | 'duplicate' | 'removed' | 'failed';
+export const ADD_OUTCOMES: readonly AddOutcome[] = ['added', 'updated', 'unchanged', 'duplicate', 'removed', 'failed'];
 
 export interface AddResult {
   readonly input: string;
@@ -66,14 +68,6 @@ function urlProblem(input: string): string | null {
   return 'not an http(s) URL (ccg add fetches http and https pages, and reads files)';
 }
 
-function who(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return 'unknown';
-  }
-}
-
 export function localManifest(ctx: PipelineContext): LocalDocument[] {
   return existsSync(ctx.paths.localManifest) ? loadLocalManifest(ctx.paths.localManifest) : [];
 }
@@ -81,6 +75,8 @@ export function localManifest(ctx: PipelineContext): LocalDocument[] {
 interface FileOptions {
   readonly manifest: ReadonlyMap<string, LocalDocument>;
   readonly addedBy: string;
+  /** Add a document that `ccg remove` took out (deleting its removal record); otherwise it is left out as `removed`. */
+  readonly restore: boolean;
 }
 
 async function addFile(ctx: PipelineContext, input: string, o: FileOptions): Promise<AddResult> {
@@ -100,6 +96,10 @@ async function addFile(ctx: PipelineContext, input: string, o: FileOptions): Pro
     if (held?.snapshot && !doc.snapshot && documentIdentity(held) === documentIdentity(doc)) {
       return { input, status: 'duplicate', id: held.id, title: held.title, quotes: held.quotes.length };
     }
+    if (await readRemoval(ctx.paths.corpus, doc.id)) {
+      if (!o.restore) return { input, status: 'removed', id: doc.id, title: doc.title, quotes: doc.quotes.length };
+      await deleteRemoval(ctx.paths.corpus, doc.id);
+    }
     const status = await addDocument(ctx.paths.documents, doc);
     return { input, status, id: doc.id, title: doc.title, quotes: doc.quotes.length };
   } catch (e) {
@@ -110,7 +110,7 @@ async function addFile(ctx: PipelineContext, input: string, o: FileOptions): Pro
 /** One URL, fetched politely as a one-page source; a feed or sitemap is refused with nothing stored. */
 export async function addUrl(ctx: PipelineContext, fetcher: Fetcher, url: string): Promise<AddResult> {
   try {
-    const r = await fetchItem(ctx, fetcher, { ...MANUAL_SOURCE, urls: [url] }, url, { refuseFeeds: true, ccg: ccgCommand(ctx.paths.home) });
+    const r = await fetchItem(ctx, fetcher, { ...MANUAL_SOURCE, urls: [url] }, url, { refuseFeeds: true, ccg: ccgCommand(ctx.paths.home), restore: true });
     const status: AddOutcome = r.outcome === 'new' ? 'added' : r.outcome;
     return { input: url, status, id: r.id, title: r.document.title, quotes: r.document.quotes.length };
   } catch (e) {
@@ -129,7 +129,7 @@ export interface AddOptions {
 /** Files and URLs, in the order given: one result each. */
 export async function addInputs(ctx: PipelineContext, inputs: readonly string[], options: AddOptions = {}): Promise<AddResult[]> {
   const manifest = new Map(localManifest(ctx).map((d) => [d.path, d]));
-  const addedBy = options.addedBy ?? `ccg add (${who()})`;
+  const addedBy = options.addedBy ?? `ccg add (${userName()})`;
   let fetcher = options.fetcher ?? null;
   const results: AddResult[] = [];
   for (const input of inputs) {
@@ -141,7 +141,7 @@ export async function addInputs(ctx: PipelineContext, inputs: readonly string[],
       fetcher ??= new Fetcher();
       result = await addUrl(ctx, fetcher, input);
     } else {
-      result = await addFile(ctx, /^file:\/\//i.test(input) ? fileURLToPath(input) : input, { manifest, addedBy });
+      result = await addFile(ctx, /^file:\/\//i.test(input) ? fileURLToPath(input) : input, { manifest, addedBy, restore: true });
     }
     results.push(result);
     options.onResult?.(result);
@@ -156,10 +156,10 @@ export async function addFiles(
   options: { addedBy?: string; onResult?: (r: AddResult) => void } = {},
 ): Promise<AddResult[]> {
   const manifest = new Map(localManifest(ctx).map((d) => [d.path, d]));
-  const addedBy = options.addedBy ?? `ccg add (${who()})`;
+  const addedBy = options.addedBy ?? `ccg add (${userName()})`;
   const results: AddResult[] = [];
   for (const input of inputs) {
-    const result = await addFile(ctx, input, { manifest, addedBy });
+    const result = await addFile(ctx, input, { manifest, addedBy, restore: false });
     results.push(result);
     options.onResult?.(result);
   }

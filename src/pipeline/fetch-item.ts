@@ -6,13 +6,14 @@
  */
 import type { Document } from '../core/types.js';
 import type { Source } from '../sources/index.js';
-import { readDocument, SnapshotStore, sha256, type Revision, type UrlState } from '../corpus/index.js';
+import { deleteRemoval, readDocument, readRemoval, SnapshotStore, sha256, type Removal, type Revision, type UrlState } from '../corpus/index.js';
 import type { Fetcher } from '../fetch/fetcher.js';
 import { FeedUrlError, FetchError } from '../fetch/errors.js';
-import { InputError } from '../core/errors.js';
+import { CcgError, InputError } from '../core/errors.js';
+import { ccgCommand } from '../core/config.js';
 import { feedOrSitemap } from './discover-items.js';
 import { documentFromSnapshot } from './snapshot-document.js';
-import { storeDocument, type StoreOutcome } from './store-document.js';
+import { removalOfStory, storeDocument, type StoreOutcome } from './store-document.js';
 import { checkedState, recordUrlState, withDocumentId } from './fetch-state.js';
 import type { PipelineContext } from './context.js';
 
@@ -82,8 +83,27 @@ export interface ItemResult {
   readonly document: Document;
 }
 
+/** A page whose story `ccg remove` took out of the archive: ingest leaves it out (counted as skipped). */
+export class RemovedStoryError extends CcgError {
+  readonly removal: Removal;
+  constructor(url: string, removal: Removal, ccg: string) {
+    super('E_REMOVED', `${url}: left out, its document ${removal.id} was removed ${removal.removedAt.slice(0, 10)} by ${removal.removedBy}; "${ccg} add ${url}" adds it again`);
+    this.removal = removal;
+  }
+}
+
+export interface FetchItemOptions extends FetchPageOptions {
+  readonly store?: SnapshotStore;
+  /**
+   * Store the page even when its document was removed (`ccg add URL`: a librarian adds it again by
+   * hand, which deletes its removal record). Otherwise such a page is checked and recorded, and
+   * refused with a RemovedStoryError.
+   */
+  readonly restore?: boolean;
+}
+
 /** Fetches one item and stores its document: new, updated, unchanged (nothing written but the check) or a duplicate. */
-export async function fetchItem(ctx: PipelineContext, fetcher: Fetcher, source: Source, url: string, options: FetchPageOptions & { readonly store?: SnapshotStore } = {}): Promise<ItemResult> {
+export async function fetchItem(ctx: PipelineContext, fetcher: Fetcher, source: Source, url: string, options: FetchItemOptions = {}): Promise<ItemResult> {
   const store = options.store ?? new SnapshotStore(ctx.paths.corpus);
   const fetched = await fetchPage(store, fetcher, source, url, options);
   if (!fetched.changed && fetched.revision.documentId) {
@@ -91,6 +111,12 @@ export async function fetchItem(ctx: PipelineContext, fetcher: Fetcher, source: 
     if (existing) {
       await recordUrlState(store, fetched.state);
       return { outcome: 'unchanged', id: existing.id, document: existing };
+    }
+    // The same bytes as the revision of a removed document: nothing to build.
+    const removal = options.restore ? null : await readRemoval(ctx.paths.corpus, fetched.revision.documentId);
+    if (removal) {
+      await recordUrlState(store, fetched.state);
+      throw new RemovedStoryError(url, removal, ccgCommand(ctx.paths.home));
     }
   }
   // New bytes, or a snapshot whose document is not stored (kept by a preview, or lost): build it.
@@ -104,6 +130,14 @@ export async function fetchItem(ctx: PipelineContext, fetcher: Fetcher, source: 
     if (e instanceof InputError) await recordUrlState(store, page.state);
     throw e;
   }
+  const removal = await removalOfStory(ctx, doc);
+  if (removal && !options.restore) {
+    // New bytes of a removed story are recorded as its revision (so the snapshot is accounted for), not stored.
+    await recordUrlState(store, withDocumentId(page.state, page.revision, removal.id));
+    throw new RemovedStoryError(url, removal, ccgCommand(ctx.paths.home));
+  }
+  // Added again by hand: the removal record goes first (a story removed under another id keeps its record).
+  if (removal?.id === doc.id) await deleteRemoval(ctx.paths.corpus, doc.id);
   const stored = await storeDocument(ctx, doc, url);
   await recordUrlState(store, withDocumentId(page.state, page.revision, stored.id));
   return { outcome: stored.outcome, id: stored.id, document: stored.document };

@@ -17,7 +17,7 @@ import { OfflineError, RobotsDisallowedError } from '../fetch/errors.js';
 import { Fetcher } from '../fetch/fetcher.js';
 import type { Item } from '../fetch/discover.js';
 import { discoverItems } from './discover-items.js';
-import { fetchItem } from './fetch-item.js';
+import { fetchItem, RemovedStoryError } from './fetch-item.js';
 import { recordSourceState } from './fetch-state.js';
 import { addFiles } from './add.js';
 import type { PipelineContext } from './context.js';
@@ -65,7 +65,9 @@ export async function ingestItem(ctx: PipelineContext, fetcher: Fetcher, source:
     return { outcome: (await fetchItem(ctx, fetcher, source, item.url, options)).outcome };
   } catch (e) {
     const offline = e instanceof OfflineError;
-    return { outcome: offline || e instanceof RobotsDisallowedError ? 'skipped' : 'failed', error: errorMessage(e), ...(offline ? { offline } : {}) };
+    // A page robots.txt disallows, an unreachable host, a story removed from the archive (ccg remove).
+    const skipped = offline || e instanceof RobotsDisallowedError || e instanceof RemovedStoryError;
+    return { outcome: skipped ? 'skipped' : 'failed', error: errorMessage(e), ...(offline ? { offline } : {}) };
   }
 }
 
@@ -78,7 +80,8 @@ function sourceFilePaths(ctx: PipelineContext, source: Source): string[] {
 async function ingestFiles(ctx: PipelineContext, source: Source, counts: Counts, emit: (e: IngestEvent) => void): Promise<number> {
   const results = await addFiles(ctx, sourceFilePaths(ctx, source), { addedBy: `ccg ingest (${source.id})` });
   for (const r of results) {
-    const outcome: ItemOutcome = r.status === 'added' ? 'new' : r.status;
+    // A file whose document was removed (ccg remove) is left out, as a removed page is.
+    const outcome: ItemOutcome = r.status === 'added' ? 'new' : r.status === 'removed' ? 'skipped' : r.status;
     counts[outcome]++;
     emit({ type: 'item', source: source.id, url: r.input, outcome, ...(r.error ? { error: r.error } : {}) });
   }

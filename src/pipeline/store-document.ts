@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Document } from '../core/types.js';
-import { addDocument, readDocument, writeFileAtomic, sha256 } from '../corpus/index.js';
+import { addDocument, readDocument, readRemoval, writeFileAtomic, sha256, type Removal } from '../corpus/index.js';
 import type { PipelineContext } from './context.js';
 
 export type StoreOutcome = 'new' | 'updated' | 'unchanged' | 'duplicate';
@@ -38,6 +38,26 @@ export function contentKeyFile(ctx: PipelineContext, text: string): string {
   return join(ctx.paths.corpus, 'fetch-state', 'content', `${key}.json`);
 }
 
+/** The id of the document that holds this text (its content key), or null when none does. */
+async function contentOwner(ctx: PipelineContext, text: string): Promise<string | null> {
+  try {
+    return (JSON.parse(await readFile(contentKeyFile(ctx, text), 'utf8')) as { id: string }).id;
+  } catch {
+    return null; // first time this text is seen
+  }
+}
+
+/**
+ * The removal record of this story, when `ccg remove` took it out: the document's own id, or the
+ * document that held its text (the story at another URL); null when it was not removed.
+ */
+export async function removalOfStory(ctx: PipelineContext, doc: Document): Promise<Removal | null> {
+  const own = await readRemoval(ctx.paths.corpus, doc.id);
+  if (own || doc.text.length <= MIN_DUPLICATE_TEXT) return own;
+  const owner = await contentOwner(ctx, doc.text);
+  return owner && owner !== doc.id ? readRemoval(ctx.paths.corpus, owner).catch(() => null) : null;
+}
+
 /** Stores a fetched document, or records `fetchedUrl` on the document that already holds its story. */
 export function storeDocument(ctx: PipelineContext, doc: Document, fetchedUrl: string): Promise<Stored> {
   return serially(ctx.paths.documents, () => storeNow(ctx, doc, fetchedUrl));
@@ -45,10 +65,7 @@ export function storeDocument(ctx: PipelineContext, doc: Document, fetchedUrl: s
 
 async function storeNow(ctx: PipelineContext, doc: Document, fetchedUrl: string): Promise<Stored> {
   const contentFile = contentKeyFile(ctx, doc.text);
-  let ownerId: string | null = null;
-  try {
-    ownerId = (JSON.parse(await readFile(contentFile, 'utf8')) as { id: string }).id;
-  } catch { /* first time this text is seen */ }
+  const ownerId = await contentOwner(ctx, doc.text);
   const targetId = ownerId && ownerId !== doc.id && doc.text.length > MIN_DUPLICATE_TEXT ? ownerId : doc.id;
   const existing = await readDocument(ctx.paths.documents, targetId);
   // Another URL or another source already brought this story: record the URL, keep the record.

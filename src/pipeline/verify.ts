@@ -24,9 +24,9 @@ import { basename, join, relative, resolve, isAbsolute } from 'node:path';
 import type { Document } from '../core/types.js';
 import { errorMessage, FormatError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
-import { inside } from '../core/safe-path.js';
+import { inside, isSafeId } from '../core/safe-path.js';
 import { plural } from '../core/plural.js';
-import { addDocument, parseRecord, SnapshotStore, type Revision, type UrlState } from '../corpus/index.js';
+import { addDocument, deleteDocument, parseRecord, parseRemoval, removalFiles, removedDir, writeRemoval, REMOVAL_FORMAT, SnapshotStore, type Revision, type UrlState } from '../corpus/index.js';
 import { recordFiles, checkedRecord } from '../corpus/store.js';
 import { loadRegistry } from '../sources/index.js';
 import { normaliseUrl } from '../core/url.js';
@@ -52,6 +52,8 @@ export type ProblemKind =
   | 'document-without-state'
   | 'document-missing-snapshot'
   | 'content-key-stale'
+  | 'removal-corrupt'
+  | 'removal-unfinished'
   | 'index-missing'
   | 'index-corrupt'
   | 'index-stale';
@@ -61,7 +63,7 @@ export type ProblemKind =
  * written before its document (so that a stopped run never makes one story two documents), so a
  * run killed between the two leaves a key naming a document not yet stored; the next ingest stores it.
  */
-export const LEFTOVER_KINDS: ReadonlySet<ProblemKind> = new Set(['temporary-file', 'snapshot-orphan', 'document-without-state', 'content-key-stale', 'index-missing', 'index-stale']);
+export const LEFTOVER_KINDS: ReadonlySet<ProblemKind> = new Set(['temporary-file', 'snapshot-orphan', 'document-without-state', 'content-key-stale', 'removal-unfinished', 'index-missing', 'index-stale']);
 
 export interface Problem {
   readonly kind: ProblemKind;
@@ -82,6 +84,8 @@ export interface VerifyReport {
     readonly sourceStates: number;
     readonly indexed: number | null;
     readonly quarantined: number;
+    /** Documents taken out by ccg remove (their removal records in corpus/removed/). */
+    readonly removed: number;
   };
   readonly problems: readonly Problem[];
 }
@@ -152,6 +156,7 @@ function layout(ctx: PipelineContext) {
     urls: join(corpus, 'fetch-state', 'urls'),
     sources: join(corpus, 'fetch-state', 'sources'),
     content: join(corpus, 'fetch-state', 'content'),
+    removed: removedDir(corpus),
     quarantine: join(corpus, 'quarantine'),
     snapshotFile: (hash: string): string => join(corpus, 'snapshots', hash.slice(0, 2), `${hash}.gz`),
     urlFile: (url: string): string => join(corpus, 'fetch-state', 'urls', `${urlKey(url)}.json`),
@@ -194,6 +199,8 @@ interface Scan {
   readonly sourceStates: number;
   readonly index: IndexView | null;
   readonly quarantined: number;
+  /** Ids of documents taken out by ccg remove: every removal record's name, readable or not. */
+  readonly removed: Set<string>;
 }
 
 async function scan(ctx: PipelineContext, problems: Problem[]): Promise<Scan> {
@@ -293,6 +300,21 @@ async function scan(ctx: PipelineContext, problems: Problem[]): Promise<Scan> {
     else states.set(s.url, { state: s, file });
   }
 
+  // Removal records (ccg remove): each names a document that is no longer stored.
+  const removed = new Set<string>();
+  for (const name of await removalFiles(ctx.paths.corpus)) {
+    const file = join(L.removed, name);
+    const id = basename(name, '.json');
+    removed.add(id);
+    try {
+      parseRemoval(await readFile(file, 'utf8'), file);
+    } catch (e) {
+      add('removal-corrupt', file, e instanceof FormatError ? e.message.slice(file.length + 2) : `cannot be read (${errorMessage(e)})`, [id]);
+      continue;
+    }
+    if (docs.has(id) || recordNames.has(`${id}.json`)) add('removal-unfinished', file, `document ${id} was being removed, but its record is still stored (${id}.json)`, [id]);
+  }
+
   // Source states and the content keys (text hash → the document that holds that text).
   let sourceStates = 0;
   for (const name of await list(L.sources)) {
@@ -312,7 +334,7 @@ async function scan(ctx: PipelineContext, problems: Problem[]): Promise<Scan> {
     try {
       const owner = (JSON.parse(await readFile(file, 'utf8')) as { id?: unknown }).id;
       if (typeof owner !== 'string') add('state-corrupt', file, 'content key without a document id');
-      else if (!docs.has(owner) && !recordNames.has(`${owner}.json`)) add('content-key-stale', file, `names document ${owner}, which is not stored`, [owner]);
+      else if (!docs.has(owner) && !recordNames.has(`${owner}.json`) && !removed.has(owner)) add('content-key-stale', file, `names document ${owner}, which is not stored`, [owner]);
     } catch (e) {
       add('state-corrupt', file, `corrupt content key (${errorMessage(e)})`);
     }
@@ -330,7 +352,7 @@ async function scan(ctx: PipelineContext, problems: Problem[]): Promise<Scan> {
   }
   if (!index && !unreadable && docs.size) add('index-missing', join(ctx.paths.index, 'manifest.json'), `no index: ${plural(docs.size, 'document')} cannot be searched`);
 
-  return { docs, recordNames, unusable, snapshots, snapshotNames, states, sourceStates, index, quarantined: (await list(L.quarantine)).filter((n) => !n.endsWith('.note')).length };
+  return { docs, recordNames, unusable, snapshots, snapshotNames, states, sourceStates, index, quarantined: (await list(L.quarantine)).filter((n) => !n.endsWith('.note')).length, removed };
 }
 
 /** The URLs a document is known by, as written and normalised. */
@@ -360,7 +382,7 @@ function crossCheck(s: Scan, problems: Problem[]): void {
       add('state-missing-snapshot', file, `${state.url}: ${plural(missingSnapshots.length, 'revision')} whose snapshot is missing (${missingSnapshots.map((r) => r.sha256.slice(0, 12)).join(', ')})`, missingSnapshots.map((r) => r.sha256));
     }
     const missingDocs = [...new Set(state.revisions.map((r) => r.documentId).filter((id): id is string => id !== null))]
-      .filter((id) => !s.docs.has(id) && !s.recordNames.has(`${id}.json`));
+      .filter((id) => !s.docs.has(id) && !s.recordNames.has(`${id}.json`) && !s.removed.has(id));
     const listed = knownUrls.has(state.url) || knownUrls.has(normaliseUrl(state.url) ?? state.url);
     if (missingDocs.length && !listed) add('state-missing-document', file, `${state.url}: names document ${missingDocs.join(', ')}, which is not stored`, missingDocs);
     for (const r of state.revisions) inStates.add(r.sha256);
@@ -477,6 +499,7 @@ export async function verifyArchive(ctx: PipelineContext): Promise<VerifyReport>
       sourceStates: s.sourceStates,
       indexed: s.index ? s.index.ids.length : null,
       quarantined: s.quarantined,
+      removed: s.removed.size,
     },
     problems,
   };
@@ -599,6 +622,31 @@ export async function repairArchive(ctx: PipelineContext, options: { now?: () =>
             acted = true;
           }
           break;
+        case 'removal-unfinished': {
+          // A removal stopped between its two writes: its record says what was asked, so it is finished.
+          const id = p.items![0]!;
+          if (isSafeId(id) && (await deleteDocument(L.documents, id))) {
+            done(p, `removal finished: ${id}.json deleted, as ccg remove would have`);
+            acted = true;
+            documentsChanged = true;
+          }
+          break;
+        }
+        case 'removal-corrupt': {
+          // The document stays removed: the file is set aside and a record that says only that is written in its place.
+          const id = p.items![0]!;
+          const at = await stat(p.file).then((st) => st.mtime.toISOString(), () => now().toISOString());
+          const target = await quarantine(ctx, p.file, p.message, now());
+          if (isSafeId(id)) {
+            await writeRemoval(ctx.paths.corpus, {
+              format: REMOVAL_FORMAT, version: 1, id, removedAt: at, removedBy: `unknown (its record was unreadable; rewritten by ccg verify --repair, the old one is ${target})`, reason: null,
+              document: { title: '', source: null, url: null, canonicalUrl: null, publisher: null, published: null, quotes: 0 },
+            });
+            done(p, `moved to ${target}; the document stays removed (a new removal record says so)`);
+          } else done(p, `moved to ${target}`);
+          acted = true;
+          break;
+        }
         case 'state-missing-document': {
           const entry = [...s.states.values()].find((e) => e.file === p.file);
           if (!entry) break;
@@ -670,7 +718,7 @@ export async function repairArchive(ctx: PipelineContext, options: { now?: () =>
           // Documents the index lists and the corpus lacks were stored once: rebuild them if they can be.
           if (p.message.startsWith('lists ')) {
             for (const id of p.items ?? []) {
-              if (!s.recordNames.has(`${id}.json`) && !setAside.has(id)) setAside.set(id, { file: p.file, message: `lists document ${id}, whose record is gone and could not be rebuilt (no snapshot or source file)` });
+              if (!s.recordNames.has(`${id}.json`) && !setAside.has(id) && !s.removed.has(id)) setAside.set(id, { file: p.file, message: `lists document ${id}, whose record is gone and could not be rebuilt (no snapshot or source file)` });
             }
           }
           break;

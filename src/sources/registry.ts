@@ -4,7 +4,7 @@
  * sources still load.
  */
 import { readdirSync, existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { CcgError, ValidationError, errorMessage, toStorageError } from '../core/errors.js';
 import { readJsonFile } from './read-json.js';
 import { cssSelectorProblem, SELECTOR_NAMES } from '../fetch/selectors.js';
@@ -128,4 +128,27 @@ export function loadRegistry(dir: string): Registry {
     }
   }
   return { sources, errors };
+}
+
+/** A registry file found by its source's id: the source when the file is valid, else the error that names it. */
+export interface RegistryEntry {
+  readonly id: string;
+  readonly file: string;
+  readonly source: Source | null;
+  readonly error: CcgError | null;
+}
+
+/**
+ * The registry file of source `id`: the file whose source has this id, else a file named `<id>.json`
+ * that fails validation (so a broken file can still be found and removed); null when neither. The
+ * file is always one that loadRegistry listed in `dir`, never a path built from `id`.
+ */
+export function findSource(dir: string, id: string): RegistryEntry | null {
+  const reg = loadRegistry(dir);
+  const source = reg.sources.find((s) => s.id === id);
+  if (source) return { id, file: source.file, source, error: null };
+  // A file that fails validation names itself as `file` (ValidationError) or `input` (InputError: unreadable).
+  const fileOf = (e: CcgError): string | undefined => (e as { file?: string }).file ?? (e as { input?: string }).input;
+  const error = reg.errors.find((e) => fileOf(e) !== undefined && basename(fileOf(e)!) === `${id}.json`);
+  return error ? { id, file: fileOf(error)!, source: null, error } : null;
 }

@@ -13,11 +13,15 @@ function line(r: AddResult): void {
   out(`${r.status.padEnd(9)} ${r.id}  ${r.title || '(no title)'} (${plural(r.quotes ?? 0, 'quote')})${/^https?:/i.test(r.input) ? `  ${r.input}` : ''}`);
 }
 
-/** "2 added, 0 updated, 1 unchanged, 1 failed" over every input; duplicates named when there are any. */
+/**
+ * "2 added, 0 updated, 1 unchanged, 1 failed" over every input; duplicates, and documents left out
+ * because they were removed (ccg remove), named when there are any.
+ */
 export function addSummary(results: readonly AddResult[]): string {
   const count = (s: AddResult['status']): number => results.filter((r) => r.status === s).length;
   const dup = count('duplicate');
-  return `${count('added')} added, ${count('updated')} updated, ${count('unchanged')} unchanged, ${dup ? `${plural(dup, 'duplicate')}, ` : ''}${count('failed')} failed`;
+  const removed = count('removed');
+  return `${count('added')} added, ${count('updated')} updated, ${count('unchanged')} unchanged, ${dup ? `${plural(dup, 'duplicate')}, ` : ''}${removed ? `${removed} left out (removed), ` : ''}${count('failed')} failed`;
 }
 
 export const add: Command = {
@@ -32,7 +36,8 @@ exit code is 1. A feed or sitemap is not a page: it is not stored, and ccg add p
 command that registers it as a source (ccg sources add URL). Run "ccg index" afterwards to make
 new documents searchable. PDF reports (a file or a URL) are read as ccg extract reads them: each
 quote keeps its page; an encrypted or scanned PDF is stored with its metadata, marked
-needsPassword or needsOcr.
+needsPassword or needsOcr. Adding a document that "ccg remove" took out brings it back (its
+removal record in corpus/removed/ is deleted); ingest and "ccg start" leave such documents out.
 
 Each input gets one line with its status, and the last line counts them all:
   added      stored for the first time

@@ -10,6 +10,7 @@ import { sources } from './sources.js';
 import { timeline } from './timeline.js';
 import { verify } from './verify.js';
 import { who } from './who.js';
+import { remove } from './remove.js';
 import { serve } from './serve.js';
 
-export const commands: readonly Command[] = [start, ingest, sources, add, extract, index, search, quotes, timeline, who, verify, serve];
+export const commands: readonly Command[] = [start, ingest, sources, add, remove, extract, index, search, quotes, timeline, who, verify, serve];

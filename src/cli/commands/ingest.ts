@@ -15,7 +15,8 @@ time per host at the source's rate), keeps the raw snapshot of every page under 
 with its provenance, extracts and analyses it, stores the document and rebuilds the index.
 A second run fetches only what is new or changed (ETag, Last-Modified, content hash). A run that
 is stopped at any point loses nothing already stored; run it again to go on. Without a network,
-each source says so in one line and the archive keeps what it has.
+each source says so in one line and the archive keeps what it has. A page whose document was
+taken out by "ccg remove" is skipped (its check is recorded, nothing is stored).
 
   --source ID        only this source (repeatable)
   --max-items N      at most N items per source

@@ -144,10 +144,55 @@ async function add(home: string | null, argv: readonly string[]): Promise<number
   return 0;
 }
 
+/** `sources remove ID`: the registry file goes; the source's documents stay unless --with-documents. */
+async function remove(home: string | null, argv: readonly string[]): Promise<number> {
+  const { values, positionals } = parse('sources remove', argv, {
+    'with-documents': { type: 'boolean' }, reason: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'no-index': { type: 'boolean' }, json: { type: 'boolean' },
+  }, { min: 1, max: 1, name: 'source id' });
+  const id = positionals[0]!;
+  try {
+    checkId(id, 'source id');
+  } catch (e) {
+    if (e instanceof PathError) throw new UsageError(`sources remove: ${e.message}; nothing removed`);
+    throw e;
+  }
+  const withDocuments = Boolean(values['with-documents']);
+  if (!withDocuments) {
+    for (const flag of ['reason', 'no-index'] as const) if (values[flag] !== undefined) throw new UsageError(`sources remove: --${flag} goes with --with-documents`, { showUsage: true });
+  }
+  const reason = str(values.reason)?.trim();
+  if (reason === '') throw new UsageError('sources remove: --reason must not be empty');
+  const [{ findSource }, { indexContext }, { planRemoval, removeSourceFile }, { applyRemoval, removedJson }, { userName }] = await Promise.all([
+    import('../../sources/index.js'), import('../../pipeline/index-context.js'), import('../../pipeline/remove.js'), import('./remove.js'), import('../../core/user.js'),
+  ]);
+  const ctx = indexContext(home);
+  const entry = findSource(ctx.paths.registry, id);
+  if (!entry) throw new UsageError(`sources remove: no source "${id}" in ${ctx.paths.registry} ("ccg ${homeFlag(home)}sources list" lists them); nothing removed`);
+  const plan = await planRemoval(ctx, [], [id]);
+  const count = plan.bySource.get(id) ?? 0;
+  const json = Boolean(values.json);
+  const dryRun = Boolean(values['dry-run']);
+  const ccg = `ccg ${homeFlag(home)}`;
+  const removing = withDocuments ? plan : { ...plan, documents: [] };
+  // The documents first: a failure leaves the source registered, so the same command can be run again.
+  const index = await applyRemoval(ctx, removing, { dryRun, noIndex: Boolean(values['no-index']), reason: reason ?? null, removedBy: `ccg sources remove (${userName()})`, home }, !json);
+  if (!dryRun) await removeSourceFile(entry);
+  if (json) {
+    out(JSON.stringify({ dryRun, source: { id, file: entry.file, valid: entry.source !== null }, documents: removing.documents.map(removedJson), kept: withDocuments ? 0 : count, index }));
+    return index.updated && index.problems ? 1 : 0;
+  }
+  out(`${dryRun ? 'Would remove' : 'Removed'} source ${id} (${entry.file}).`);
+  if (!withDocuments && count) {
+    out(`Its ${plural(count, 'document')} ${dryRun ? 'would stay' : 'stay'} in the archive and in searches; "${ccg}remove --source ${id}" removes them${dryRun ? ', or add --with-documents' : ''}.`);
+  } else if (!count) out(`It ${dryRun ? 'has' : 'had'} no stored documents.`);
+  if (dryRun) out('Nothing removed (--dry-run).');
+  return index.updated && index.problems ? 1 : 0;
+}
+
 export const sources: Command = {
   name: 'sources',
-  summary: 'list, add and check the sources in the registry',
-  usage: 'ccg sources list [--json] | ccg sources add URL [--id ID] [--name N] [--publisher P] [--topics a,b | --no-topics] [--kind page|listing] [--link-pattern RE] [--interval MS] [--yes] [--json] | ccg sources check [--json]',
+  summary: 'list, add, check and remove the sources in the registry',
+  usage: 'ccg sources list [--json] | ccg sources add URL [--id ID] [--name N] [--publisher P] [--topics a,b | --no-topics] [--kind page|listing] [--link-pattern RE] [--interval MS] [--yes] [--json] | ccg sources check [--json] | ccg sources remove ID [--with-documents [--reason TEXT] [--no-index]] [--dry-run] [--json]',
   help: `The registry is one JSON file per source in sources/registry/.
 
   list            every source: id, kind, publisher, URL ('-' marks a disabled one)
@@ -173,18 +218,33 @@ export const sources: Command = {
                                   the regular expression RE (e.g. "/reports/.+\\.pdf$")
                   --interval MS   milliseconds between two requests to the site (default 1000)
   check           each source's last success, last error and items seen
+  remove ID       deletes the source's file from sources/registry/ (a file that fails validation
+                  is found by its name, ID.json), so ingest no longer fetches it. Its documents
+                  stay in the archive and in searches, with its id as their source; its fetch
+                  history (corpus/fetch-state/) stays too. "ccg remove --source ID" removes the
+                  documents later.
+                  --with-documents  remove its documents too, as "ccg remove" does (each
+                                    leaves a removal record in corpus/removed/; the index
+                                    is updated): those it fetched and those its files gave
+                  --reason TEXT     why, kept in each removal record (with --with-documents)
+                  --no-index        leave the index as it is (with --with-documents)
+                  --dry-run         show what would be removed; change nothing
+                  --json            {dryRun, source: {id, file, valid}, documents, kept, index}
 
 Examples:
   ccg sources list
   ccg sources add https://www.pulsetoday.co.uk/ --id pulse --publisher Pulse --yes
   ccg sources add https://www.example.org/publications/ --link-pattern "/publications/.+\\.pdf$"
-  ccg sources check --json`,
+  ccg sources check --json
+  ccg sources remove hsj --dry-run
+  ccg sources remove hsj --with-documents --reason "paywalled: no text"`,
   home: (argv) => (argv[0] === 'add' ? 'creates' : 'reads'),
   async run(argv, global) {
     const [sub, ...rest] = argv;
     if (sub === 'list') return list(global.home, Boolean(parse('sources list', rest, { json: { type: 'boolean' } }, { max: 0 }).values.json));
     if (sub === 'check') return check(global.home, Boolean(parse('sources check', rest, { json: { type: 'boolean' } }, { max: 0 }).values.json));
     if (sub === 'add') return add(global.home, rest);
-    throw new UsageError(sub ? `sources: unknown subcommand "${sub}"` : 'sources: name a subcommand: list, add or check', { showUsage: true });
+    if (sub === 'remove') return remove(global.home, rest);
+    throw new UsageError(sub ? `sources: unknown subcommand "${sub}"` : 'sources: name a subcommand: list, add, check or remove', { showUsage: true });
   },
 };

@@ -5,10 +5,10 @@ import { parse } from '../args.js';
 import { out } from '../output.js';
 import { plural } from '../../core/plural.js';
 
-/** Why a leftover is there: an index behind the corpus is also what ccg add and ingest --no-index leave, for ccg index. */
+/** Why a leftover is there: an index behind the corpus is also what ccg add, ccg remove --no-index and ingest --no-index leave, for ccg index. */
 function leftBy(p: Problem, home: string | null): string {
   if (!p.leftover) return '';
-  if (p.kind === 'index-stale') return ` [left by ccg add, ingest --no-index or a stopped run; "ccg ${homeFlag(home)}index" updates it]`;
+  if (p.kind === 'index-stale') return ` [left by ccg add, ccg remove --no-index, ingest --no-index or a stopped run; "ccg ${homeFlag(home)}index" updates it]`;
   return ' [left by a stopped run]';
 }
 
@@ -16,7 +16,7 @@ const line = (p: Problem & { hint?: string }, home: string | null): string => `$
 
 function checked(r: VerifyReport): string {
   const c = r.checked;
-  return `${plural(c.documents, 'document')}, ${plural(c.snapshots, 'snapshot')}, ${plural(c.urlStates, 'URL fetch state')}, ${c.indexed === null ? 'no index' : `an index of ${plural(c.indexed, 'document')}`}`;
+  return `${plural(c.documents, 'document')}${c.removed ? ` (and ${c.removed} removed)` : ''}, ${plural(c.snapshots, 'snapshot')}, ${plural(c.urlStates, 'URL fetch state')}, ${c.indexed === null ? 'no index' : `an index of ${plural(c.indexed, 'document')}`}`;
 }
 
 export const verify: Command = {
@@ -28,18 +28,23 @@ export const verify: Command = {
     offsets inside the text, stances, dates), named after their id, no id held twice;
   - snapshots: their bytes match their sha256 name; every snapshot is referred to by a fetch state
     or a document;
-  - fetch states: every revision's snapshot and document exist;
+  - fetch states: every revision's snapshot and document exist (or the document was taken out
+    by ccg remove: its removal record in corpus/removed/ accounts for it);
+  - removal records: readable, and their document no longer stored (a removal stopped between
+    its two writes leaves both; --repair finishes it);
   - temporary files left by a write that was stopped;
   - the index: the same documents as the corpus, and up to date with them.
 Exit code 0 when all is well, 1 when there is a problem. Problems marked "left by a stopped run"
 are what a run killed at any moment may leave; the next run or --repair clears them. An index
-behind the corpus is also what ccg add and ccg ingest --no-index leave: ccg index updates it.
+behind the corpus is also what ccg add, ccg remove --no-index and ccg ingest --no-index leave:
+ccg index updates it.
 Run --repair when no other ccg command is writing to the archive (a temporary file of a process
 that is still running is not touched).
 
   --repair   rebuild what can be rebuilt: a document from its snapshot, a fetch state from a
              document and its snapshot, the index; move unreadable files to corpus/quarantine/
              with a .note saying where they came from, when and why; remove temporary files;
+             finish a removal that was stopped (a removed document is never rebuilt);
              then name what could not be repaired (exit code 1 if anything is left)
   --json     a structured report, for scripts
 
