@@ -266,3 +266,31 @@ describe('the static page', () => {
     await page.close();
   });
 });
+
+describe('the static page, as a new user finds it', () => {
+  interface CliQuote { text: string; speaker: string | null; role: string | null; organisation: string | null }
+  const cliQuotes = (): CliQuote[] => (JSON.parse(ccg(['quotes', '--limit', '1000', '--json'], { home }).stdout) as { hits: CliQuote[] }).hits;
+  /** The attribution line of the card showing this quote, found by the speaker's name. */
+  async function whoLine(q: CliQuote): Promise<string> {
+    const { page } = await open(`#q=${encodeURIComponent(`speaker:"${q.speaker}"`)}`);
+    await settled(page);
+    const card = page.locator('#results li.quote').filter({ has: page.locator('blockquote', { hasText: q.text.slice(0, 60) }) }).first();
+    const line = await card.locator('.who').innerText();
+    await page.close();
+    return line;
+  }
+
+  it('shows each piece of attribution once: an organisation speaking, or named in the role, is not repeated', async () => {
+    const all = cliQuotes();
+    const speaking = all.find((h) => h.speaker && h.speaker === h.organisation && !h.role);
+    const inRole = all.find((h) => h.speaker && h.role && h.organisation && h.role.startsWith('vice chair of') && h.role.endsWith(h.organisation));
+    const possessive = all.find((h) => h.speaker && h.role && h.organisation && h.role.includes(`${h.organisation}’s`));
+    const apart = all.find((h) => h.speaker && h.role && h.organisation && !h.role.includes(h.organisation) && h.speaker !== h.organisation);
+    for (const q of [speaking, inRole, possessive, apart]) expect(q).toBeDefined();
+    await expect(whoLine(speaking!)).resolves.toBe(speaking!.speaker);
+    await expect(whoLine(inRole!)).resolves.toBe(`${inRole!.speaker}, ${inRole!.role}`);
+    await expect(whoLine(possessive!)).resolves.toBe(`${possessive!.speaker}, ${possessive!.role}`);
+    // An organisation the role does not name is still shown, after the role.
+    await expect(whoLine(apart!)).resolves.toBe(`${apart!.speaker}, ${apart!.role}, ${apart!.organisation}`);
+  });
+});

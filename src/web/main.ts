@@ -7,7 +7,7 @@
 import { STANCES, type Stance } from '../core/types.js';
 import { partitionsFor, type DocumentHit, type FacetValue, type QuoteHit, type Results } from '../search/execute.js';
 import { partitionedBackend } from '../search/backend.js';
-import { citation, shownDate } from '../search/citation.js';
+import { citation, shownDate, shownOrganisation } from '../search/citation.js';
 import { makeSnippet } from '../search/snippet.js';
 import type { Timeline } from '../search/timeline.js';
 import type { ParsedQuery } from '../search/query-language.js';
@@ -98,7 +98,8 @@ function stanceBadge(stance: Stance): HTMLElement {
 }
 
 function quoteCard(h: QuoteHit): HTMLElement {
-  const who = [h.speaker ?? 'Unattributed', h.role, h.organisation].filter(Boolean).join(', ');
+  // Each piece once: not an organisation that the speaker or the role already names.
+  const who = [h.speaker ?? 'Unattributed', h.role, shownOrganisation(h)].filter(Boolean).join(', ');
   const page = (h as { page?: unknown }).page;
   const meta: (Node | string)[] = [stanceBadge(h.stance), el('span', {}, shownDate(h.date, h.approximate))];
   if (h.publisher) meta.push(el('span', {}, h.publisher));
