@@ -293,4 +293,33 @@ describe('the static page, as a new user finds it', () => {
     // An organisation the role does not name is still shown, after the role.
     await expect(whoLine(apart!)).resolves.toBe(`${apart!.speaker}, ${apart!.role}, ${apart!.organisation}`);
   });
+
+  it('says plainly that no quote matched a timeline name, naming it, instead of drawing an empty chart', async () => {
+    const { page, errors } = await open(`#view=timeline&tl=${encodeURIComponent('org:Nobody Here')}`);
+    expect(await settled(page)).toBe('No quotes for "Nobody Here"');
+    expect(await page.locator('#results svg.chart, #results table').count()).toBe(0);
+    await expect(page.locator('#results').innerText()).resolves.toMatch(/^No quotes for "Nobody Here"\./);
+    await shot(page, 'timeline-no-match');
+    // Compared with a name that matches nothing: the chart is the one that matched, and the other is named.
+    await page.locator('#vs-name').fill('Nobody Here');
+    await page.locator('#tl-name').fill('NHS England');
+    await page.locator('#timeline-controls button[type="submit"]').click();
+    await page.waitForSelector('#results svg.chart rect.bar');
+    await settled(page);
+    await expect(page.locator('#results .no-match').innerText()).resolves.toBe('No quotes for "Nobody Here".');
+    expect(await page.locator('table.periods thead th').count()).toBe(2);
+    // A query that leaves a name nothing says so, as ccg timeline does.
+    await page.locator('#q').fill('zanzibarian');
+    await page.waitForFunction(() => !document.querySelector('#results svg.chart'));
+    expect(await settled(page)).toBe('No quotes for "NHS England" or "Nobody Here" match "zanzibarian"');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('names the query that matched nothing, as the CLI does', async () => {
+    const { page } = await open('#q=zzzqqq');
+    const total = (JSON.parse(ccg(['quotes', '--json'], { home }).stdout) as { total: number }).total;
+    expect(await settled(page)).toBe(`No quotes match "zzzqqq" (${total} quotes in the archive)`);
+    await page.close();
+  });
 });

@@ -10,7 +10,7 @@ import { partitionedBackend } from '../search/backend.js';
 import { citation, shownDate, shownOrganisation } from '../search/citation.js';
 import { makeSnippet } from '../search/snippet.js';
 import type { Timeline } from '../search/timeline.js';
-import type { ParsedQuery } from '../search/query-language.js';
+import { formatQuery, type ParsedQuery } from '../search/query-language.js';
 import { el, link, marked, svg } from './dom.js';
 import { installDataHook, loadData, SiteIndex, type SiteManifest } from './data.js';
 import { EMPTY_STATE, FACETS, effectiveQuery, hashFromState, stateFromHash, toggleFacet, type FacetField, type PageState, type Subject, type View } from './state.js';
@@ -188,14 +188,24 @@ function showMore(total: number): HTMLElement | null {
   return b;
 }
 
+/** A query as the CLI shows it in a message: in quotation marks unless it has its own. */
+const quoted = (query: string): string => (query.includes('"') ? query : `"${query}"`);
+
 function noun(view: View): string {
   return view === 'documents' ? 'document' : 'quote';
 }
 
-function countLine(shownN: number, total: number, view: View, waiting: number, parts: number): string {
+/** What ccg quotes and ccg search say when nothing matches: the query, and how much was searched. */
+function noneMatch(view: View, q: ParsedQuery): string {
+  const shownQ = formatQuery(q);
+  const archive = view === 'documents' ? index.site.documentCount : index.site.quoteCount;
+  return `No ${noun(view)}s match ${shownQ ? quoted(shownQ) : 'these filters'} (${archive.toLocaleString('en-GB')} ${noun(view)}${archive === 1 ? '' : 's'} in the archive)`;
+}
+
+function countLine(shownN: number, total: number, view: View, q: ParsedQuery, waiting: number, parts: number): string {
   const n = (x: number): string => x.toLocaleString('en-GB');
   const what = `${noun(view)}${total === 1 ? '' : 's'}`;
-  const base = total === 0 ? `No ${noun(view)}s match` : shownN < total ? `Showing ${n(shownN)} of ${n(total)} ${what}` : `${n(total)} ${what}`;
+  const base = total === 0 ? noneMatch(view, q) : shownN < total ? `Showing ${n(shownN)} of ${n(total)} ${what}` : `${n(total)} ${what}`;
   if (!waiting) return base;
   return parts ? `${base} so far (searched ${Math.round((100 * (parts - waiting)) / parts)}% of the archive…)` : `${base} so far (still loading ${waiting} of the archive's parts…)`;
 }
@@ -226,7 +236,7 @@ async function renderList(gen: number, q: ParsedQuery): Promise<void> {
   const loose = results.loose ? el('p', { class: 'loose' }, `No ${noun(view)} matches every word; these match some of them.`) : null;
   $('results').replaceChildren(...[loose, list, showMore(results.total)].filter((x): x is HTMLElement => x !== null));
   facetPanel(results.facets);
-  setStatus(countLine(results.hits.length, results.total, view, waiting.length, kind === 'quotes' ? needed.length : 0));
+  setStatus(countLine(results.hits.length, results.total, view, q, waiting.length, kind === 'quotes' ? needed.length : 0));
 }
 
 // ——— timeline ———
@@ -272,15 +282,21 @@ function chart(subjects: readonly Subject[], lines: readonly Timeline[]): SVGEle
   return root;
 }
 
+/** "No quotes for "A" or "B" match "words"": the names, and what else narrowed their quotes. */
+function noQuotesFor(names: readonly Subject[], q: ParsedQuery): string {
+  const rest = formatQuery({ ...q, filters: { ...q.filters, org: [], speaker: [] } });
+  return `No quotes for ${names.map((s) => `"${s.name}"`).join(' or ')}${rest ? ` match ${quoted(rest)}` : ''}`;
+}
+
 async function renderTimeline(gen: number): Promise<void> {
-  const subjects = [state.subject, state.compare].filter((s): s is Subject => s !== null && s.name !== '');
-  if (!subjects.length) {
+  const asked = [state.subject, state.compare].filter((s): s is Subject => s !== null && s.name !== '');
+  if (!asked.length) {
     $('results').replaceChildren(el('p', { class: 'hint' }, 'Choose an organisation or a person to see their positions over time; add a second to compare.'));
     $('facet-groups').replaceChildren();
     setStatus('');
     return;
   }
-  const queries = subjects.map((s) => effectiveQuery(state, s));
+  const queries = asked.map((s) => effectiveQuery(state, s));
   const errors = queries.flatMap((q) => q.errors);
   if (errors.length) {
     setError(errors[0]!);
@@ -290,8 +306,20 @@ async function renderTimeline(gen: number): Promise<void> {
   await index.preloadQuotes();
   if (gen !== generation) return;
   const engine = partitionedBackend(index);
-  const lines = await Promise.all(queries.map((q) => engine.timeline(q, state.by)));
+  const found = await Promise.all(queries.map((q) => engine.timeline(q, state.by)));
   if (gen !== generation) return;
+  // A name that matched nothing is said so, by name, as ccg timeline does; the chart is of the rest.
+  const missing = asked.filter((_, i) => found[i]!.total === 0);
+  if (missing.length === asked.length) {
+    const line = noQuotesFor(missing, queries[0]!);
+    $('results').replaceChildren(el('p', { class: 'no-match' }, `${line}.`), el('p', { class: 'hint' }, 'Part of a name (a surname, a place) finds it too; an organisation also by its other names.'));
+    $('facet-groups').replaceChildren();
+    setStatus(line);
+    return;
+  }
+  const note = missing.length ? el('p', { class: 'no-match' }, `${noQuotesFor(missing, queries[0]!)}.`) : null;
+  const lines = found.filter((t) => t.total > 0);
+  const subjects = asked.filter((_, i) => found[i]!.total > 0);
   const legend = el('ul', { class: 'legend' }, ...STANCES.map((s) => el('li', {}, stanceBadge(s))));
   const rows = [...new Set(lines.flatMap((t) => t.periods.map((p) => p.period)))].sort().map((period) => {
     const cells = lines.map((t) => {
@@ -310,7 +338,7 @@ async function renderTimeline(gen: number): Promise<void> {
     el('tbody', {}, ...rows),
   );
   const heading = subjects.map((x, i) => `${x.name} (${lines[i]!.total} ${lines[i]!.total === 1 ? 'quote' : 'quotes'})`).join(' compared with ');
-  const parts: HTMLElement[] = [el('h2', {}, heading), el('div', { class: 'chart-box' }, chart(subjects, lines)), legend, table];
+  const parts: HTMLElement[] = [...(note ? [note] : []), el('h2', {}, heading), el('div', { class: 'chart-box' }, chart(subjects, lines)), legend, table];
   if (state.period) {
     const quotes = lines.flatMap((t) => t.periods.filter((p) => p.period === state.period).flatMap((p) => p.quotes));
     parts.push(el('h2', { id: 'period-heading', tabindex: '-1' }, `${state.period}: ${quotes.length} ${quotes.length === 1 ? 'quote' : 'quotes'}`), el('ol', { class: 'cards' }, ...quotes.slice(0, shown).map(quoteCard)));
