@@ -316,6 +316,55 @@ describe('the static page, as a new user finds it', () => {
     await page.close();
   });
 
+  it('refuses a query of only common words or only punctuation instead of listing every quote', async () => {
+    const { page, errors } = await open('#q=barking');
+    await settled(page);
+    for (const [typed, message] of [
+      ['the of', /"the of" has only common words \(the, of\)/],
+      ['!!!', /"!!!" has no words to search for/],
+      ['. , ;', /". , ;" has no words to search for/],
+    ] as const) {
+      await page.locator('#q').fill(typed);
+      await page.waitForFunction(() => !document.getElementById('error')?.hidden);
+      await expect(page.locator('#error').innerText()).resolves.toMatch(message);
+      expect(await page.locator('#results li.quote').count()).toBe(0);
+      expect(await status(page)).toBe('');
+      await page.locator('#q').fill('barking');
+      await page.waitForFunction(() => document.querySelectorAll('#results li.quote').length === 1);
+    }
+    // A phrase of common words is searched; so are common words beside a filter or an exclusion.
+    await page.locator('#q').fill('"of the"');
+    await page.waitForFunction(() => document.querySelectorAll('#results li.quote').length > 1);
+    await expect(page.locator('#error').isHidden()).resolves.toBe(true);
+    await page.locator('#q').fill('the stance:oppose');
+    await page.waitForFunction(() => document.querySelectorAll('#results li.quote').length > 1);
+    await expect(page.locator('#error').isHidden()).resolves.toBe(true);
+    // The documents view alike.
+    await page.locator('#q').fill('the');
+    await page.locator('#view-documents').click();
+    await page.waitForFunction(() => !document.getElementById('error')?.hidden && location.hash.includes('view=documents'));
+    expect(await page.locator('#results li.document').count()).toBe(0);
+    await shot(page, 'common-words');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('clears the results a refused query would otherwise leave on screen, in every view', async () => {
+    const { page } = await open('#q=barking');
+    await settled(page);
+    await page.locator('#q').fill('colour:red');
+    await page.waitForFunction(() => !document.getElementById('error')?.hidden);
+    expect(await page.locator('#results li.quote').count()).toBe(0);
+    expect(await page.locator('#facet-groups input').count()).toBe(0);
+    expect(await status(page)).toBe('');
+    await page.close();
+    const { page: timeline } = await open(`#view=timeline&q=colour:red&tl=${encodeURIComponent('org:NHS England')}`);
+    await expect(timeline.locator('#error').innerText()).resolves.toMatch(/colour: is not a field/);
+    expect(await status(timeline)).toBe('');
+    expect(await timeline.getAttribute('#results', 'aria-busy')).toBe('false');
+    await timeline.close();
+  });
+
   it('names the query that matched nothing, as the CLI does', async () => {
     const { page } = await open('#q=zzzqqq');
     const total = (JSON.parse(ccg(['quotes', '--json'], { home }).stdout) as { total: number }).total;

@@ -39,6 +39,14 @@ function setError(text: string): void {
   e.hidden = !text;
 }
 
+/** A query the page cannot run: what is wrong, and nothing left on screen that looks like its results. */
+function refuse(text: string): void {
+  setError(text);
+  setStatus('');
+  $('results').replaceChildren();
+  $('facet-groups').replaceChildren();
+}
+
 /** Keystrokes this close together are one query (one history entry). */
 const TYPING_PAUSE_MS = 1500;
 let typing = false;
@@ -299,7 +307,7 @@ async function renderTimeline(gen: number): Promise<void> {
   const queries = asked.map((s) => effectiveQuery(state, s));
   const errors = queries.flatMap((q) => q.errors);
   if (errors.length) {
-    setError(errors[0]!);
+    refuse(errors[0]!);
     return;
   }
   setStatus('Loading the archive…');
@@ -362,8 +370,7 @@ async function render(): Promise<void> {
     else {
       const q = effectiveQuery(state);
       if (q.errors.length) {
-        setError(q.errors.join('; '));
-        setStatus('');
+        refuse(q.errors.join('; '));
         return;
       }
       await renderList(gen, q);
