@@ -371,4 +371,14 @@ describe('the static page, as a new user finds it', () => {
     expect(await settled(page)).toBe(`No quotes match "zzzqqq" (${total} quotes in the archive)`);
     await page.close();
   });
+
+  it('hides the order in the timeline view, where it does nothing, and shows it again for a list', async () => {
+    const { page } = await open(`#view=timeline&tl=${encodeURIComponent('org:NHS England')}`);
+    await page.waitForSelector('#results svg.chart');
+    await expect(page.locator('#sort').isVisible()).resolves.toBe(false);
+    await page.locator('#view-quotes').click();
+    await page.waitForFunction(() => !location.hash.includes('view=timeline'));
+    await expect(page.locator('#sort').isVisible()).resolves.toBe(true);
+    await page.close();
+  });
 });
