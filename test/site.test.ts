@@ -381,4 +381,17 @@ describe('the static page, as a new user finds it', () => {
     await expect(page.locator('#sort').isVisible()).resolves.toBe(true);
     await page.close();
   });
+
+  it('says that a name has only partial quotes, which timelines leave out, rather than that it has none', async () => {
+    const all = cliQuotes() as Array<CliQuote & { partial?: boolean }>;
+    const name = [...new Set(all.map((h) => h.speaker))].find((sp) => sp && all.filter((h) => h.speaker === sp).every((h) => h.partial))!;
+    expect(name).toBeTruthy();
+    const n = all.filter((h) => h.speaker === name).length;
+    const { page } = await open(`#view=timeline&tl=${encodeURIComponent(`speaker:${name}`)}`);
+    const line = `Only partial quotes for "${name}" (${n}: a few words quoted within reported speech), which timelines leave out`;
+    expect(await settled(page)).toBe(line);
+    await expect(page.locator('#results .no-match').innerText()).resolves.toBe(`${line}.`);
+    expect(await page.locator('#results svg.chart').count()).toBe(0);
+    await page.close();
+  });
 });

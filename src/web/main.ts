@@ -296,6 +296,20 @@ function noQuotesFor(names: readonly Subject[], q: ParsedQuery): string {
   return `No quotes for ${names.map((s) => `"${s.name}"`).join(' or ')}${rest ? ` match ${quoted(rest)}` : ''}`;
 }
 
+/**
+ * What to say of the names a timeline found nothing for: those with no quote at all, and those whose
+ * only quotes are partial (a few words within reported speech), which timelines leave out.
+ */
+async function missingNotes(names: readonly Subject[], q: ParsedQuery): Promise<string[]> {
+  const engine = partitionedBackend(index);
+  const partial = await Promise.all(names.map(async (s) => (await engine.quotes(effectiveQuery(state, s), { limit: 1 })).total));
+  const none = names.filter((_, i) => partial[i] === 0);
+  return [
+    ...(none.length ? [noQuotesFor(none, q)] : []),
+    ...names.flatMap((s, i) => (partial[i] ? [`Only partial quotes for "${s.name}" (${partial[i]}: a few words quoted within reported speech), which timelines leave out`] : [])),
+  ];
+}
+
 async function renderTimeline(gen: number): Promise<void> {
   const asked = [state.subject, state.compare].filter((s): s is Subject => s !== null && s.name !== '');
   if (!asked.length) {
@@ -318,14 +332,16 @@ async function renderTimeline(gen: number): Promise<void> {
   if (gen !== generation) return;
   // A name that matched nothing is said so, by name, as ccg timeline does; the chart is of the rest.
   const missing = asked.filter((_, i) => found[i]!.total === 0);
+  const notes = missing.length ? await missingNotes(missing, queries[0]!) : [];
+  if (gen !== generation) return;
   if (missing.length === asked.length) {
-    const line = noQuotesFor(missing, queries[0]!);
-    $('results').replaceChildren(el('p', { class: 'no-match' }, `${line}.`), el('p', { class: 'hint' }, 'Part of a name (a surname, a place) finds it too; an organisation also by its other names.'));
+    const hint = notes.some((n) => n.startsWith('No quotes')) ? [el('p', { class: 'hint' }, 'Part of a name (a surname, a place) finds it too; an organisation also by its other names.')] : [];
+    $('results').replaceChildren(...notes.map((n) => el('p', { class: 'no-match' }, `${n}.`)), ...hint);
     $('facet-groups').replaceChildren();
-    setStatus(line);
+    setStatus(notes.join('; '));
     return;
   }
-  const note = missing.length ? el('p', { class: 'no-match' }, `${noQuotesFor(missing, queries[0]!)}.`) : null;
+  const note = notes.map((n) => el('p', { class: 'no-match' }, `${n}.`));
   const lines = found.filter((t) => t.total > 0);
   const subjects = asked.filter((_, i) => found[i]!.total > 0);
   const legend = el('ul', { class: 'legend' }, ...STANCES.map((s) => el('li', {}, stanceBadge(s))));
@@ -346,7 +362,7 @@ async function renderTimeline(gen: number): Promise<void> {
     el('tbody', {}, ...rows),
   );
   const heading = subjects.map((x, i) => `${x.name} (${lines[i]!.total} ${lines[i]!.total === 1 ? 'quote' : 'quotes'})`).join(' compared with ');
-  const parts: HTMLElement[] = [...(note ? [note] : []), el('h2', {}, heading), el('div', { class: 'chart-box' }, chart(subjects, lines)), legend, table];
+  const parts: HTMLElement[] = [...note, el('h2', {}, heading), el('div', { class: 'chart-box' }, chart(subjects, lines)), legend, table];
   if (state.period) {
     const quotes = lines.flatMap((t) => t.periods.filter((p) => p.period === state.period).flatMap((p) => p.quotes));
     parts.push(el('h2', { id: 'period-heading', tabindex: '-1' }, `${state.period}: ${quotes.length} ${quotes.length === 1 ? 'quote' : 'quotes'}`), el('ol', { class: 'cards' }, ...quotes.slice(0, shown).map(quoteCard)));
