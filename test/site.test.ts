@@ -394,4 +394,17 @@ describe('the static page, as a new user finds it', () => {
     expect(await page.locator('#results svg.chart').count()).toBe(0);
     await page.close();
   });
+
+  it('suggests people for a person\'s timeline and organisations for an organisation\'s', async () => {
+    const { page } = await open('#view=timeline');
+    const suggested = (input: string): Promise<string[]> => page.evaluate((id) => Array.from((document.getElementById(id) as HTMLInputElement).list?.options ?? []).map((o) => o.value), input);
+    expect(await suggested('tl-name')).toContain('British Medical Association');
+    await page.locator('#vs-kind').selectOption('speaker');
+    await page.waitForFunction(() => ((document.getElementById('vs-name') as HTMLInputElement).list?.options.length ?? 0) > 0);
+    const people = await suggested('vs-name');
+    expect(people).toContain('Dr Robert Morley');
+    expect(people).not.toContain('British Medical Association');
+    expect(await suggested('tl-name')).toContain('British Medical Association');
+    await page.close();
+  });
 });

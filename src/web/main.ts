@@ -10,6 +10,7 @@ import { partitionedBackend } from '../search/backend.js';
 import { citation, shownDate, shownOrganisation } from '../search/citation.js';
 import { makeSnippet } from '../search/snippet.js';
 import type { Timeline } from '../search/timeline.js';
+import type { Base } from '../search/schema.js';
 import { formatQuery, type ParsedQuery } from '../search/query-language.js';
 import { el, link, marked, svg } from './dom.js';
 import { installDataHook, loadData, SiteIndex, type SiteManifest } from './data.js';
@@ -96,7 +97,20 @@ function syncControls(): void {
   $<HTMLInputElement>('tl-name').value = state.subject?.name ?? '';
   $<HTMLSelectElement>('vs-kind').value = state.compare?.kind ?? 'org';
   $<HTMLInputElement>('vs-name').value = state.compare?.name ?? '';
+  suggestNames();
   $<HTMLSelectElement>('tl-by').value = state.by;
+}
+
+/** Each timeline name suggests what its kind is: organisations from the list, or people who are quoted. */
+function suggestNames(): void {
+  for (const [kind, name] of [['tl-kind', 'tl-name'], ['vs-kind', 'vs-name']] as const) $(name).setAttribute('list', $<HTMLSelectElement>(kind).value === 'speaker' ? 'speaker-names' : 'org-names');
+}
+
+/** The people quoted in the archive (every quote base is loaded by then), for the timeline's suggestions. */
+async function listSpeakers(): Promise<void> {
+  const names = new Set<string>();
+  for (const key of index.loaded.quotes) for (const n of ((await index.file(key, 'quotes-base.json')) as Base).tables.speakers) names.add(n);
+  $('speaker-names').replaceChildren(...[...names].sort((a, b) => a.localeCompare(b, 'en-GB')).map((n) => el('option', { value: n })));
 }
 
 // ——— results ———
@@ -454,9 +468,11 @@ function wire(): void {
     syncControls();
     void render();
   });
-  // Organisation names for the timeline's inputs.
+  // Organisation names for the timeline's inputs (people's once the quotes are loaded).
   const names = $('org-names');
   names.replaceChildren(...index.site.organisations.organisations.map((o) => el('option', { value: o.name })));
+  $('tl-kind').addEventListener('change', suggestNames);
+  $('vs-kind').addEventListener('change', suggestNames);
 }
 
 async function start(): Promise<void> {
@@ -484,7 +500,7 @@ async function start(): Promise<void> {
   await render();
   document.documentElement.dataset.ready = 'true';
   // The rest of the quotes, newest first, while the reader reads.
-  index.preloadQuotes().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  index.preloadQuotes().then(listSpeakers).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => void start());
