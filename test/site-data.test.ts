@@ -126,4 +126,15 @@ describe('the page state in the URL', () => {
     // A timeline is about its subject alone.
     expect(effectiveQuery(s, { kind: 'org', name: 'NHS England' }).filters.org).toEqual(['NHS England']);
   });
+
+  it('refuses a typed query of only common words or of no words, and only that', () => {
+    const errors = (q: string): readonly string[] => effectiveQuery({ ...EMPTY_STATE, q }).errors;
+    expect(errors('the of')).toEqual(['"the of" has only common words (the, of), which are not searched on their own: add another word, put them in a "phrase", or add a filter']);
+    expect(errors('The OR a')).toEqual([expect.stringMatching(/^"The OR a" has only common words \(The, a\)/)]);
+    expect(errors('!!')).toEqual(['"!!" has no words to search for']);
+    expect(errors(' - ; OR ')).toEqual(['"- ; OR" has no words to search for']);
+    for (const fine of ['', '   ', 'the commissioning', '"of the"', 'the stance:oppose', 'the -barking', 'the since:2014', '!! org:BMA']) expect(errors(fine), fine).toEqual([]);
+    // One message for a query that is already wrong.
+    expect(errors('the colour:red')).toHaveLength(1);
+  });
 });

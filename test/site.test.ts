@@ -266,3 +266,145 @@ describe('the static page', () => {
     await page.close();
   });
 });
+
+describe('the static page, as a new user finds it', () => {
+  interface CliQuote { text: string; speaker: string | null; role: string | null; organisation: string | null }
+  const cliQuotes = (): CliQuote[] => (JSON.parse(ccg(['quotes', '--limit', '1000', '--json'], { home }).stdout) as { hits: CliQuote[] }).hits;
+  /** The attribution line of the card showing this quote, found by the speaker's name. */
+  async function whoLine(q: CliQuote): Promise<string> {
+    const { page } = await open(`#q=${encodeURIComponent(`speaker:"${q.speaker}"`)}`);
+    await settled(page);
+    const card = page.locator('#results li.quote').filter({ has: page.locator('blockquote', { hasText: q.text.slice(0, 60) }) }).first();
+    const line = await card.locator('.who').innerText();
+    await page.close();
+    return line;
+  }
+
+  it('shows each piece of attribution once: an organisation speaking, or named in the role, is not repeated', async () => {
+    const all = cliQuotes();
+    const speaking = all.find((h) => h.speaker && h.speaker === h.organisation && !h.role);
+    const inRole = all.find((h) => h.speaker && h.role && h.organisation && h.role.startsWith('vice chair of') && h.role.endsWith(h.organisation));
+    const possessive = all.find((h) => h.speaker && h.role && h.organisation && h.role.includes(`${h.organisation}’s`));
+    const apart = all.find((h) => h.speaker && h.role && h.organisation && !h.role.includes(h.organisation) && h.speaker !== h.organisation);
+    for (const q of [speaking, inRole, possessive, apart]) expect(q).toBeDefined();
+    await expect(whoLine(speaking!)).resolves.toBe(speaking!.speaker);
+    await expect(whoLine(inRole!)).resolves.toBe(`${inRole!.speaker}, ${inRole!.role}`);
+    await expect(whoLine(possessive!)).resolves.toBe(`${possessive!.speaker}, ${possessive!.role}`);
+    // An organisation the role does not name is still shown, after the role.
+    await expect(whoLine(apart!)).resolves.toBe(`${apart!.speaker}, ${apart!.role}, ${apart!.organisation}`);
+  });
+
+  it('says plainly that no quote matched a timeline name, naming it, instead of drawing an empty chart', async () => {
+    const { page, errors } = await open(`#view=timeline&tl=${encodeURIComponent('org:Nobody Here')}`);
+    expect(await settled(page)).toBe('No quotes for "Nobody Here"');
+    expect(await page.locator('#results svg.chart, #results table').count()).toBe(0);
+    await expect(page.locator('#results').innerText()).resolves.toMatch(/^No quotes for "Nobody Here"\./);
+    await shot(page, 'timeline-no-match');
+    // Compared with a name that matches nothing: the chart is the one that matched, and the other is named.
+    await page.locator('#vs-name').fill('Nobody Here');
+    await page.locator('#tl-name').fill('NHS England');
+    await page.locator('#timeline-controls button[type="submit"]').click();
+    await page.waitForSelector('#results svg.chart rect.bar');
+    await settled(page);
+    await expect(page.locator('#results .no-match').innerText()).resolves.toBe('No quotes for "Nobody Here".');
+    expect(await page.locator('table.periods thead th').count()).toBe(2);
+    // A query that leaves a name nothing says so, as ccg timeline does.
+    await page.locator('#q').fill('zanzibarian');
+    await page.waitForFunction(() => !document.querySelector('#results svg.chart'));
+    expect(await settled(page)).toBe('No quotes for "NHS England" or "Nobody Here" match "zanzibarian"');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('refuses a query of only common words or only punctuation instead of listing every quote', async () => {
+    const { page, errors } = await open('#q=barking');
+    await settled(page);
+    for (const [typed, message] of [
+      ['the of', /"the of" has only common words \(the, of\)/],
+      ['!!!', /"!!!" has no words to search for/],
+      ['. , ;', /". , ;" has no words to search for/],
+    ] as const) {
+      await page.locator('#q').fill(typed);
+      await page.waitForFunction(() => !document.getElementById('error')?.hidden);
+      await expect(page.locator('#error').innerText()).resolves.toMatch(message);
+      expect(await page.locator('#results li.quote').count()).toBe(0);
+      expect(await status(page)).toBe('');
+      await page.locator('#q').fill('barking');
+      await page.waitForFunction(() => document.querySelectorAll('#results li.quote').length === 1);
+    }
+    // A phrase of common words is searched; so are common words beside a filter or an exclusion.
+    await page.locator('#q').fill('"of the"');
+    await page.waitForFunction(() => document.querySelectorAll('#results li.quote').length > 1);
+    await expect(page.locator('#error').isHidden()).resolves.toBe(true);
+    await page.locator('#q').fill('the stance:oppose');
+    await page.waitForFunction(() => document.querySelectorAll('#results li.quote').length > 1);
+    await expect(page.locator('#error').isHidden()).resolves.toBe(true);
+    // The documents view alike.
+    await page.locator('#q').fill('the');
+    await page.locator('#view-documents').click();
+    await page.waitForFunction(() => !document.getElementById('error')?.hidden && location.hash.includes('view=documents'));
+    expect(await page.locator('#results li.document').count()).toBe(0);
+    await shot(page, 'common-words');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('clears the results a refused query would otherwise leave on screen, in every view', async () => {
+    const { page } = await open('#q=barking');
+    await settled(page);
+    await page.locator('#q').fill('colour:red');
+    await page.waitForFunction(() => !document.getElementById('error')?.hidden);
+    expect(await page.locator('#results li.quote').count()).toBe(0);
+    expect(await page.locator('#facet-groups input').count()).toBe(0);
+    expect(await status(page)).toBe('');
+    await page.close();
+    const { page: timeline } = await open(`#view=timeline&q=colour:red&tl=${encodeURIComponent('org:NHS England')}`);
+    await expect(timeline.locator('#error').innerText()).resolves.toMatch(/colour: is not a field/);
+    expect(await status(timeline)).toBe('');
+    expect(await timeline.getAttribute('#results', 'aria-busy')).toBe('false');
+    await timeline.close();
+  });
+
+  it('names the query that matched nothing, as the CLI does', async () => {
+    const { page } = await open('#q=zzzqqq');
+    const total = (JSON.parse(ccg(['quotes', '--json'], { home }).stdout) as { total: number }).total;
+    expect(await settled(page)).toBe(`No quotes match "zzzqqq" (${total} quotes in the archive)`);
+    await page.close();
+  });
+
+  it('hides the order in the timeline view, where it does nothing, and shows it again for a list', async () => {
+    const { page } = await open(`#view=timeline&tl=${encodeURIComponent('org:NHS England')}`);
+    await page.waitForSelector('#results svg.chart');
+    await expect(page.locator('#sort').isVisible()).resolves.toBe(false);
+    await page.locator('#view-quotes').click();
+    await page.waitForFunction(() => !location.hash.includes('view=timeline'));
+    await expect(page.locator('#sort').isVisible()).resolves.toBe(true);
+    await page.close();
+  });
+
+  it('says that a name has only partial quotes, which timelines leave out, rather than that it has none', async () => {
+    const all = cliQuotes() as Array<CliQuote & { partial?: boolean }>;
+    const name = [...new Set(all.map((h) => h.speaker))].find((sp) => sp && all.filter((h) => h.speaker === sp).every((h) => h.partial))!;
+    expect(name).toBeTruthy();
+    const n = all.filter((h) => h.speaker === name).length;
+    const { page } = await open(`#view=timeline&tl=${encodeURIComponent(`speaker:${name}`)}`);
+    const line = `Only partial quotes for "${name}" (${n}: a few words quoted within reported speech), which timelines leave out`;
+    expect(await settled(page)).toBe(line);
+    await expect(page.locator('#results .no-match').innerText()).resolves.toBe(`${line}.`);
+    expect(await page.locator('#results svg.chart').count()).toBe(0);
+    await page.close();
+  });
+
+  it('suggests people for a person\'s timeline and organisations for an organisation\'s', async () => {
+    const { page } = await open('#view=timeline');
+    const suggested = (input: string): Promise<string[]> => page.evaluate((id) => Array.from((document.getElementById(id) as HTMLInputElement).list?.options ?? []).map((o) => o.value), input);
+    expect(await suggested('tl-name')).toContain('British Medical Association');
+    await page.locator('#vs-kind').selectOption('speaker');
+    await page.waitForFunction(() => ((document.getElementById('vs-name') as HTMLInputElement).list?.options.length ?? 0) > 0);
+    const people = await suggested('vs-name');
+    expect(people).toContain('Dr Robert Morley');
+    expect(people).not.toContain('British Medical Association');
+    expect(await suggested('tl-name')).toContain('British Medical Association');
+    await page.close();
+  });
+});

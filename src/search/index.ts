@@ -12,7 +12,7 @@ export type { OrgTable } from './organisations.js';
 export { timeline, periodOf, PERIODS } from './timeline.js';
 export type { Timeline, TimelinePeriod, Period } from './timeline.js';
 export { memoryIndex, byDate } from './memory.js';
-export { citation, shownDate } from './citation.js';
+export { citation, shownDate, shownOrganisation } from './citation.js';
 export { who } from './who.js';
 export type { Who, Voice } from './who.js';
 export { partitionedBackend } from './backend.js';

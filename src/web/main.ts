@@ -7,10 +7,11 @@
 import { STANCES, type Stance } from '../core/types.js';
 import { partitionsFor, type DocumentHit, type FacetValue, type QuoteHit, type Results } from '../search/execute.js';
 import { partitionedBackend } from '../search/backend.js';
-import { citation, shownDate } from '../search/citation.js';
+import { citation, shownDate, shownOrganisation } from '../search/citation.js';
 import { makeSnippet } from '../search/snippet.js';
 import type { Timeline } from '../search/timeline.js';
-import type { ParsedQuery } from '../search/query-language.js';
+import type { Base } from '../search/schema.js';
+import { formatQuery, type ParsedQuery } from '../search/query-language.js';
 import { el, link, marked, svg } from './dom.js';
 import { installDataHook, loadData, SiteIndex, type SiteManifest } from './data.js';
 import { EMPTY_STATE, FACETS, effectiveQuery, hashFromState, stateFromHash, toggleFacet, type FacetField, type PageState, type Subject, type View } from './state.js';
@@ -37,6 +38,14 @@ function setError(text: string): void {
   const e = $('error');
   e.textContent = text;
   e.hidden = !text;
+}
+
+/** A query the page cannot run: what is wrong, and nothing left on screen that looks like its results. */
+function refuse(text: string): void {
+  setError(text);
+  setStatus('');
+  $('results').replaceChildren();
+  $('facet-groups').replaceChildren();
 }
 
 /** Keystrokes this close together are one query (one history entry). */
@@ -88,7 +97,20 @@ function syncControls(): void {
   $<HTMLInputElement>('tl-name').value = state.subject?.name ?? '';
   $<HTMLSelectElement>('vs-kind').value = state.compare?.kind ?? 'org';
   $<HTMLInputElement>('vs-name').value = state.compare?.name ?? '';
+  suggestNames();
   $<HTMLSelectElement>('tl-by').value = state.by;
+}
+
+/** Each timeline name suggests what its kind is: organisations from the list, or people who are quoted. */
+function suggestNames(): void {
+  for (const [kind, name] of [['tl-kind', 'tl-name'], ['vs-kind', 'vs-name']] as const) $(name).setAttribute('list', $<HTMLSelectElement>(kind).value === 'speaker' ? 'speaker-names' : 'org-names');
+}
+
+/** The people quoted in the archive (every quote base is loaded by then), for the timeline's suggestions. */
+async function listSpeakers(): Promise<void> {
+  const names = new Set<string>();
+  for (const key of index.loaded.quotes) for (const n of ((await index.file(key, 'quotes-base.json')) as Base).tables.speakers) names.add(n);
+  $('speaker-names').replaceChildren(...[...names].sort((a, b) => a.localeCompare(b, 'en-GB')).map((n) => el('option', { value: n })));
 }
 
 // ——— results ———
@@ -98,7 +120,8 @@ function stanceBadge(stance: Stance): HTMLElement {
 }
 
 function quoteCard(h: QuoteHit): HTMLElement {
-  const who = [h.speaker ?? 'Unattributed', h.role, h.organisation].filter(Boolean).join(', ');
+  // Each piece once: not an organisation that the speaker or the role already names.
+  const who = [h.speaker ?? 'Unattributed', h.role, shownOrganisation(h)].filter(Boolean).join(', ');
   const page = (h as { page?: unknown }).page;
   const meta: (Node | string)[] = [stanceBadge(h.stance), el('span', {}, shownDate(h.date, h.approximate))];
   if (h.publisher) meta.push(el('span', {}, h.publisher));
@@ -187,14 +210,24 @@ function showMore(total: number): HTMLElement | null {
   return b;
 }
 
+/** A query as the CLI shows it in a message: in quotation marks unless it has its own. */
+const quoted = (query: string): string => (query.includes('"') ? query : `"${query}"`);
+
 function noun(view: View): string {
   return view === 'documents' ? 'document' : 'quote';
 }
 
-function countLine(shownN: number, total: number, view: View, waiting: number, parts: number): string {
+/** What ccg quotes and ccg search say when nothing matches: the query, and how much was searched. */
+function noneMatch(view: View, q: ParsedQuery): string {
+  const shownQ = formatQuery(q);
+  const archive = view === 'documents' ? index.site.documentCount : index.site.quoteCount;
+  return `No ${noun(view)}s match ${shownQ ? quoted(shownQ) : 'these filters'} (${archive.toLocaleString('en-GB')} ${noun(view)}${archive === 1 ? '' : 's'} in the archive)`;
+}
+
+function countLine(shownN: number, total: number, view: View, q: ParsedQuery, waiting: number, parts: number): string {
   const n = (x: number): string => x.toLocaleString('en-GB');
   const what = `${noun(view)}${total === 1 ? '' : 's'}`;
-  const base = total === 0 ? `No ${noun(view)}s match` : shownN < total ? `Showing ${n(shownN)} of ${n(total)} ${what}` : `${n(total)} ${what}`;
+  const base = total === 0 ? noneMatch(view, q) : shownN < total ? `Showing ${n(shownN)} of ${n(total)} ${what}` : `${n(total)} ${what}`;
   if (!waiting) return base;
   return parts ? `${base} so far (searched ${Math.round((100 * (parts - waiting)) / parts)}% of the archive…)` : `${base} so far (still loading ${waiting} of the archive's parts…)`;
 }
@@ -225,7 +258,7 @@ async function renderList(gen: number, q: ParsedQuery): Promise<void> {
   const loose = results.loose ? el('p', { class: 'loose' }, `No ${noun(view)} matches every word; these match some of them.`) : null;
   $('results').replaceChildren(...[loose, list, showMore(results.total)].filter((x): x is HTMLElement => x !== null));
   facetPanel(results.facets);
-  setStatus(countLine(results.hits.length, results.total, view, waiting.length, kind === 'quotes' ? needed.length : 0));
+  setStatus(countLine(results.hits.length, results.total, view, q, waiting.length, kind === 'quotes' ? needed.length : 0));
 }
 
 // ——— timeline ———
@@ -271,26 +304,60 @@ function chart(subjects: readonly Subject[], lines: readonly Timeline[]): SVGEle
   return root;
 }
 
+/** "No quotes for "A" or "B" match "words"": the names, and what else narrowed their quotes. */
+function noQuotesFor(names: readonly Subject[], q: ParsedQuery): string {
+  const rest = formatQuery({ ...q, filters: { ...q.filters, org: [], speaker: [] } });
+  return `No quotes for ${names.map((s) => `"${s.name}"`).join(' or ')}${rest ? ` match ${quoted(rest)}` : ''}`;
+}
+
+/**
+ * What to say of the names a timeline found nothing for: those with no quote at all, and those whose
+ * only quotes are partial (a few words within reported speech), which timelines leave out.
+ */
+async function missingNotes(names: readonly Subject[], q: ParsedQuery): Promise<string[]> {
+  const engine = partitionedBackend(index);
+  const partial = await Promise.all(names.map(async (s) => (await engine.quotes(effectiveQuery(state, s), { limit: 1 })).total));
+  const none = names.filter((_, i) => partial[i] === 0);
+  return [
+    ...(none.length ? [noQuotesFor(none, q)] : []),
+    ...names.flatMap((s, i) => (partial[i] ? [`Only partial quotes for "${s.name}" (${partial[i]}: a few words quoted within reported speech), which timelines leave out`] : [])),
+  ];
+}
+
 async function renderTimeline(gen: number): Promise<void> {
-  const subjects = [state.subject, state.compare].filter((s): s is Subject => s !== null && s.name !== '');
-  if (!subjects.length) {
+  const asked = [state.subject, state.compare].filter((s): s is Subject => s !== null && s.name !== '');
+  if (!asked.length) {
     $('results').replaceChildren(el('p', { class: 'hint' }, 'Choose an organisation or a person to see their positions over time; add a second to compare.'));
     $('facet-groups').replaceChildren();
     setStatus('');
     return;
   }
-  const queries = subjects.map((s) => effectiveQuery(state, s));
+  const queries = asked.map((s) => effectiveQuery(state, s));
   const errors = queries.flatMap((q) => q.errors);
   if (errors.length) {
-    setError(errors[0]!);
+    refuse(errors[0]!);
     return;
   }
   setStatus('Loading the archive…');
   await index.preloadQuotes();
   if (gen !== generation) return;
   const engine = partitionedBackend(index);
-  const lines = await Promise.all(queries.map((q) => engine.timeline(q, state.by)));
+  const found = await Promise.all(queries.map((q) => engine.timeline(q, state.by)));
   if (gen !== generation) return;
+  // A name that matched nothing is said so, by name, as ccg timeline does; the chart is of the rest.
+  const missing = asked.filter((_, i) => found[i]!.total === 0);
+  const notes = missing.length ? await missingNotes(missing, queries[0]!) : [];
+  if (gen !== generation) return;
+  if (missing.length === asked.length) {
+    const hint = notes.some((n) => n.startsWith('No quotes')) ? [el('p', { class: 'hint' }, 'Part of a name (a surname, a place) finds it too; an organisation also by its other names.')] : [];
+    $('results').replaceChildren(...notes.map((n) => el('p', { class: 'no-match' }, `${n}.`)), ...hint);
+    $('facet-groups').replaceChildren();
+    setStatus(notes.join('; '));
+    return;
+  }
+  const note = notes.map((n) => el('p', { class: 'no-match' }, `${n}.`));
+  const lines = found.filter((t) => t.total > 0);
+  const subjects = asked.filter((_, i) => found[i]!.total > 0);
   const legend = el('ul', { class: 'legend' }, ...STANCES.map((s) => el('li', {}, stanceBadge(s))));
   const rows = [...new Set(lines.flatMap((t) => t.periods.map((p) => p.period)))].sort().map((period) => {
     const cells = lines.map((t) => {
@@ -309,7 +376,7 @@ async function renderTimeline(gen: number): Promise<void> {
     el('tbody', {}, ...rows),
   );
   const heading = subjects.map((x, i) => `${x.name} (${lines[i]!.total} ${lines[i]!.total === 1 ? 'quote' : 'quotes'})`).join(' compared with ');
-  const parts: HTMLElement[] = [el('h2', {}, heading), el('div', { class: 'chart-box' }, chart(subjects, lines)), legend, table];
+  const parts: HTMLElement[] = [...note, el('h2', {}, heading), el('div', { class: 'chart-box' }, chart(subjects, lines)), legend, table];
   if (state.period) {
     const quotes = lines.flatMap((t) => t.periods.filter((p) => p.period === state.period).flatMap((p) => p.quotes));
     parts.push(el('h2', { id: 'period-heading', tabindex: '-1' }, `${state.period}: ${quotes.length} ${quotes.length === 1 ? 'quote' : 'quotes'}`), el('ol', { class: 'cards' }, ...quotes.slice(0, shown).map(quoteCard)));
@@ -333,8 +400,7 @@ async function render(): Promise<void> {
     else {
       const q = effectiveQuery(state);
       if (q.errors.length) {
-        setError(q.errors.join('; '));
-        setStatus('');
+        refuse(q.errors.join('; '));
         return;
       }
       await renderList(gen, q);
@@ -402,9 +468,11 @@ function wire(): void {
     syncControls();
     void render();
   });
-  // Organisation names for the timeline's inputs.
+  // Organisation names for the timeline's inputs (people's once the quotes are loaded).
   const names = $('org-names');
   names.replaceChildren(...index.site.organisations.organisations.map((o) => el('option', { value: o.name })));
+  $('tl-kind').addEventListener('change', suggestNames);
+  $('vs-kind').addEventListener('change', suggestNames);
 }
 
 async function start(): Promise<void> {
@@ -432,7 +500,7 @@ async function start(): Promise<void> {
   await render();
   document.documentElement.dataset.ready = 'true';
   // The rest of the quotes, newest first, while the reader reads.
-  index.preloadQuotes().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  index.preloadQuotes().then(listSpeakers).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => void start());

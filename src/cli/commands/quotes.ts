@@ -5,7 +5,7 @@ import { out, bold, dim } from '../output.js';
 import { FILTER_OPTIONS, FILTER_HELP, RESULT_OPTIONS, RESULT_HELP, QUERY_HELP, queryFrom, facetLines, describeTotal, formatFrom, printStructured, quoted } from '../filters.js';
 import { formatQuery } from '../../search/query-language.js';
 import { toCsv, toMarkdown } from '../csv.js';
-import { citation, shownDate } from '../../search/citation.js';
+import { citation, shownDate, shownOrganisation } from '../../search/citation.js';
 import { plural } from '../../core/plural.js';
 import { UsageError } from '../../core/errors.js';
 
@@ -70,8 +70,7 @@ Examples:
     if (r.loose) out(dim(`No quote matches all of ${quoted(shown)}; these match some of its words.\n`));
     for (const q of r.hits) {
       out(`“${q.text}”${q.partial ? dim(' (partial)') : ''}`);
-      const orgShown = q.organisation && q.organisation !== q.speaker && !(q.role ?? '').includes(q.organisation) ? q.organisation : null;
-      const who = [bold(q.speaker ?? 'unattributed'), q.role, orgShown].filter(Boolean).join(', ');
+      const who = [bold(q.speaker ?? 'unattributed'), q.role, shownOrganisation(q)].filter(Boolean).join(', ');
       out(`   — ${who} · stance: ${q.stance}`);
       out(`   ${dim(citation(q))}`);
       out();
