@@ -6,7 +6,6 @@
 import { STANCES, type Stance } from '../core/types.js';
 import { dateBounds, normaliseDate, parseQuery, type ParsedQuery, type Sort } from '../search/query-language.js';
 import type { Period } from '../search/timeline.js';
-import { STOP_WORDS } from '../search/normalise.js';
 
 export type View = 'quotes' | 'documents' | 'timeline';
 export const VIEWS: readonly View[] = ['quotes', 'documents', 'timeline'];
@@ -105,9 +104,8 @@ export function toggleFacet(s: PageState, field: FacetField, value: string): Pag
 export function effectiveQuery(s: PageState, subject: Subject | null = null): ParsedQuery {
   const q = parseQuery(s.q);
   const f = q.filters;
+  // A typed query that leaves nothing to search ("the of", "!!") is among its errors (query-language.ts).
   const errors = [...q.errors];
-  const nothing = errors.length ? null : nothingToSearch(q);
-  if (nothing) errors.push(nothing);
   const date = (value: string, name: string): string | null => {
     if (!value.trim()) return null;
     const d = normaliseDate(value);
@@ -132,22 +130,4 @@ export function effectiveQuery(s: PageState, subject: Subject | null = null): Pa
     },
     errors,
   };
-}
-
-/**
- * Why a typed query with words but no filter or exclusion searches for nothing, or null: only
- * common words, which the index does not hold on their own ("the of"), or no words at all ("!!").
- * Run as it is, it would list every quote, as a query of filters only does. The query language
- * is to refuse these itself (for the CLI too); until it does, the page does, in the same words.
- */
-export function nothingToSearch(q: ParsedQuery): string | null {
-  const f = q.filters;
-  const lists = [f.speaker, f.org, f.stance, f.source, f.publisher, f.kind, f.year];
-  const typed = q.input.trim();
-  if (!typed || q.errors.length || q.not.length || f.since !== null || f.until !== null || lists.some((l) => l.length > 0)) return null;
-  if (q.must.some((g) => g.some((t) => t.kind === 'phrase' || !STOP_WORDS.has(t.text.toLowerCase())))) return null;
-  const shown = /^["“].*["”]$/s.test(typed) ? typed : `"${typed}"`;
-  if (!q.must.length) return `${shown} has no words to search for`;
-  const common = q.must.flat().map((t) => t.text);
-  return `${shown} has only common words (${common.join(', ')}), which are not searched on their own: add another word, put them in a "phrase", or add a filter`;
 }
