@@ -158,6 +158,12 @@ describe('ccg start, then searching the archive it built', () => {
     expect(ccg(['timeline', '--org', 'NHS England', 'zanzibarian'], { home }).stdout).toBe('No quotes for "NHS England" match "zanzibarian".\n');
     expect(ccg(['timeline', '--org', 'Nobody Known'], { home }).stdout).toBe('No quotes for "Nobody Known".\n');
     expect(ccg(['timeline', '--speaker', 'Dixon', '--stance', 'oppose'], { home }).stdout).toBe('No quotes for "Dixon" match "stance:oppose".\n');
+    // A speaker quoted only in a few words within reported speech has quotes, just none a timeline shows.
+    const partialOnly = ccg(['quotes', '--speaker', 'McCarron-Nash', '--json'], { home });
+    const partials = JSON.parse(partialOnly.stdout).hits;
+    expect(partials.length).toBeGreaterThan(0);
+    expect(partials.every((h: { partial: boolean }) => h.partial)).toBe(true);
+    expect(ccg(['timeline', '--speaker', 'McCarron-Nash'], { home }).stdout).toBe(`Only partial quotes for "McCarron-Nash" (${partials.length}: a few words quoted within reported speech), which timelines leave out; "ccg quotes" lists them.\n`);
   });
 
   it('running start again changes nothing', () => {

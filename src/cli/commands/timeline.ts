@@ -89,7 +89,10 @@ Examples:
     if (!t.periods.length && !t.undated.length) {
       // What narrowed the timeline, when it is more than the organisation or person.
       const rest = formatQuery({ ...query, filters: { ...query.filters, org: [], speaker: [] } });
-      out(`No quotes for "${who}"${rest ? ` match ${quoted(rest)}` : ''}.`);
+      // Partial quotes (a few words within reported speech) are left out of timelines: say so rather than "no quotes".
+      const partial = (await index.quotes(query, { limit: 1 })).total;
+      if (partial) out(`Only partial quotes for "${who}"${rest ? ` that match ${quoted(rest)}` : ''} (${partial}: a few words quoted within reported speech), which timelines leave out; "ccg quotes" lists them.`);
+      else out(`No quotes for "${who}"${rest ? ` match ${quoted(rest)}` : ''}.`);
       return 0;
     }
     const colour = useColour(process.stdout);
