@@ -382,6 +382,18 @@ describe('the static page, as a new user finds it', () => {
     await page.close();
   });
 
+  it('names the order the results are in: newest first with no words to rank by, best first with words', async () => {
+    const { page } = await open('#q=');
+    await settled(page);
+    const shown = (): Promise<string> => page.locator('#sort option:checked').innerText();
+    await expect(shown()).resolves.toBe('newest first (no words to rank by)');
+    await page.locator('#q').fill('commissioning');
+    await page.locator('#q').press('Enter');
+    await page.waitForFunction(() => location.hash.includes('q=commissioning'));
+    await expect(shown()).resolves.toBe('best first');
+    await page.close();
+  });
+
   it('says that a name has only partial quotes, which timelines leave out, rather than that it has none', async () => {
     const all = cliQuotes() as Array<CliQuote & { partial?: boolean }>;
     const name = [...new Set(all.map((h) => h.speaker))].find((sp) => sp && all.filter((h) => h.speaker === sp).every((h) => h.partial))!;

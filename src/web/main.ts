@@ -11,7 +11,7 @@ import { citation, shownDate, shownOrganisation } from '../search/citation.js';
 import { makeSnippet } from '../search/snippet.js';
 import type { Timeline } from '../search/timeline.js';
 import type { Base } from '../search/schema.js';
-import { formatQuery, type ParsedQuery } from '../search/query-language.js';
+import { formatQuery, parseQuery, type ParsedQuery } from '../search/query-language.js';
 import { el, link, marked, svg } from './dom.js';
 import { installDataHook, loadData, SiteIndex, type SiteManifest } from './data.js';
 import { EMPTY_STATE, FACETS, effectiveQuery, hashFromState, stateFromHash, toggleFacet, type FacetField, type PageState, type Subject, type View } from './state.js';
@@ -91,6 +91,8 @@ function syncControls(): void {
   $<HTMLInputElement>('until').value = state.until;
   // "relevance" (from a link) is what "best first" gives whenever words are typed.
   $<HTMLSelectElement>('sort').value = state.sort === 'relevance' ? '' : (state.sort ?? '');
+  // With no words there is nothing to rank by, and the default order is the newest first: say so.
+  $<HTMLOptionElement>('sort-default').textContent = parseQuery(state.q).must.length ? 'best first' : 'newest first (no words to rank by)';
   $('timeline-controls').hidden = state.view !== 'timeline';
   $('sort-row').hidden = state.view === 'timeline';
   $<HTMLSelectElement>('tl-kind').value = state.subject?.kind ?? 'org';
