@@ -35,6 +35,7 @@ describe('a speaker’s organisation, from wherever the document states it', () 
     ['relative clause naming a post', 'Dr Ivo Marsh, who was appointed chief officer of Stonebridge CCG in 2019, spoke to members.\n\nDr Marsh said: “The budget will be spent where the need is greatest.”', 'Marsh', 'NHS Stonebridge CCG'],
     ['a counterpart: the organisation the role names, not the one of the person before', 'Dr Ada Quill, who chairs Fallowmere CCG, welcomed the news.\n\nHer counterpart at neighbouring Stonebridge CCG, Dr Piers Wynn, was more cautious. “We are not convinced the money will follow,” he said.', 'Wynn', 'NHS Stonebridge CCG'],
     ['“its” role, the organisation just named', 'The plans were welcomed by Orchard Vale LMC. Its medical secretary, Dr Kofi Mensah, said: “Practices will want to see the detail first.”', 'Mensah', 'Orchard Vale LMC'],
+    ['a relative clause naming an organisation by its kind: the one in focus', 'Ridgeway CCG approved the plan on Monday.\n\nDr Tamsin Hale, who chairs the CCG’s governing body, said: “Local doctors will decide where the money goes.”', 'Hale', 'NHS Ridgeway CCG'],
     ['a later short mention', 'Dr Imran Qadir, clinical lead at Oakvale CCG, set out the plan in March.\n\nThe board met again in May and agreed the budget for the year.\n\nDr Qadir said: “The board has shown real courage in backing this plan.”', 'Qadir', 'NHS Oakvale CCG'],
   ])('%s', (_kind, text, surname, organisation) => {
     const q = only(text);
@@ -169,6 +170,7 @@ describe('organisations that speak', () => {
     ['a spokesperson by kind, and no such body in the text', 'An ICB spokesperson said: “We will work with every practice over the summer months.”'],
     ['a pronoun of the other gender than the person just named', 'Dr Ingrid Sowerby, chair of Fallowmere CCG, and his deputy Dr Ben Catterall visited every practice.\n\nDr Catterall said: “We have had thirty meetings and we will have thirty more.”'],
     ['a counterpart, with no organisation of its own', 'Dr Ada Quill, who chairs Fallowmere CCG, welcomed the news.\n\nHer counterpart, Dr Piers Wynn, was more cautious. “We are not convinced the money will follow,” he said.'],
+    ['a relative clause naming an organisation by its kind, none in the text', 'Dr Tamsin Hale, who chairs the CCG’s governing body, said: “Local doctors will decide where the money goes.”'],
     ['two that fit, named together', 'Ashcombe CCG and Brindle CCG are to merge next April.\n\nA CCG spokeswoman said: “No decision has been taken on where the new offices will be.”'],
   ])('%s: no organisation', (_kind, text) => {
     expect(only(text).organisation).toBeNull();

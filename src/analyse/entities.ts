@@ -83,7 +83,14 @@ export function affiliationAfter(text: string, end: number, orgs: readonly Organ
   // "X from Y" could be a place ("a GP from Leeds").
   if (!/\b(?:helm|chairs|chaired|leads|led|heads|headed|runs|ran)\b/i.test(cue) && !cue.split(/\s+/).some((w) => ROLE_SET.has(w.toLowerCase()))) return null;
   const written = capitalisedAt(text, at);
-  return written && looksLikeOrganisation(written) ? { organisation: written, cue: cue.trim() } : null;
+  if (!written) return null;
+  // "who chairs the CCG's governing body": a kind of organisation, not a name; the one in focus that it fits, or none.
+  const kind = written.replace(/['’]s?$/, '');
+  if (isDescriptionNoun(kind)) {
+    const inFocus = describedInFocus(kind, end, orgs);
+    return inFocus ? { organisation: inFocus.name, cue: cue.trim() } : null;
+  }
+  return looksLikeOrganisation(written) ? { organisation: written, cue: cue.trim() } : null;
 }
 
 /** "the Y's X", "Y’s X": the organisation just before a name, with its possessive. */

@@ -8,7 +8,7 @@ import type { Person } from '../core/types.js';
 import type { OrganisationSpan } from './organisations.js';
 import { FEMALE_NAMES, MALE_NAMES } from './lexicon/first-names.js';
 import { OverlapIndex, lowerBound, startingIn } from './spans.js';
-import { affiliationAfter, affiliationBefore, organisationInRole, organisationOfDescribedRole, organisationOfPossessiveRole } from './entities.js';
+import { affiliationAfter, affiliationBefore, isDescriptionNoun, organisationInRole, organisationOfDescribedRole, organisationOfPossessiveRole } from './entities.js';
 import { HONORIFICS, FEMALE_HONORIFICS, MALE_HONORIFICS, AUXILIARIES, ROLE_MODIFIERS as ROLE_MODIFIERS_LIST, ROLE_NOUNS, SHARED_POST_ROLES, SPEECH_VERBS } from './lexicon/speech.js';
 import { NOT_NAMES, PLACE_STARTS } from './lexicon/names.js';
 import { ORG_NOUNS } from './lexicon/organisations.js';
@@ -287,6 +287,7 @@ export function findPeople(text: string, orgs: readonly OrganisationSpan[]): Peo
       const possessive = before?.role === role && /\bthe\s+$/i.test(text.slice(Math.max(0, before.start - 5), before.start));
       organisation = (possessive ? organisationOfPossessiveRole(role, start, orgs) : null) ?? organisationOfDescribedRole(role, start, orgs) ?? organisationInRole(role);
     }
+    if (organisation && isDescriptionNoun(organisation)) organisation = null; // a kind ("CCG") is no name: none rather than that
     // "Mr Donald Trump’s plan": the possessive is no part of the name.
     const displayName = `${title}${words.length > 1 || !known ? name.replace(/['’]s$/, '') : ''}`.trim() || name;
     let index = known;
