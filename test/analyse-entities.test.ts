@@ -36,6 +36,7 @@ describe('a speaker’s organisation, from wherever the document states it', () 
     ['a counterpart: the organisation the role names, not the one of the person before', 'Dr Ada Quill, who chairs Fallowmere CCG, welcomed the news.\n\nHer counterpart at neighbouring Stonebridge CCG, Dr Piers Wynn, was more cautious. “We are not convinced the money will follow,” he said.', 'Wynn', 'NHS Stonebridge CCG'],
     ['“its” role, the organisation just named', 'The plans were welcomed by Orchard Vale LMC. Its medical secretary, Dr Kofi Mensah, said: “Practices will want to see the detail first.”', 'Mensah', 'Orchard Vale LMC'],
     ['a relative clause naming an organisation by its kind: the one in focus', 'Ridgeway CCG approved the plan on Monday.\n\nDr Tamsin Hale, who chairs the CCG’s governing body, said: “Local doctors will decide where the money goes.”', 'Hale', 'NHS Ridgeway CCG'],
+    ['a role in the possessive of “the board”: the board in focus', 'NHS Kestrel Vale Integrated Care Board met for the first time on Friday.\n\nThe board’s chief executive, Alan Mbeki, said: “Hospitals and practices will plan together from now on.”', 'Mbeki', 'NHS Kestrel Vale ICB'],
     ['a later short mention', 'Dr Imran Qadir, clinical lead at Oakvale CCG, set out the plan in March.\n\nThe board met again in May and agreed the budget for the year.\n\nDr Qadir said: “The board has shown real courage in backing this plan.”', 'Qadir', 'NHS Oakvale CCG'],
   ])('%s', (_kind, text, surname, organisation) => {
     const q = only(text);
@@ -171,6 +172,7 @@ describe('organisations that speak', () => {
     ['a pronoun of the other gender than the person just named', 'Dr Ingrid Sowerby, chair of Fallowmere CCG, and his deputy Dr Ben Catterall visited every practice.\n\nDr Catterall said: “We have had thirty meetings and we will have thirty more.”'],
     ['a counterpart, with no organisation of its own', 'Dr Ada Quill, who chairs Fallowmere CCG, welcomed the news.\n\nHer counterpart, Dr Piers Wynn, was more cautious. “We are not convinced the money will follow,” he said.'],
     ['a relative clause naming an organisation by its kind, none in the text', 'Dr Tamsin Hale, who chairs the CCG’s governing body, said: “Local doctors will decide where the money goes.”'],
+    ['“the board” with no board in focus', 'Greywater CCG met on Friday.\n\nThe board’s chief executive, Alan Mbeki, said: “Hospitals and practices will plan together from now on.”'],
     ['two that fit, named together', 'Ashcombe CCG and Brindle CCG are to merge next April.\n\nA CCG spokeswoman said: “No decision has been taken on where the new offices will be.”'],
   ])('%s: no organisation', (_kind, text) => {
     expect(only(text).organisation).toBeNull();

@@ -137,8 +137,11 @@ export function spokespersonOrganisation(np: string): string | null {
   return forOrg && !isDescriptionNoun(forOrg[1]!.trim()) ? forOrg[1]!.trim() : null;
 }
 
-/** Words that describe an organisation without naming it ("the CCG", "the college"): lower case, "think tank" spaced. */
-const DESCRIPTION_RE = new RegExp(`^(?:${Object.keys(DESCRIPTIONS).map((d) => d.replace(/ /g, '\\s+')).join('|')})$`, 'i');
+/** Words that describe an organisation without naming it ("the CCG", "the college"), as alternatives of a pattern. */
+const DESCRIPTION_WORDS = Object.keys(DESCRIPTIONS).map((d) => d.replace(/ /g, '\\s+')).join('|');
+/** "The college", "the think tank": a definite description of an organisation (lexicon/descriptions.ts). */
+const DESCRIBED = new RegExp(`^the\\s+(${DESCRIPTION_WORDS})$`, 'i');
+const DESCRIPTION_RE = new RegExp(`^(?:${DESCRIPTION_WORDS})$`, 'i');
 
 /** Whether a word or two only describe an organisation ("CCG", "Trust", "college"): a kind, not a name. */
 export function isDescriptionNoun(words: string): boolean {
@@ -188,7 +191,7 @@ const FOCUS_REACH = 3000;
  * a description fits, within a few paragraphs. `orgs` are in order of their start.
  */
 export function organisationInFocus(np: string, pos: number, orgs: readonly OrganisationSpan[], loose = false): OrganisationSpan | null {
-  const m = /^the\s+(organi[sz]ation|body|group|college|committee|union|association|ccg|icb|trust|council|department|regulator|think\s+tank|charity)$/i.exec(np.trim());
+  const m = DESCRIBED.exec(np.trim());
   // "The group said" in general news is often a group of people; "chair of the body" is an organisation.
   if (!m || (!loose && /^(?:body|group)$/i.test(m[1]!))) return null;
   const want = DESCRIPTIONS[m[1]!.toLowerCase().replace(/\s+/g, ' ')]!;

@@ -15,6 +15,8 @@ export const DESCRIPTIONS: Readonly<Record<string, { kinds: readonly string[]; w
   association: { kinds: ['union', 'membership body'], words: /\bAssociation\b/ },
   ccg: { kinds: ['ccg'] },
   icb: { kinds: ['icb'] },
+  // "The board" of the NHS bodies named boards (integrated care boards); a company's board is no organisation on the list.
+  board: { kinds: ['icb'], words: /\bBoards?\b/ },
   trust: { kinds: ['trust'], words: /\bTrust\b/ },
   council: { kinds: ['local authority'], words: /\bCouncil\b/ },
   department: { kinds: ['government'], words: /\bDepartment\b/ },
