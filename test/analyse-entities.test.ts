@@ -37,6 +37,7 @@ describe('a speaker’s organisation, from wherever the document states it', () 
     ['“its” role, the organisation just named', 'The plans were welcomed by Orchard Vale LMC. Its medical secretary, Dr Kofi Mensah, said: “Practices will want to see the detail first.”', 'Mensah', 'Orchard Vale LMC'],
     ['a relative clause naming an organisation by its kind: the one in focus', 'Ridgeway CCG approved the plan on Monday.\n\nDr Tamsin Hale, who chairs the CCG’s governing body, said: “Local doctors will decide where the money goes.”', 'Hale', 'NHS Ridgeway CCG'],
     ['a role in the possessive of “the board”: the board in focus', 'NHS Kestrel Vale Integrated Care Board met for the first time on Friday.\n\nThe board’s chief executive, Alan Mbeki, said: “Hospitals and practices will plan together from now on.”', 'Mbeki', 'NHS Kestrel Vale ICB'],
+    ['an apposition in the possessive of a description: the one in focus', 'The Royal College of General Practitioners met on Friday.\n\nProfessor Nils Orde, the college’s chair, spoke afterwards. “Nobody asked family doctors what they thought,” he said.', 'Orde', 'Royal College of General Practitioners'],
     ['a later short mention', 'Dr Imran Qadir, clinical lead at Oakvale CCG, set out the plan in March.\n\nThe board met again in May and agreed the budget for the year.\n\nDr Qadir said: “The board has shown real courage in backing this plan.”', 'Qadir', 'NHS Oakvale CCG'],
   ])('%s', (_kind, text, surname, organisation) => {
     const q = only(text);

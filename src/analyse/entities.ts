@@ -216,10 +216,10 @@ export function organisationOfDescribedRole(role: string, pos: number, orgs: rea
 
 /**
  * "The CCG's accountable officer", "the college's chair": a role after "the" and a description in the
- * possessive (the caller has dropped the "the") belongs to the organisation in focus that the description fits.
+ * possessive, with its "the" or without, belongs to the organisation in focus that the description fits.
  */
 export function organisationOfPossessiveRole(role: string, pos: number, orgs: readonly OrganisationSpan[]): string | null {
-  const m = /^([\p{L}-]+)['’]s?\s/u.exec(role);
+  const m = /^(?:the\s+)?([\p{L}-]+)['’]s?\s/iu.exec(role);
   return m ? describedInFocus(m[1]!, pos, orgs)?.name ?? null : null;
 }
 

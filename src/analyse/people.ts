@@ -284,7 +284,7 @@ export function findPeople(text: string, orgs: readonly OrganisationSpan[]): Peo
     // "chair of the college" names the organisation in focus before it names the words "the college".
     // "The CCG's accountable officer": the organisation in focus that the possessive describes.
     if (!organisation && role) {
-      const possessive = before?.role === role && /\bthe\s+$/i.test(text.slice(Math.max(0, before.start - 5), before.start));
+      const possessive = /^the\s/i.test(role) || (before?.role === role && /\bthe\s+$/i.test(text.slice(Math.max(0, before.start - 5), before.start)));
       organisation = (possessive ? organisationOfPossessiveRole(role, start, orgs) : null) ?? organisationOfDescribedRole(role, start, orgs) ?? organisationInRole(role);
     }
     if (organisation && isDescriptionNoun(organisation)) organisation = null; // a kind ("CCG") is no name: none rather than that
