@@ -82,6 +82,22 @@ describe('organisations', () => {
     expect(names(text).sort()).toEqual([...want].sort());
   });
 
+  it.each([
+    ['Plans to merge Hollins, Tarnbury and Wexcombe CCGs were approved.', ['NHS Hollins CCG', 'NHS Tarnbury CCG', 'NHS Wexcombe CCG']],
+    ['Hollins and Tarnbury CCGs will share a chief officer.', ['NHS Hollins CCG', 'NHS Tarnbury CCG']],
+    ['Tarnbury or Wexcombe Clinical Commissioning Groups may bid.', ['NHS Tarnbury CCG', 'NHS Wexcombe CCG']],
+    ['Bath and North East Somerset, Swindon and Wiltshire CCGs agreed.', ['NHS Bath and North East Somerset CCG', 'NHS Swindon CCG', 'NHS Wiltshire CCG']],
+    // One name with "and" in it, in the singular, stays one.
+    ['Hammersmith and Fulham CCG agreed.', ['NHS Hammersmith and Fulham CCG']],
+    // A plural with one name before it names no list.
+    ['Most CCGs agreed. Several London CCGs did not.', []],
+  ])('a list of places before a plural family name: %s', (text, want) => {
+    const spans = findOrganisations(text, orgs);
+    expect(summariseOrganisations(spans).map((o) => o.name).sort()).toEqual([...want].sort());
+    // Named together, each after the first is coordinated with the one before.
+    expect(spans.slice(1).every((s) => s.coordinated)).toBe(true);
+  });
+
   it('learns an acronym the text defines and counts its later uses', () => {
     const t = 'Graham Foulkes, vice chair of Oldham Primary Care Commissioning Committee (PCCC), spoke. The PCCC met twice.';
     const [o] = summariseOrganisations(findOrganisations(t, orgs));

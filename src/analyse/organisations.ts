@@ -71,6 +71,8 @@ export interface CompiledOrganisations {
   readonly bySuffix: ReadonlyMap<string, readonly FamilyForm[]>;
   /** Family suffixes and organisation nouns, each after a word and a space. */
   readonly suffixes: RegExp;
+  /** Family suffixes in the plural ("CCGs", "Clinical Commissioning Groups"), each after a word and a space. */
+  readonly plurals: RegExp;
 }
 
 /** At most this many capitalised words make a place ("Bath and North East Somerset"). */
@@ -144,7 +146,10 @@ export function compileOrganisations(ref: OrganisationReference): CompiledOrgani
   }
   const endings = [...new Set([...bySuffix.keys(), ...ORG_NOUNS.split('|')])].sort((a, b) => b.length - a.length);
   const suffixes = new RegExp(`(?= )(?<=[\\p{L}.'&-]) (?:${endings.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
-  return { known, byAlias, bySuffix, suffixes };
+  // A plural that is itself the form of one body ("Wessex LMCs") is no list.
+  const pluralOf = [...bySuffix.keys()].filter((k) => !bySuffix.has(`${k}s`)).sort((a, b) => b.length - a.length);
+  const plurals = new RegExp(`(?= )(?<=[\\p{L}.'&-]) (?:${pluralOf.map(escape).join('|')})s(?![\\p{L}\\p{N}])`, 'gu');
+  return { known, byAlias, bySuffix, suffixes, plurals };
 }
 
 /** Strips leading words that are not part of a name; null when nothing is left. */
@@ -207,8 +212,65 @@ export function findOrganisations(text: string, orgs: CompiledOrganisations): Or
       found.push({ start: placeStart, end, text: name, name, kind: 'other', aliases: [], priority: 1 });
     }
   }
+  found.push(...listedMembers(text, orgs));
   const spans = resolveOverlaps(found);
   return markCoordinated(text, learnAcronyms(text, spans));
+}
+
+/** What stands between the places of a list: a comma, perhaps with "and" or "or", or "and", "or", "&" alone. */
+const LIST_SEPARATOR = /(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|&)\s+)$/;
+/** At most this many places are read back from a plural family name. */
+const MAX_LISTED = 8;
+
+/** The places of a list that ends at `end` ("Hollins, Tarnbury and Wexcombe"), in order; the last run splits at its last "and"/"or". */
+function placesListedBefore(text: string, end: number): Array<{ start: number; end: number; place: string }> {
+  const out: Array<{ start: number; end: number; place: string }> = [];
+  const add = (start: number, words: string): void => {
+    const t = trimPlace(words);
+    if (t) out.unshift({ start: start + t.skipped, end: start + words.length, place: t.place });
+  };
+  const last = placeBefore(text, end);
+  if (!last) return out;
+  // The last run may hold the list's final pair ("Tarnbury and Wexcombe"): a single name with "and" in it is only ever singular.
+  const pair = /^(.+?)\s+(?:and|or|&)\s+(?!(?:and|or|&)\s)(\S.*)$/.exec(last.text);
+  if (pair && /^\p{Lu}/u.test(pair[2]!)) {
+    add(last.start + last.text.length - pair[2]!.length, pair[2]!);
+    add(last.start, pair[1]!);
+  } else add(last.start, last.text);
+  let at = out[0]?.start ?? last.start;
+  while (out.length < MAX_LISTED) {
+    const sep = LIST_SEPARATOR.exec(text.slice(Math.max(0, at - 8), at));
+    if (!sep) break;
+    const before = placeBefore(text, at - sep[0].length);
+    if (!before) break;
+    const count = out.length;
+    add(before.start, before.text);
+    if (out.length === count) break;
+    at = before.start;
+  }
+  return out;
+}
+
+/**
+ * "Hollins, Tarnbury and Wexcombe CCGs": each place of a list before a family name in the plural is
+ * a member of the family. One place before a plural ("London CCGs") names no organisation.
+ */
+function listedMembers(text: string, orgs: CompiledOrganisations): Candidate[] {
+  const found: Candidate[] = [];
+  for (const m of text.matchAll(orgs.plurals)) {
+    const suffix = m[0].trim().slice(0, -1);
+    const family = orgs.bySuffix.get(suffix)?.find((f) => !f.prefix)?.family;
+    const places = family ? placesListedBefore(text, m.index) : [];
+    if (places.length < 2) continue;
+    places.forEach((p, i) => {
+      const end = i === places.length - 1 ? m.index + m[0].length : p.end;
+      found.push({
+        start: p.start, end, text: text.slice(p.start, end), name: family!.canonical.replace('{place}', p.place), kind: family!.kind,
+        aliases: family!.forms.map((f) => f.replace('{place}', p.place)), priority: 2,
+      });
+    });
+  }
+  return found;
 }
 
 /** What stands between two organisations named together: a comma, "and", "or", "&", and "the". */
