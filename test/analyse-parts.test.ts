@@ -98,6 +98,15 @@ describe('organisations', () => {
     expect(spans.slice(1).every((s) => s.coordinated)).toBe(true);
   });
 
+  it.each([
+    ['Leaders of Hollins LMC met the minister.', ['Hollins LMC']],
+    ['Members of Tarnbury CCG voted for the plan.', ['NHS Tarnbury CCG']],
+    ['The Chair of Wexcombe CCG spoke.', ['NHS Wexcombe CCG']],
+    ['Vale of York CCG agreed.', ['NHS Vale of York CCG']],
+  ])('people of an organisation before "of" are not part of its name: %s', (text, want) => {
+    expect(names(text)).toEqual(want);
+  });
+
   it('learns an acronym the text defines and counts its later uses', () => {
     const t = 'Graham Foulkes, vice chair of Oldham Primary Care Commissioning Committee (PCCC), spoke. The PCCC met twice.';
     const [o] = summariseOrganisations(findOrganisations(t, orgs));

@@ -7,6 +7,7 @@
 import type { OrganisationKind, OrganisationMention } from '../core/types.js';
 import { GrowingOverlapSet, lowerBound, OverlapIndex } from './spans.js';
 import { LEADING_STOPWORDS, ORG_NOUNS } from './lexicon/organisations.js';
+import { ROLE_NOUNS } from './lexicon/speech.js';
 
 export { ORG_NOUNS };
 
@@ -152,6 +153,10 @@ export function compileOrganisations(ref: OrganisationReference): CompiledOrgani
   return { known, byAlias, bySuffix, suffixes, plurals };
 }
 
+/** Role nouns and their plurals ("chair", "leaders", "members"): people of an organisation, never a place. */
+const PEOPLE_NOUNS: ReadonlySet<string> = new Set(ROLE_NOUNS.flatMap((n) => [n, `${n}s`]));
+const isPeopleNoun = (word: string): boolean => PEOPLE_NOUNS.has(word.toLowerCase());
+
 /** Strips leading words that are not part of a name; null when nothing is left. */
 function trimPlace(place: string): { place: string; skipped: number } | null {
   const words = place.split(/\s+/);
@@ -161,10 +166,11 @@ function trimPlace(place: string): { place: string; skipped: number } | null {
   while (i < words.length && /^(and|of|on|in|upon|the|&)$/.test(words[i]!)) i++;
   if (i >= words.length) return null;
   let kept = words.slice(i).join(' ');
-  // "Dr Ann Price of Marchland CCG": a place has one word before "of" ("Vale of York"), a person two.
+  // "Dr Ann Price of Marchland CCG": a place has one word before "of" ("Vale of York"), a person two,
+  // and people of the organisation one ("Leaders of Penmore LMC", "Members of X CCG").
   const of = kept.lastIndexOf(' of ');
   // What follows "of" may start with an article ("Dr Ann Price of the Marchland Trust"): it is not part of the name.
-  if (of >= 0 && kept.slice(0, of).split(/\s+/).length >= 2) kept = kept.slice(of + 4).replace(/^(?:the|The)\s+/, '');
+  if (of >= 0 && (kept.slice(0, of).split(/\s+/).length >= 2 || isPeopleNoun(kept.slice(0, of)))) kept = kept.slice(of + 4).replace(/^(?:the|The)\s+/, '');
   if (!kept.trim()) return null;
   return { place: kept, skipped: place.length - kept.length };
 }

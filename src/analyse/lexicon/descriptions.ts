@@ -14,6 +14,7 @@ export const DESCRIPTIONS: Readonly<Record<string, { kinds: readonly string[]; w
   union: { kinds: ['union'] },
   association: { kinds: ['union', 'membership body'], words: /\bAssociation\b/ },
   ccg: { kinds: ['ccg'] },
+  lmc: { kinds: ['lmc'], words: /\bLMCs?\b|\bLocal Medical Committees?\b/ },
   icb: { kinds: ['icb'] },
   // "The board" of the NHS bodies named boards (integrated care boards); a company's board is no organisation on the list.
   board: { kinds: ['icb'], words: /\bBoards?\b/ },
