@@ -39,6 +39,7 @@ describe('a speaker’s organisation, from wherever the document states it', () 
     ['a role in the possessive of “the board”: the board in focus', 'NHS Kestrel Vale Integrated Care Board met for the first time on Friday.\n\nThe board’s chief executive, Alan Mbeki, said: “Hospitals and practices will plan together from now on.”', 'Mbeki', 'NHS Kestrel Vale ICB'],
     ['an apposition in the possessive of a description: the one in focus', 'The Royal College of General Practitioners met on Friday.\n\nProfessor Nils Orde, the college’s chair, spoke afterwards. “Nobody asked family doctors what they thought,” he said.', 'Orde', 'Royal College of General Practitioners'],
     ['“the LMC’s” role: the LMC in focus', 'Hollins LMC wrote to every practice on Monday.\n\nThe LMC’s chairman, Dr Rhys Bevan, said: “Practices cannot take on more work for less money.”', 'Bevan', 'Hollins LMC'],
+    ['a bare spokesperson after an organisation that opened the sentence before', 'Harwood CCG, which runs the scheme, defended the timetable. A spokeswoman said: “Nobody is being forced to take part.”', 'Harwood', 'NHS Harwood CCG'],
     ['a later short mention', 'Dr Imran Qadir, clinical lead at Oakvale CCG, set out the plan in March.\n\nThe board met again in May and agreed the budget for the year.\n\nDr Qadir said: “The board has shown real courage in backing this plan.”', 'Qadir', 'NHS Oakvale CCG'],
   ])('%s', (_kind, text, surname, organisation) => {
     const q = only(text);
@@ -176,6 +177,8 @@ describe('organisations that speak', () => {
     ['a relative clause naming an organisation by its kind, none in the text', 'Dr Tamsin Hale, who chairs the CCG’s governing body, said: “Local doctors will decide where the money goes.”'],
     ['“the board” with no board in focus', 'Greywater CCG met on Friday.\n\nThe board’s chief executive, Alan Mbeki, said: “Hospitals and practices will plan together from now on.”'],
     ['“the LMC’s” role with no LMC in the text', 'The LMC’s chairman, Dr Rhys Bevan, said: “Practices cannot take on more work for less money.”'],
+    ['a bare spokesperson after an organisation that is no subject', 'Dr Ann Lee criticised Harwood CCG over the timetable. A spokeswoman said: “Nobody is being forced to take part.”'],
+    ['a bare spokesperson in a new paragraph', 'Harwood CCG defended the timetable.\n\nA spokeswoman said: “Nobody is being forced to take part.”'],
     ['two that fit, named together', 'Ashcombe CCG and Brindle CCG are to merge next April.\n\nA CCG spokeswoman said: “No decision has been taken on where the new offices will be.”'],
   ])('%s: no organisation', (_kind, text) => {
     expect(only(text).organisation).toBeNull();

@@ -160,6 +160,29 @@ export function spokespersonInFocus(np: string, pos: number, orgs: readonly Orga
   return m ? describedInFocus(m[1]!, pos, orgs) : null;
 }
 
+/** A spokesperson the phrase ties to no organisation: "a spokeswoman", "a spokesman". */
+const BARE_SPOKESPERSON = /^an?\s+spokes(?:man|woman|person)$/i;
+/** How far back the sentence before may start. */
+const SUBJECT_REACH = 400;
+
+/**
+ * "X CCG defended the timetable. A spokeswoman said": a spokesperson tied to no organisation speaks
+ * for the organisation that is the subject of the sentence just before, in the same paragraph. An
+ * organisation that is no subject there ("Dr Lee criticised X CCG") leaves it open: none rather than a guess.
+ */
+export function spokespersonOfSubject(np: string, pos: number, text: string, orgs: readonly OrganisationSpan[]): OrganisationSpan | null {
+  if (!BARE_SPOKESPERSON.test(np.trim())) return null;
+  // The sentence before: from the end of the one before it to the start of this one.
+  const here = Math.max(text.lastIndexOf('. ', pos), text.lastIndexOf('\n', pos));
+  if (here < 0 || text[here] === '\n') return null;
+  const dot = text.lastIndexOf('. ', here - 1);
+  const from = Math.max(dot < 0 ? 0 : dot + 2, text.lastIndexOf('\n', here - 1) + 1, here - SUBJECT_REACH);
+  const o = orgs[lowerBound(orgs, (x) => x.start, from)];
+  if (!o || o.end > here || o.kind === 'publisher' || o.coordinated) return null;
+  // The subject opens its sentence, perhaps after "The".
+  return /^(?:the\s+)?$/i.test(text.slice(from, o.start)) ? o : null;
+}
+
 /** The organisation in focus that a word describing one fits ("CCG" → the CCG last named), or null for any other word. */
 function describedInFocus(word: string, pos: number, orgs: readonly OrganisationSpan[]): OrganisationSpan | null {
   return isDescriptionNoun(word) ? organisationInFocus(`the ${word}`, pos, orgs, true) : null;

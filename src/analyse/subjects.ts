@@ -8,7 +8,7 @@
 import type { Span } from './sentences.js';
 import { AUXILIARIES, INVERTIBLE_VERBS } from './lexicon/speech.js';
 import { lowerBound, startingIn } from './spans.js';
-import { authorOfDocument, organisationInFocus, spokespersonInFocus, spokespersonOrganisation } from './entities.js';
+import { authorOfDocument, organisationInFocus, spokespersonInFocus, spokespersonOfSubject, spokespersonOrganisation } from './entities.js';
 import { describedPerson } from './descriptions.js';
 import { afterDirectSubject, afterInvertedSubject } from './speech-patterns.js';
 import { inQuote, lastVerb, personSpeaker, resolvePronoun, verbHits, wordsOf, type Context, type Speaker } from './attribution-context.js';
@@ -89,7 +89,7 @@ export function resolveSubject(ctx: Context, start: number, end: number, prefer:
   if (NOT_A_NOUN_PHRASE.test(np)) return null;
   // "The college said": the organisation in focus that the description fits.
   // "A spokesperson for the CCG": the organisation in focus speaks.
-  const focus = np ? organisationInFocus(np, start, ctx.orgs) ?? spokespersonInFocus(np, start, ctx.orgs) : null;
+  const focus = np ? organisationInFocus(np, start, ctx.orgs) ?? spokespersonInFocus(np, start, ctx.orgs) ?? spokespersonOfSubject(np, start, ctx.text, ctx.orgs) : null;
   if (focus) return { speaker: focus.name, role: null, organisation: focus.name };
   if (!np || NO_SPEAKER.test(np) || wordsOf(np) > MAX_NP_WORDS || /^\p{Ll}+$/u.test(np) && wordsOf(np) === 1 && !/^(?:sources?|officials?|spokes\w+)$/i.test(np)) return null;
   // "an NHS spokeswoman" speaks for the NHS; "the letter" is the organisation that issued it speaking.
