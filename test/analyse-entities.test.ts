@@ -40,6 +40,7 @@ describe('a speaker’s organisation, from wherever the document states it', () 
     ['an apposition in the possessive of a description: the one in focus', 'The Royal College of General Practitioners met on Friday.\n\nProfessor Nils Orde, the college’s chair, spoke afterwards. “Nobody asked family doctors what they thought,” he said.', 'Orde', 'Royal College of General Practitioners'],
     ['“the LMC’s” role: the LMC in focus', 'Hollins LMC wrote to every practice on Monday.\n\nThe LMC’s chairman, Dr Rhys Bevan, said: “Practices cannot take on more work for less money.”', 'Bevan', 'Hollins LMC'],
     ['a bare spokesperson after an organisation that opened the sentence before', 'Harwood CCG, which runs the scheme, defended the timetable. A spokeswoman said: “Nobody is being forced to take part.”', 'Harwood', 'NHS Harwood CCG'],
+    ['a relative clause naming the organisation in focus by a description', 'Dr Lucy Marr has been appointed chair of Greyhaven CCG, replacing Dr Peter Otway, who led the group for four years.\n\nDr Otway said: “We proved that local doctors could run a budget.”', 'Otway', 'NHS Greyhaven CCG'],
     ['a later short mention', 'Dr Imran Qadir, clinical lead at Oakvale CCG, set out the plan in March.\n\nThe board met again in May and agreed the budget for the year.\n\nDr Qadir said: “The board has shown real courage in backing this plan.”', 'Qadir', 'NHS Oakvale CCG'],
   ])('%s', (_kind, text, surname, organisation) => {
     const q = only(text);

@@ -82,14 +82,15 @@ export function affiliationAfter(text: string, end: number, orgs: readonly Organ
   // Without a known organisation only a role predicate counts ("chief officer of NHS Wessex"):
   // "X from Y" could be a place ("a GP from Leeds").
   if (!/\b(?:helm|chairs|chaired|leads|led|heads|headed|runs|ran)\b/i.test(cue) && !cue.split(/\s+/).some((w) => ROLE_SET.has(w.toLowerCase()))) return null;
-  const written = capitalisedAt(text, at);
-  if (!written) return null;
-  // "who chairs the CCG's governing body": a kind of organisation, not a name; the one in focus that it fits, or none.
-  const kind = written.replace(/['’]s?$/, '');
-  if (isDescriptionNoun(kind)) {
-    const inFocus = describedInFocus(kind, end, orgs);
+  // "who led the group", "who chairs the CCG's governing body": a kind of organisation, not a name;
+  // the one in focus that it fits, or none.
+  const described = /^\s*the\s+([\p{L}-]+)(?:['’]s)?(?![\p{L}'’-])/u.exec(text.slice(at, at + 40));
+  if (described && isDescriptionNoun(described[1]!)) {
+    const inFocus = organisationInFocus(`the ${described[1]}`, end, orgs, true);
     return inFocus ? { organisation: inFocus.name, cue: cue.trim() } : null;
   }
+  const written = capitalisedAt(text, at);
+  if (!written || isDescriptionNoun(written.replace(/['’]s?$/, ''))) return null;
   return looksLikeOrganisation(written) ? { organisation: written, cue: cue.trim() } : null;
 }
 
