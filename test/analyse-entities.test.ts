@@ -203,6 +203,7 @@ describe('organisations that speak', () => {
 
 describe('short mentions by role: the person of the document with that role', () => {
   it.each([
+    ['“the chair”: a post given by a predicate', 'Dr Lucy Marr has been appointed chair of Greyhaven CCG, replacing Dr Peter Otway.\n\nAsked about delegation, the chair said: “We will take it on from April.”', 'Dr Lucy Marr', 'NHS Greyhaven CCG'],
     ['“the GPC chair”: organisation and role', 'Dr Nadia Ferreira, chair of the GPC, opened the meeting. Dr Owen Blake, a GP in Leeds, spoke next.\n\n“We will ballot the profession in the spring,” the GPC chair said.', 'Dr Nadia Ferreira', 'GPC'],
     ['“the chief officer”: a role of two words', 'Jo Lake, chief officer of Fenland CCG, wrote to practices. Dr Mark Tull replied for the LMC.\n\nThe chief officer said: “Every practice will be visited before the end of May.”', 'Jo Lake', 'NHS Fenland CCG'],
     ['“the college’s chair”: the organisation in focus', 'The Royal College of General Practitioners met on Friday. Professor Ada Quinn, chair of the college, spoke first, and Dr Ben Iles, a GP, answered.\n\n“General practice is at breaking point,” the college’s chair said.', 'Professor Ada Quinn', 'Royal College of General Practitioners'],

@@ -140,6 +140,21 @@ function organisationOfRole(roleStart: number, roleEnd: number, text: string, or
 }
 
 /**
+ * The organisation stated next to a name ("the BMA's Dr X", "X, of the Nuffield Trust", "X was
+ * appointed chair of Y"), and the post a predicate names when no role was given ("chair of Y"), so
+ * that "the chair" later finds the person.
+ */
+function statedNextTo(text: string, start: number, end: number, orgs: readonly OrganisationSpan[], role: string | null): { organisation: string | null; role: string | null } {
+  const before = affiliationBefore(text, start, orgs);
+  if (before) return { organisation: before.organisation, role };
+  const after = affiliationAfter(text, end, orgs);
+  if (!after) return { organisation: null, role };
+  const words = after.cue.split(/\s+/);
+  const post = words.findIndex((w) => ROLE_NOUNS.includes(w.toLowerCase()));
+  return { organisation: after.organisation, role: role ?? (post >= 0 && /\b(?:of|at|for)$/i.test(after.cue) ? `${words.slice(post).join(' ')} ${after.organisation}` : null) };
+}
+
+/**
  * Drops the words of a matched name (in place) that are not part of it, and returns where the name
  * now starts: leading words that cannot begin a name ("However John Smith" → "John Smith"),
  * capitalised role words before a given name ("Deputy Leader Anna Kerrow"), words after the fourth.
@@ -279,7 +294,7 @@ export function findPeople(text: string, orgs: readonly OrganisationSpan[]): Peo
     }
     // "Dr Jane Smith, of the Nuffield Trust, said", "the BMA's Dr X", "X was elected chair of Y",
     // "X, who took the helm of Y": the organisation stated next to the name.
-    organisation ??= affiliationBefore(text, title ? titleAt : start, orgs)?.organisation ?? affiliationAfter(text, end, orgs)?.organisation ?? null;
+    if (!organisation) ({ organisation, role } = statedNextTo(text, title ? titleAt : start, end, orgs, role));
     // A role naming an organisation not in the list ("NHS Wessex chief executive").
     // "chair of the college" names the organisation in focus before it names the words "the college".
     // "The CCG's accountable officer": the organisation in focus that the possessive describes.
