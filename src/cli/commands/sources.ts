@@ -199,8 +199,8 @@ export const sources: Command = {
   add URL         finds the site's feed (the URL itself, <link rel="alternate">, /feed, /rss…) or
                   its sitemap (robots.txt); without either, a page that links to many articles
                   in one section of the site ("/news/…") is a listing page whose links are
-                  followed, any other page a single page. It shows the first items it would ingest (those that
-                  name the topics) with their titles, dates and quotes, and writes
+                  followed, any other page a single page. It shows the first items it would
+                  ingest (those that name the topics) with their titles, dates and quotes, and writes
                   sources/registry/ID.json after you confirm (or with --yes). It fetches as
                   ingest does: robots.txt obeyed, one request at a time at the source's rate,
                   each URL once; the pages it previews are kept as snapshots, so the first
