@@ -282,4 +282,65 @@ describe('the document validator', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain(problem);
   });
+  it('names every problem of the record fields in field order, each once', () => {
+    expect(documentProblems({
+      ...valid, id: 'A B', source: 5, url: 'nope', canonicalUrl: 7, alternateUrls: [1], title: null, publisher: [], authors: [null], published: null,
+      datePrecision: 'exact', modified: '2015-00', language: 1, kind: 'x', organisations: [5], people: [{ name: 1, role: 2, organisation: 3 }], dates: 'x',
+    })).toEqual([
+      'id: expected lower-case letters, digits and hyphens, got "A B"',
+      'source: expected a string or null, got a number',
+      'url: expected a URL, got "nope"',
+      'canonicalUrl: expected a string or null, got a number',
+      'alternateUrls[0]: expected a string, got a number',
+      'title: expected a string, got null',
+      'publisher: expected a string or null, got an array',
+      'authors[0]: expected a string, got null',
+      'datePrecision: expected one of approximate; got "exact"',
+      'datePrecision: an approximate date needs a published date',
+      'modified: expected a date YYYY, YYYY-MM or YYYY-MM-DD, got "2015-00"',
+      'language: expected a string or null, got a number',
+      'kind: expected one of news, report, blog, press release, page; got "x"',
+      'organisations[0]: expected an object, got a number',
+      'people[0].name: expected a string, got a number',
+      'people[0].role: expected a string or null, got a number',
+      'people[0].organisation: expected a string or null, got a number',
+      'dates: expected an array, got a string',
+    ]);
+  });
+  it('names every problem of quotes, PDF fields, positions, snapshot and provenance in field order', () => {
+    expect(documentProblems({
+      ...valid,
+      quotes: [{ text: 'He said', speaker: 1, role: null, organisation: null, stance: 'x', paragraph: 5, start: 0, end: 3, partial: 'y', stanceConfidence: -1, page: 0 }],
+      pages: [0], pageCount: -1, footnotes: [{ number: 1, text: 't', page: 0 }], needsPassword: 'no', needsOcr: 1,
+      positions: { speakers: [], organisations: 'x' }, snapshot: { ...valid.snapshot, status: 700 }, provenance: { path: 1, addedBy: 'x', addedAt: 'now', sha256: 'z' },
+    })).toEqual([
+      'quotes[0].speaker: expected a string or null, got a number',
+      'quotes[0].stance: expected one of support, oppose, mixed, neutral; got "x"',
+      'quotes[0].partial: expected true or false, got "y"',
+      'quotes[0].stanceConfidence: expected a number from 0 to 1, got -1',
+      'quotes[0].page: expected a whole number ≥ 1, got 0',
+      'quotes[0].paragraph: 5 is past the text\'s last paragraph (1)',
+      'quotes[0].text: differs from the text at offsets 0–3 ("He ")',
+      'pages[0]: expected a page number ≥ 1, got 0',
+      'pages: 1 pages for 2 paragraphs',
+      'pageCount: expected a whole number ≥ 0, got -1',
+      'footnotes[0].number: expected a string, got a number',
+      'footnotes[0].page: expected a whole number ≥ 1, got 0',
+      'needsPassword: expected true or false, got "no"',
+      'needsOcr: expected true or false, got 1',
+      'positions.organisations: expected an array, got a string',
+      'snapshot.status: expected an HTTP status, got 700',
+      'provenance.path: expected a string, got a number',
+      'provenance.addedAt: expected an ISO timestamp, got "now"',
+      'provenance.sha256: expected a sha256 (64 hex digits), got "z"',
+    ]);
+  });
+  it('accepts valid PDF fields and provenance; checks no quote or page against a text that is not a string; names a record that is not an object', () => {
+    expect(documentProblems({
+      ...valid, datePrecision: 'approximate', pages: [1, 1], pageCount: 2, footnotes: [{ number: '1', text: 'x', page: 1 }], needsOcr: true,
+      provenance: { path: 'a.txt', addedBy: 'ccg add', addedAt: '2020-01-01T00:00:00Z', sha256: 'b'.repeat(64) },
+    })).toEqual([]);
+    expect(documentProblems({ ...valid, text: 5, quotes: [{ ...valid.quotes[0], paragraph: 9, end: 999 }], pages: [1, 2, 3] })).toEqual(['text: expected a string, got a number']);
+    expect(documentProblems([])).toEqual(['document: expected an object, got an array']);
+  });
 });
