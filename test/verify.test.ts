@@ -8,6 +8,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { ccg, ccgAsync, tempHome } from './helpers.js';
 import { documentProblems } from '../src/corpus/validate.js';
 
@@ -206,6 +208,174 @@ describe('ccg verify', () => {
     expect(ccg(['verify', '--repair'], { home }).code).toBe(0);
     expect(existsSync(real)).toBe(false);
     expect(ccg(['verify'], { home }).code).toBe(0);
+  });
+});
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A line of output: `file: ` as written, then the rest as a pattern. */
+const at = (file: string, rest: string): RegExp => new RegExp(`^${escape(file)}: ${rest}$`);
+
+describe('ccg verify: stray and damaged files of each kind', () => {
+  it('names each in the order it reads them (records, snapshots, URL states, source states, content keys, the index); --repair sets each aside in that order', () => {
+    const home = tempHome();
+    ccg(['start', '--offline'], { home });
+    const c = join(home, 'corpus');
+    const dir = docsDir(home);
+    const first = readdirSync(dir)[0]!;
+    const id = first.replace(/\.json$/, '');
+    const put = (path: string, text: string): string => {
+      mkdirSync(join(path, '..'), { recursive: true });
+      writeFileSync(path, text);
+      return path;
+    };
+    const folder = join(dir, 'folder.json');
+    mkdirSync(folder);
+    const copy = put(join(dir, 'copy.json'), readFileSync(join(dir, first), 'utf8'));
+    const stray = put(join(c, 'snapshots', 'ab', 'notes.txt'), 'not a snapshot');
+    const hash = `cd${'e'.repeat(62)}`;
+    const wrong = join(c, 'snapshots', 'cd', `${hash}.gz`);
+    mkdirSync(join(wrong, '..'), { recursive: true });
+    writeFileSync(wrong, gzipSync(Buffer.from('other bytes')));
+    const urls = join(c, 'fetch-state', 'urls');
+    const readme = put(join(urls, 'readme.txt'), 'not a fetch state');
+    const bad = put(join(urls, 'bad.json'), '{');
+    const invalid = put(join(urls, 'invalid.json'), '{"format":"ccg-fetch-state","version":1,"revisions":[{"sha256":"x"}]}');
+    const url = 'https://example.org/a';
+    const misnamed = put(join(urls, 'misnamed.json'), JSON.stringify({ format: 'ccg-fetch-state', version: 1, url, finalUrl: url, source: 's', lastCheckedAt: '2020-01-01T00:00:00.000Z', etag: null, lastModified: null, revisions: [] }));
+    const sources = join(c, 'fetch-state', 'sources');
+    const broken = put(join(sources, 'broken.json'), '{');
+    const other = put(join(sources, 'mine.json'), '{"id":"other"}');
+    const content = join(c, 'fetch-state', 'content');
+    const noId = put(join(content, 'k1.json'), '{}');
+    const corruptKey = put(join(content, 'k2.json'), '[');
+    const staleKey = put(join(content, 'k3.json'), '{"id":"0123456789abcdef"}');
+    const manifest = join(home, 'index', 'manifest.json');
+    rmSync(manifest);
+
+    const r = ccg(['verify'], { home });
+    expect(r.code).toBe(1);
+    expect(r.stdout.trimEnd().split('\n')).toEqual([
+      at(folder, 'cannot be read \\(.+\\)'),
+      at(copy, `holds document ${id}, which ${id}\\.json holds too`),
+      at(stray, 'not a snapshot \\(snapshots are <aa>/<sha256>\\.gz\\)'),
+      at(wrong, `bytes do not match the name \\(their sha256 is ${createHash('sha256').update('other bytes').digest('hex').slice(0, 12)}…\\)`),
+      at(bad, 'corrupt fetch state \\(.+\\)'),
+      at(invalid, 'invalid fetch state: url: expected a string; finalUrl: expected a string; source: expected a string'),
+      at(misnamed, `fetch state of ${escape(url)} under another name \\(expected ${createHash('sha256').update(url).digest('hex').slice(0, 24)}\\.json\\)`),
+      at(readme, 'not a fetch state'),
+      at(broken, 'corrupt source state \\(.+\\)'),
+      at(other, 'source state of another source or without an id'),
+      at(noId, 'content key without a document id'),
+      at(corruptKey, 'corrupt content key \\(.+\\)'),
+      at(staleKey, 'names document 0123456789abcdef, which is not stored \\[left by a stopped run\\]'),
+      at(manifest, 'no index: 5 documents cannot be searched \\[left by a stopped run\\]'),
+      new RegExp(`^14 problems in 7 documents, 1 snapshot, 3 URL fetch states, no index; "ccg --home ${escape(home)} verify --repair" rebuilds what can be rebuilt$`),
+    ].map((p) => expect.stringMatching(p)));
+
+    // A folder in a record's place is not what a user leaves; the rest is set aside.
+    rmSync(folder, { recursive: true });
+    const q = join(c, 'quarantine');
+    const moved = (file: string, name: string): RegExp => new RegExp(`^repaired: ${escape(file)}: moved to ${escape(q)}/\\d{8}T\\d{6}Z-${escape(name)}$`);
+    const repair = ccg(['verify', '--repair'], { home });
+    expect(repair.stdout.trimEnd().split('\n')).toEqual([
+      moved(copy, 'documents_copy.json'),
+      moved(stray, 'snapshots_ab_notes.txt'),
+      moved(wrong, `snapshots_cd_${hash}.gz`),
+      moved(bad, 'fetch-state_urls_bad.json'),
+      moved(invalid, 'fetch-state_urls_invalid.json'),
+      moved(misnamed, 'fetch-state_urls_misnamed.json'),
+      moved(readme, 'fetch-state_urls_readme.txt'),
+      moved(broken, 'fetch-state_sources_broken.json'),
+      moved(other, 'fetch-state_sources_mine.json'),
+      moved(noId, 'fetch-state_content_k1.json'),
+      moved(corruptKey, 'fetch-state_content_k2.json'),
+      new RegExp(`^repaired: ${escape(staleKey)}: removed \\(ingest writes it again when it stores that text\\)$`),
+      new RegExp(`^repaired: ${escape(manifest)}: rebuilt: 5 documents, \\d+ quotes$`),
+      /^13 repairs; all well: 5 documents, 0 snapshots, 0 URL fetch states, an index of 5 documents$/,
+    ].map((p) => expect.stringMatching(p)));
+    expect(repair.code).toBe(0);
+    expect(readdirSync(q).filter((f) => f.endsWith('.note'))).toHaveLength(11);
+    expect(existsSync(staleKey)).toBe(false);
+  });
+});
+
+describe('ccg verify: fetch states and documents out of step', () => {
+  it('a document no fetch state records gets a state or a revision; a record lost with its snapshot is named as lost, its stale state and key cleared', async () => {
+    const home = await archive();
+    const [a, b, c] = fetched(home) as [Doc, Doc, Doc];
+    const urls = join(home, 'corpus', 'fetch-state', 'urls');
+    const stateFile = (d: Doc): string => join(urls, `${createHash('sha256').update(d.url!).digest('hex').slice(0, 24)}.json`);
+    // a: its fetch state deleted; b: its state without revisions; c: its record and snapshot deleted.
+    rmSync(stateFile(a));
+    writeFileSync(stateFile(b), JSON.stringify({ ...JSON.parse(readFileSync(stateFile(b), 'utf8')), revisions: [] }));
+    rmSync(join(docsDir(home), `${c.id}.json`));
+    rmSync(snapshotFile(home, c.snapshot!.sha256));
+    const manifest = join(home, 'index', 'manifest.json');
+    const byId = [a, b].sort((x, y) => x.id.localeCompare(y.id));
+    const key = `${escape(join(home, 'corpus', 'fetch-state', 'content'))}/[0-9a-f]+\\.json`;
+    const stale = ' \\[left by a stopped run\\]';
+
+    const r = ccg(['verify'], { home });
+    expect(r.code).toBe(1);
+    expect(r.stdout.trimEnd().split('\n')).toEqual([
+      new RegExp(`^${key}: names document ${c.id}, which is not stored${stale}$`),
+      at(stateFile(c), `${escape(c.url!)}: 1 revision whose snapshot is missing \\(${c.snapshot!.sha256.slice(0, 12)}\\)`),
+      at(stateFile(c), `${escape(c.url!)}: names document ${c.id}, which is not stored`),
+      // Documents in the order of their ids.
+      ...byId.map((d) => at(join(docsDir(home), `${d.id}.json`), `fetched \\S+ but no fetch state records it \\(a run stopped before recording it\\)${stale}`)),
+      at(manifest, `lists 1 document that the corpus lacks or cannot read: ${c.id} \\[left by .*\\]`),
+      /^6 problems in 8 documents, 3 snapshots, 3 URL fetch states, an index of 9 documents; /,
+    ].map((p) => expect.stringMatching(p)));
+
+    const repair = ccg(['verify', '--repair'], { home });
+    expect(repair.code).toBe(1);
+    const ccgHome = `ccg --home ${escape(home)}`;
+    expect(repair.stdout.trimEnd().split('\n')).toEqual([
+      new RegExp(`^repaired: ${escape(stateFile(c))}: 1 revision without a snapshot removed; the next "${ccgHome} ingest" fetches the page again$`),
+      ...byId.map((d) => new RegExp(`^repaired: ${escape(join(docsDir(home), `${d.id}.json`))}: fetch state of ${escape(d.url!)} ${d === a ? 'rebuilt from the document and its snapshot' : 'given the revision'} \\(${escape(stateFile(d))}\\)$`)),
+      new RegExp(`^repaired: ${key}: removed \\(ingest writes it again when it stores that text\\)$`),
+      new RegExp(`^repaired: ${escape(manifest)}: rebuilt: 8 documents, \\d+ quotes$`),
+      new RegExp(`^not repaired: ${escape(manifest)}: lists document ${c.id}, whose record is gone and could not be rebuilt \\(no snapshot or source file\\) \\(a shipped document comes back with "${ccgHome} start", a fetched one with "${ccgHome} ingest", another with "${ccgHome} add FILE"\\)$`),
+      /^5 repairs; 1 problem left in 8 documents, 3 snapshots, 4 URL fetch states, an index of 8 documents$/,
+    ].map((p) => expect.stringMatching(p)));
+    const state = JSON.parse(readFileSync(stateFile(b), 'utf8'));
+    expect(state.revisions.map((x: { sha256: string; documentId: string }) => [x.sha256, x.documentId])).toEqual([[b.snapshot!.sha256, b.id]]);
+    expect(ccg(['verify'], { home }).stdout).toMatch(/^All well: 8 documents, 3 snapshots, 4 URL fetch states, an index of 8 documents$/m);
+  });
+});
+
+describe('ccg verify --repair: records set aside come back from their source file', () => {
+  it('an added file still where its provenance says comes back from there; a shipped document from sources/local; in that order', () => {
+    const home = tempHome();
+    ccg(['start', '--offline'], { home });
+    const file = join(home, 'note.txt');
+    writeFileSync(file, 'CCG boards meet\n\nDr Ann Lee, chair of NHS Northvale CCG, said: ‘The board will meet in public to agree its budget.’\n');
+    const added = JSON.parse(ccg(['add', file, '--json'], { home }).stdout.trim().split('\n')[0]!) as { id: string };
+    const dir = docsDir(home);
+    const addedFile = join(dir, `${added.id}.json`);
+    const record = JSON.parse(readFileSync(addedFile, 'utf8'));
+    const kind = record.document.kind;
+    record.document.kind = 'tweet';
+    writeFileSync(addedFile, JSON.stringify(record));
+    const shipped = readdirSync(dir).filter((f) => f !== `${added.id}.json`).sort()[0]!;
+    const shippedFile = join(dir, shipped);
+    const shippedId = shipped.replace(/\.json$/, '');
+    truncateSync(shippedFile, 50);
+    // The repairs are named in the order of the record files' names.
+    const [one, two] = [[shippedFile, shippedId], [addedFile, added.id]].sort((x, y) => x[0]!.localeCompare(y[0]!)) as [[string, string], [string, string]];
+    const q = escape(join(home, 'corpus', 'quarantine'));
+    const moved = ([f, id]: [string, string]): RegExp => new RegExp(`^repaired: ${escape(f)}: moved to ${q}/\\d{8}T\\d{6}Z-documents_${id}\\.json$`);
+    const fromNote = new RegExp(`^repaired: ${escape(addedFile)}: document ${added.id} added again from note\\.txt$`);
+    const repair = ccg(['verify', '--repair'], { home });
+    expect(repair.stdout.trimEnd().split('\n')).toEqual([
+      moved(one), ...(one[1] === added.id ? [fromNote] : []),
+      moved(two), ...(two[1] === added.id ? [fromNote] : []),
+      new RegExp(`^repaired: ${escape(shippedFile)}: document ${shippedId} added again from ${escape(join(home, 'sources', 'local'))}/\\S+$`),
+      /^repaired: \S+manifest\.json: rebuilt: 6 documents, \d+ quotes$/,
+      /^5 repairs; all well: 6 documents, 0 snapshots, 0 URL fetch states, an index of 6 documents$/,
+    ].map((p) => expect.stringMatching(p)));
+    expect(repair.code).toBe(0);
+    expect(JSON.parse(readFileSync(addedFile, 'utf8')).document.kind).toBe(kind);
   });
 });
 
