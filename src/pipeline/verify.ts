@@ -203,21 +203,33 @@ interface Scan {
   readonly removed: Set<string>;
 }
 
-async function scan(ctx: PipelineContext, problems: Problem[]): Promise<Scan> {
-  const L = layout(ctx);
-  const add = (kind: ProblemKind, file: string, message: string, items?: string[]): void => {
+type Layout = ReturnType<typeof layout>;
+type AddProblem = (kind: ProblemKind, file: string, message: string, items?: string[]) => void;
+
+/** Adds to `problems`, each marked a leftover or not by its kind. */
+function problemAdder(problems: Problem[]): AddProblem {
+  return (kind, file, message, items) => {
     problems.push({ kind, file, message, leftover: LEFTOVER_KINDS.has(kind), ...(items ? { items } : {}) });
   };
+}
 
-  // Temporary files of atomic writes whose writer is gone.
+type Records = Pick<Scan, 'docs' | 'recordNames' | 'unusable'>;
+
+/** Whether a record of document `id` is stored, readable or not. */
+const hasRecord = (r: Pick<Scan, 'docs' | 'recordNames'>, id: string): boolean => r.docs.has(id) || r.recordNames.has(`${id}.json`);
+
+/** Temporary files of atomic writes whose writer is gone. */
+async function scanTemporaryFiles(ctx: PipelineContext, L: Layout, add: AddProblem): Promise<void> {
   for (const root of [ctx.paths.corpus, ctx.paths.index, ctx.paths.registry]) {
     for (const file of await walk(root, new Set([L.quarantine]))) {
       const m = TMP.exec(basename(file));
       if (m && !processAlive(Number(m[2]))) add('temporary-file', file, `temporary file of a write that did not finish (process ${m[2]} is gone)`);
     }
   }
+}
 
-  // Document records.
+/** Document records. */
+async function scanRecords(L: Layout, add: AddProblem): Promise<Records> {
   const docs = new Map<string, { doc: Document; file: string }>();
   const recordNames = new Set<string>();
   const unusable = new Map<string, Document | null>();
@@ -247,11 +259,17 @@ async function scan(ctx: PipelineContext, problems: Problem[]): Promise<Scan> {
     }
   }
   for (const { doc, file } of misnamed) {
-    if (docs.has(doc.id) || recordNames.has(`${doc.id}.json`)) add('duplicate-id', file, `holds document ${doc.id}, which ${doc.id}.json holds too`, [doc.id]);
+    if (hasRecord({ docs, recordNames }, doc.id)) add('duplicate-id', file, `holds document ${doc.id}, which ${doc.id}.json holds too`, [doc.id]);
     else add('record-misnamed', file, `holds document ${doc.id} but is not named ${doc.id}.json: ccg does not find it there`, [doc.id]);
   }
+  return { docs, recordNames, unusable };
+}
 
-  // Snapshots: the name is the sha256 of the gunzipped bytes.
+/** A stored snapshot's bytes, gunzipped (within the limit ingest reads). */
+const unpackSnapshot = async (file: string): Promise<Buffer> => gunzipSync(await readFile(file), { maxOutputLength: MAX_GUNZIPPED_BYTES });
+
+/** Snapshots: the name is the sha256 of the gunzipped bytes. */
+async function scanSnapshots(L: Layout, add: AddProblem): Promise<Pick<Scan, 'snapshots' | 'snapshotNames'>> {
   const snapshots = new Map<string, string>();
   const snapshotNames = new Set<string>();
   for (const file of await walk(L.snapshots)) {
@@ -265,16 +283,18 @@ async function scan(ctx: PipelineContext, problems: Problem[]): Promise<Scan> {
     const hash = name.slice(0, 64);
     snapshotNames.add(hash);
     try {
-      const bytes = gunzipSync(await readFile(file), { maxOutputLength: MAX_GUNZIPPED_BYTES });
-      const actual = sha256(bytes);
+      const actual = sha256(await unpackSnapshot(file));
       if (actual === hash) snapshots.set(hash, file);
       else add('snapshot-corrupt', file, `bytes do not match the name (their sha256 is ${actual.slice(0, 12)}…)`);
     } catch (e) {
       add('snapshot-corrupt', file, `cannot be unpacked (${errorMessage(e)})`);
     }
   }
+  return { snapshots, snapshotNames };
+}
 
-  // URL states.
+/** URL states. */
+async function scanUrlStates(L: Layout, add: AddProblem): Promise<Scan['states']> {
   const states = new Map<string, { state: UrlState; file: string }>();
   for (const name of await list(L.urls)) {
     const file = join(L.urls, name);
@@ -299,8 +319,11 @@ async function scan(ctx: PipelineContext, problems: Problem[]): Promise<Scan> {
     if (name !== `${urlKey(s.url)}.json`) add('state-corrupt', file, `fetch state of ${s.url} under another name (expected ${urlKey(s.url)}.json)`);
     else states.set(s.url, { state: s, file });
   }
+  return states;
+}
 
-  // Removal records (ccg remove): each names a document that is no longer stored.
+/** Removal records (ccg remove): each names a document that is no longer stored. Returns their ids. */
+async function scanRemovals(ctx: PipelineContext, L: Layout, records: Records, add: AddProblem): Promise<Set<string>> {
   const removed = new Set<string>();
   for (const name of await removalFiles(ctx.paths.corpus)) {
     const file = join(L.removed, name);
@@ -312,10 +335,13 @@ async function scan(ctx: PipelineContext, problems: Problem[]): Promise<Scan> {
       add('removal-corrupt', file, e instanceof FormatError ? e.message.slice(file.length + 2) : `cannot be read (${errorMessage(e)})`, [id]);
       continue;
     }
-    if (docs.has(id) || recordNames.has(`${id}.json`)) add('removal-unfinished', file, `document ${id} was being removed, but its record is still stored (${id}.json)`, [id]);
+    if (hasRecord(records, id)) add('removal-unfinished', file, `document ${id} was being removed, but its record is still stored (${id}.json)`, [id]);
   }
+  return removed;
+}
 
-  // Source states and the content keys (text hash → the document that holds that text).
+/** Source states; returns how many there are. */
+async function scanSourceStates(L: Layout, add: AddProblem): Promise<number> {
   let sourceStates = 0;
   for (const name of await list(L.sources)) {
     const file = join(L.sources, name);
@@ -328,19 +354,26 @@ async function scan(ctx: PipelineContext, problems: Problem[]): Promise<Scan> {
       add('state-corrupt', file, `corrupt source state (${errorMessage(e)})`);
     }
   }
+  return sourceStates;
+}
+
+/** The content keys (text hash → the document that holds that text). */
+async function scanContentKeys(L: Layout, records: Records, removed: ReadonlySet<string>, add: AddProblem): Promise<void> {
   for (const name of await list(L.content)) {
     const file = join(L.content, name);
     if (TMP.test(name) || !name.endsWith('.json')) continue;
     try {
       const owner = (JSON.parse(await readFile(file, 'utf8')) as { id?: unknown }).id;
       if (typeof owner !== 'string') add('state-corrupt', file, 'content key without a document id');
-      else if (!docs.has(owner) && !recordNames.has(`${owner}.json`) && !removed.has(owner)) add('content-key-stale', file, `names document ${owner}, which is not stored`, [owner]);
+      else if (!hasRecord(records, owner) && !removed.has(owner)) add('content-key-stale', file, `names document ${owner}, which is not stored`, [owner]);
     } catch (e) {
       add('state-corrupt', file, `corrupt content key (${errorMessage(e)})`);
     }
   }
+}
 
-  // The index.
+/** The index; null when there is none or it cannot be read (a problem then, or when documents are stored). */
+async function scanIndex(ctx: PipelineContext, documents: number, add: AddProblem): Promise<IndexView | null> {
   let index: IndexView | null = null;
   let unreadable = false;
   try {
@@ -350,9 +383,24 @@ async function scan(ctx: PipelineContext, problems: Problem[]): Promise<Scan> {
     unreadable = true;
     add('index-corrupt', e.file, e.message.slice(e.file.length + 2));
   }
-  if (!index && !unreadable && docs.size) add('index-missing', join(ctx.paths.index, 'manifest.json'), `no index: ${plural(docs.size, 'document')} cannot be searched`);
+  if (!index && !unreadable && documents) add('index-missing', join(ctx.paths.index, 'manifest.json'), `no index: ${plural(documents, 'document')} cannot be searched`);
+  return index;
+}
 
-  return { docs, recordNames, unusable, snapshots, snapshotNames, states, sourceStates, index, quarantined: (await list(L.quarantine)).filter((n) => !n.endsWith('.note')).length, removed };
+/** Reads everything stored, in this order, adding a problem for each file that is not as it should be. */
+async function scan(ctx: PipelineContext, problems: Problem[]): Promise<Scan> {
+  const L = layout(ctx);
+  const add = problemAdder(problems);
+  await scanTemporaryFiles(ctx, L, add);
+  const records = await scanRecords(L, add);
+  const snapshots = await scanSnapshots(L, add);
+  const states = await scanUrlStates(L, add);
+  const removed = await scanRemovals(ctx, L, records, add);
+  const sourceStates = await scanSourceStates(L, add);
+  await scanContentKeys(L, records, removed, add);
+  const index = await scanIndex(ctx, records.docs.size, add);
+  const quarantined = (await list(L.quarantine)).filter((n) => !n.endsWith('.note')).length;
+  return { ...records, ...snapshots, states, sourceStates, index, quarantined, removed };
 }
 
 /** The URLs a document is known by, as written and normalised. */
@@ -368,9 +416,7 @@ function urlsOf(doc: Document): Set<string> {
 }
 
 function crossCheck(s: Scan, problems: Problem[]): void {
-  const add = (kind: ProblemKind, file: string, message: string, items?: string[]): void => {
-    problems.push({ kind, file, message, leftover: LEFTOVER_KINDS.has(kind), ...(items ? { items } : {}) });
-  };
+  const add = problemAdder(problems);
   const knownUrls = new Set<string>();
   for (const { doc } of s.docs.values()) for (const u of urlsOf(doc)) knownUrls.add(u);
 
@@ -382,7 +428,7 @@ function crossCheck(s: Scan, problems: Problem[]): void {
       add('state-missing-snapshot', file, `${state.url}: ${plural(missingSnapshots.length, 'revision')} whose snapshot is missing (${missingSnapshots.map((r) => r.sha256.slice(0, 12)).join(', ')})`, missingSnapshots.map((r) => r.sha256));
     }
     const missingDocs = [...new Set(state.revisions.map((r) => r.documentId).filter((id): id is string => id !== null))]
-      .filter((id) => !s.docs.has(id) && !s.recordNames.has(`${id}.json`) && !s.removed.has(id));
+      .filter((id) => !hasRecord(s, id) && !s.removed.has(id));
     const listed = knownUrls.has(state.url) || knownUrls.has(normaliseUrl(state.url) ?? state.url);
     if (missingDocs.length && !listed) add('state-missing-document', file, `${state.url}: names document ${missingDocs.join(', ')}, which is not stored`, missingDocs);
     for (const r of state.revisions) inStates.add(r.sha256);
@@ -469,7 +515,7 @@ export async function readIndexView(ctx: PipelineContext): Promise<IndexView | n
   };
 }
 
-function indexProblems(index: IndexView, s: Scan, add: (kind: ProblemKind, file: string, message: string, items?: string[]) => void): void {
+function indexProblems(index: IndexView, s: Scan, add: AddProblem): void {
   const file = index.file;
   const some = (ids: readonly string[]): string => `${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ` and ${ids.length - 5} more` : ''}`;
   const indexed = new Set(index.ids);
@@ -508,7 +554,7 @@ export async function verifyArchive(ctx: PipelineContext): Promise<VerifyReport>
 /** Gunzipped bytes of a stored snapshot, or null when it is missing or does not match its name. */
 async function snapshotBytes(ctx: PipelineContext, hash: string): Promise<Buffer | null> {
   try {
-    const bytes = gunzipSync(await readFile(layout(ctx).snapshotFile(hash)), { maxOutputLength: MAX_GUNZIPPED_BYTES });
+    const bytes = await unpackSnapshot(layout(ctx).snapshotFile(hash));
     return sha256(bytes) === hash ? bytes : null;
   } catch {
     return null;
