@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Document } from '../src/core/types.js';
 import { extractPdfFixture } from '../src/extract/fixture.js';
-import { extractPdf, isPdf } from '../src/extract/pdf/index.js';
+import { extractPdf, isPdf, readPdf } from '../src/extract/pdf/index.js';
 import { keepHyphen, joinLines, vocabulary } from '../src/extract/pdf/hyphenation.js';
 import { isPageNumber } from '../src/extract/pdf/furniture.js';
 import { pdfDate, pdfMetadata } from '../src/extract/pdf/metadata.js';
@@ -24,6 +24,7 @@ interface Fixtures {
   FIXTURES: Record<string, Maker>;
   longReport(pages?: number, seed?: number): Promise<Uint8Array>;
   ownerPasswordReport(): Promise<Uint8Array>;
+  threePages(): Promise<Uint8Array>;
 }
 
 const GOLDEN = join(import.meta.dirname, 'fixtures-pdf');
@@ -256,6 +257,39 @@ describe('layouts and bad PDFs', () => {
     const bytes = await fx.longReport(20);
     const outcome = await extractPdf(bytes, { name: 'long.pdf', timeLimitMs: 1 }).then((ex) => ex.warnings.join('\n'), (e: Error) => e.message);
     expect(outcome).toMatch(/^long\.pdf: .*the time limit for one PDF/m);
+  });
+});
+
+describe('the raw reader (readPdf)', () => {
+  it('gives each page its size and its level text items from the top left, leaves rotated text out, and reads the information dictionary and XMP', async () => {
+    const raw = await readPdf(await fx.threePages(), { name: 'raw.pdf', maxPages: 2 });
+    expect(raw.pageCount).toBe(3);
+    expect(raw.needsPassword).toBe(false);
+    expect(raw.pages.map((p) => [p.number, p.width, p.height, p.items.map((i) => [i.str, i.x, Math.round(i.y), i.size])])).toEqual([
+      [1, 300, 400, [['Level text', 20, 39, 12]]],
+      [2, 200, 250, [['Second page', 10, 16, 9]]],
+    ]);
+    expect(raw.pages[0]!.items[0]).toEqual({ str: 'Level text', x: 20, y: expect.closeTo(38.616, 3), width: expect.closeTo(50.34, 2), size: 12, font: expect.any(String) });
+    expect(raw.info).toMatchObject({ Title: 'Raw', Author: 'A Writer', CreationDate: 'D:20140312090000Z' });
+    expect(raw.xmp).toMatchObject({ 'dc:title': 'Raw', 'dc:creator': ['A Writer'], 'xmp:createdate': '2014-03-12T09:00:00Z' });
+    expect(raw.warnings).toEqual(['raw.pdf: read its first 2 of 3 pages (the page limit for one PDF); the rest is left out']);
+  });
+
+  it('reads a file without its %%EOF, warning of that first and of the page limit after', async () => {
+    const bytes = await fx.threePages();
+    const raw = await readPdf(bytes.subarray(0, bytes.length - 10), { name: 'cut.pdf', maxPages: 1 });
+    expect(raw.pages.map((p) => p.items.map((i) => i.str))).toEqual([['Level text']]);
+    expect(raw.warnings).toEqual([
+      'cut.pdf: the file seems cut short (it does not end with %%EOF); read what could be read',
+      'cut.pdf: read its first 1 of 3 pages (the page limit for one PDF); the rest is left out',
+    ]);
+  });
+
+  it('gives an encrypted file as needing a password, with nothing read, and keeps the caller\'s bytes intact', async () => {
+    const bytes = await fx.FIXTURES['encrypted-report']!();
+    const copy = Buffer.from(bytes);
+    expect(await readPdf(bytes, { name: 'secret.pdf' })).toEqual({ pages: [], pageCount: 0, info: {}, xmp: {}, needsPassword: true, warnings: [] });
+    expect(Buffer.from(bytes).equals(copy)).toBe(true);
   });
 });
 

@@ -8,6 +8,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { ccg, ccgAsync, tempHome } from './helpers.js';
 import { documentProblems } from '../src/corpus/validate.js';
 
@@ -209,6 +211,174 @@ describe('ccg verify', () => {
   });
 });
 
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A line of output: `file: ` as written, then the rest as a pattern. */
+const at = (file: string, rest: string): RegExp => new RegExp(`^${escape(file)}: ${rest}$`);
+
+describe('ccg verify: stray and damaged files of each kind', () => {
+  it('names each in the order it reads them (records, snapshots, URL states, source states, content keys, the index); --repair sets each aside in that order', () => {
+    const home = tempHome();
+    ccg(['start', '--offline'], { home });
+    const c = join(home, 'corpus');
+    const dir = docsDir(home);
+    const first = readdirSync(dir)[0]!;
+    const id = first.replace(/\.json$/, '');
+    const put = (path: string, text: string): string => {
+      mkdirSync(join(path, '..'), { recursive: true });
+      writeFileSync(path, text);
+      return path;
+    };
+    const folder = join(dir, 'folder.json');
+    mkdirSync(folder);
+    const copy = put(join(dir, 'copy.json'), readFileSync(join(dir, first), 'utf8'));
+    const stray = put(join(c, 'snapshots', 'ab', 'notes.txt'), 'not a snapshot');
+    const hash = `cd${'e'.repeat(62)}`;
+    const wrong = join(c, 'snapshots', 'cd', `${hash}.gz`);
+    mkdirSync(join(wrong, '..'), { recursive: true });
+    writeFileSync(wrong, gzipSync(Buffer.from('other bytes')));
+    const urls = join(c, 'fetch-state', 'urls');
+    const readme = put(join(urls, 'readme.txt'), 'not a fetch state');
+    const bad = put(join(urls, 'bad.json'), '{');
+    const invalid = put(join(urls, 'invalid.json'), '{"format":"ccg-fetch-state","version":1,"revisions":[{"sha256":"x"}]}');
+    const url = 'https://example.org/a';
+    const misnamed = put(join(urls, 'misnamed.json'), JSON.stringify({ format: 'ccg-fetch-state', version: 1, url, finalUrl: url, source: 's', lastCheckedAt: '2020-01-01T00:00:00.000Z', etag: null, lastModified: null, revisions: [] }));
+    const sources = join(c, 'fetch-state', 'sources');
+    const broken = put(join(sources, 'broken.json'), '{');
+    const other = put(join(sources, 'mine.json'), '{"id":"other"}');
+    const content = join(c, 'fetch-state', 'content');
+    const noId = put(join(content, 'k1.json'), '{}');
+    const corruptKey = put(join(content, 'k2.json'), '[');
+    const staleKey = put(join(content, 'k3.json'), '{"id":"0123456789abcdef"}');
+    const manifest = join(home, 'index', 'manifest.json');
+    rmSync(manifest);
+
+    const r = ccg(['verify'], { home });
+    expect(r.code).toBe(1);
+    expect(r.stdout.trimEnd().split('\n')).toEqual([
+      at(folder, 'cannot be read \\(.+\\)'),
+      at(copy, `holds document ${id}, which ${id}\\.json holds too`),
+      at(stray, 'not a snapshot \\(snapshots are <aa>/<sha256>\\.gz\\)'),
+      at(wrong, `bytes do not match the name \\(their sha256 is ${createHash('sha256').update('other bytes').digest('hex').slice(0, 12)}…\\)`),
+      at(bad, 'corrupt fetch state \\(.+\\)'),
+      at(invalid, 'invalid fetch state: url: expected a string; finalUrl: expected a string; source: expected a string'),
+      at(misnamed, `fetch state of ${escape(url)} under another name \\(expected ${createHash('sha256').update(url).digest('hex').slice(0, 24)}\\.json\\)`),
+      at(readme, 'not a fetch state'),
+      at(broken, 'corrupt source state \\(.+\\)'),
+      at(other, 'source state of another source or without an id'),
+      at(noId, 'content key without a document id'),
+      at(corruptKey, 'corrupt content key \\(.+\\)'),
+      at(staleKey, 'names document 0123456789abcdef, which is not stored \\[left by a stopped run\\]'),
+      at(manifest, 'no index: 5 documents cannot be searched \\[left by a stopped run\\]'),
+      new RegExp(`^14 problems in 7 documents, 1 snapshot, 3 URL fetch states, no index; "ccg --home ${escape(home)} verify --repair" rebuilds what can be rebuilt$`),
+    ].map((p) => expect.stringMatching(p)));
+
+    // A folder in a record's place is not what a user leaves; the rest is set aside.
+    rmSync(folder, { recursive: true });
+    const q = join(c, 'quarantine');
+    const moved = (file: string, name: string): RegExp => new RegExp(`^repaired: ${escape(file)}: moved to ${escape(q)}/\\d{8}T\\d{6}Z-${escape(name)}$`);
+    const repair = ccg(['verify', '--repair'], { home });
+    expect(repair.stdout.trimEnd().split('\n')).toEqual([
+      moved(copy, 'documents_copy.json'),
+      moved(stray, 'snapshots_ab_notes.txt'),
+      moved(wrong, `snapshots_cd_${hash}.gz`),
+      moved(bad, 'fetch-state_urls_bad.json'),
+      moved(invalid, 'fetch-state_urls_invalid.json'),
+      moved(misnamed, 'fetch-state_urls_misnamed.json'),
+      moved(readme, 'fetch-state_urls_readme.txt'),
+      moved(broken, 'fetch-state_sources_broken.json'),
+      moved(other, 'fetch-state_sources_mine.json'),
+      moved(noId, 'fetch-state_content_k1.json'),
+      moved(corruptKey, 'fetch-state_content_k2.json'),
+      new RegExp(`^repaired: ${escape(staleKey)}: removed \\(ingest writes it again when it stores that text\\)$`),
+      new RegExp(`^repaired: ${escape(manifest)}: rebuilt: 5 documents, \\d+ quotes$`),
+      /^13 repairs; all well: 5 documents, 0 snapshots, 0 URL fetch states, an index of 5 documents$/,
+    ].map((p) => expect.stringMatching(p)));
+    expect(repair.code).toBe(0);
+    expect(readdirSync(q).filter((f) => f.endsWith('.note'))).toHaveLength(11);
+    expect(existsSync(staleKey)).toBe(false);
+  });
+});
+
+describe('ccg verify: fetch states and documents out of step', () => {
+  it('a document no fetch state records gets a state or a revision; a record lost with its snapshot is named as lost, its stale state and key cleared', async () => {
+    const home = await archive();
+    const [a, b, c] = fetched(home) as [Doc, Doc, Doc];
+    const urls = join(home, 'corpus', 'fetch-state', 'urls');
+    const stateFile = (d: Doc): string => join(urls, `${createHash('sha256').update(d.url!).digest('hex').slice(0, 24)}.json`);
+    // a: its fetch state deleted; b: its state without revisions; c: its record and snapshot deleted.
+    rmSync(stateFile(a));
+    writeFileSync(stateFile(b), JSON.stringify({ ...JSON.parse(readFileSync(stateFile(b), 'utf8')), revisions: [] }));
+    rmSync(join(docsDir(home), `${c.id}.json`));
+    rmSync(snapshotFile(home, c.snapshot!.sha256));
+    const manifest = join(home, 'index', 'manifest.json');
+    const byId = [a, b].sort((x, y) => x.id.localeCompare(y.id));
+    const key = `${escape(join(home, 'corpus', 'fetch-state', 'content'))}/[0-9a-f]+\\.json`;
+    const stale = ' \\[left by a stopped run\\]';
+
+    const r = ccg(['verify'], { home });
+    expect(r.code).toBe(1);
+    expect(r.stdout.trimEnd().split('\n')).toEqual([
+      new RegExp(`^${key}: names document ${c.id}, which is not stored${stale}$`),
+      at(stateFile(c), `${escape(c.url!)}: 1 revision whose snapshot is missing \\(${c.snapshot!.sha256.slice(0, 12)}\\)`),
+      at(stateFile(c), `${escape(c.url!)}: names document ${c.id}, which is not stored`),
+      // Documents in the order of their ids.
+      ...byId.map((d) => at(join(docsDir(home), `${d.id}.json`), `fetched \\S+ but no fetch state records it \\(a run stopped before recording it\\)${stale}`)),
+      at(manifest, `lists 1 document that the corpus lacks or cannot read: ${c.id} \\[left by .*\\]`),
+      /^6 problems in 8 documents, 3 snapshots, 3 URL fetch states, an index of 9 documents; /,
+    ].map((p) => expect.stringMatching(p)));
+
+    const repair = ccg(['verify', '--repair'], { home });
+    expect(repair.code).toBe(1);
+    const ccgHome = `ccg --home ${escape(home)}`;
+    expect(repair.stdout.trimEnd().split('\n')).toEqual([
+      new RegExp(`^repaired: ${escape(stateFile(c))}: 1 revision without a snapshot removed; the next "${ccgHome} ingest" fetches the page again$`),
+      ...byId.map((d) => new RegExp(`^repaired: ${escape(join(docsDir(home), `${d.id}.json`))}: fetch state of ${escape(d.url!)} ${d === a ? 'rebuilt from the document and its snapshot' : 'given the revision'} \\(${escape(stateFile(d))}\\)$`)),
+      new RegExp(`^repaired: ${key}: removed \\(ingest writes it again when it stores that text\\)$`),
+      new RegExp(`^repaired: ${escape(manifest)}: rebuilt: 8 documents, \\d+ quotes$`),
+      new RegExp(`^not repaired: ${escape(manifest)}: lists document ${c.id}, whose record is gone and could not be rebuilt \\(no snapshot or source file\\) \\(a shipped document comes back with "${ccgHome} start", a fetched one with "${ccgHome} ingest", another with "${ccgHome} add FILE"\\)$`),
+      /^5 repairs; 1 problem left in 8 documents, 3 snapshots, 4 URL fetch states, an index of 8 documents$/,
+    ].map((p) => expect.stringMatching(p)));
+    const state = JSON.parse(readFileSync(stateFile(b), 'utf8'));
+    expect(state.revisions.map((x: { sha256: string; documentId: string }) => [x.sha256, x.documentId])).toEqual([[b.snapshot!.sha256, b.id]]);
+    expect(ccg(['verify'], { home }).stdout).toMatch(/^All well: 8 documents, 3 snapshots, 4 URL fetch states, an index of 8 documents$/m);
+  });
+});
+
+describe('ccg verify --repair: records set aside come back from their source file', () => {
+  it('an added file still where its provenance says comes back from there; a shipped document from sources/local; in that order', () => {
+    const home = tempHome();
+    ccg(['start', '--offline'], { home });
+    const file = join(home, 'note.txt');
+    writeFileSync(file, 'CCG boards meet\n\nDr Ann Lee, chair of NHS Northvale CCG, said: ‘The board will meet in public to agree its budget.’\n');
+    const added = JSON.parse(ccg(['add', file, '--json'], { home }).stdout.trim().split('\n')[0]!) as { id: string };
+    const dir = docsDir(home);
+    const addedFile = join(dir, `${added.id}.json`);
+    const record = JSON.parse(readFileSync(addedFile, 'utf8'));
+    const kind = record.document.kind;
+    record.document.kind = 'tweet';
+    writeFileSync(addedFile, JSON.stringify(record));
+    const shipped = readdirSync(dir).filter((f) => f !== `${added.id}.json`).sort()[0]!;
+    const shippedFile = join(dir, shipped);
+    const shippedId = shipped.replace(/\.json$/, '');
+    truncateSync(shippedFile, 50);
+    // The repairs are named in the order of the record files' names.
+    const [one, two] = [[shippedFile, shippedId], [addedFile, added.id]].sort((x, y) => x[0]!.localeCompare(y[0]!)) as [[string, string], [string, string]];
+    const q = escape(join(home, 'corpus', 'quarantine'));
+    const moved = ([f, id]: [string, string]): RegExp => new RegExp(`^repaired: ${escape(f)}: moved to ${q}/\\d{8}T\\d{6}Z-documents_${id}\\.json$`);
+    const fromNote = new RegExp(`^repaired: ${escape(addedFile)}: document ${added.id} added again from note\\.txt$`);
+    const repair = ccg(['verify', '--repair'], { home });
+    expect(repair.stdout.trimEnd().split('\n')).toEqual([
+      moved(one), ...(one[1] === added.id ? [fromNote] : []),
+      moved(two), ...(two[1] === added.id ? [fromNote] : []),
+      new RegExp(`^repaired: ${escape(shippedFile)}: document ${shippedId} added again from ${escape(join(home, 'sources', 'local'))}/\\S+$`),
+      /^repaired: \S+manifest\.json: rebuilt: 6 documents, \d+ quotes$/,
+      /^5 repairs; all well: 6 documents, 0 snapshots, 0 URL fetch states, an index of 6 documents$/,
+    ].map((p) => expect.stringMatching(p)));
+    expect(repair.code).toBe(0);
+    expect(JSON.parse(readFileSync(addedFile, 'utf8')).document.kind).toBe(kind);
+  });
+});
+
 describe('ccg verify and the index', () => {
   it('a document added and not yet indexed is named with the command that indexes it, not as a stopped run', () => {
     const home = tempHome();
@@ -281,5 +451,66 @@ describe('the document validator', () => {
     const problems = documentProblems({ ...valid, ...change });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain(problem);
+  });
+  it('names every problem of the record fields in field order, each once', () => {
+    expect(documentProblems({
+      ...valid, id: 'A B', source: 5, url: 'nope', canonicalUrl: 7, alternateUrls: [1], title: null, publisher: [], authors: [null], published: null,
+      datePrecision: 'exact', modified: '2015-00', language: 1, kind: 'x', organisations: [5], people: [{ name: 1, role: 2, organisation: 3 }], dates: 'x',
+    })).toEqual([
+      'id: expected lower-case letters, digits and hyphens, got "A B"',
+      'source: expected a string or null, got a number',
+      'url: expected a URL, got "nope"',
+      'canonicalUrl: expected a string or null, got a number',
+      'alternateUrls[0]: expected a string, got a number',
+      'title: expected a string, got null',
+      'publisher: expected a string or null, got an array',
+      'authors[0]: expected a string, got null',
+      'datePrecision: expected one of approximate; got "exact"',
+      'datePrecision: an approximate date needs a published date',
+      'modified: expected a date YYYY, YYYY-MM or YYYY-MM-DD, got "2015-00"',
+      'language: expected a string or null, got a number',
+      'kind: expected one of news, report, blog, press release, page; got "x"',
+      'organisations[0]: expected an object, got a number',
+      'people[0].name: expected a string, got a number',
+      'people[0].role: expected a string or null, got a number',
+      'people[0].organisation: expected a string or null, got a number',
+      'dates: expected an array, got a string',
+    ]);
+  });
+  it('names every problem of quotes, PDF fields, positions, snapshot and provenance in field order', () => {
+    expect(documentProblems({
+      ...valid,
+      quotes: [{ text: 'He said', speaker: 1, role: null, organisation: null, stance: 'x', paragraph: 5, start: 0, end: 3, partial: 'y', stanceConfidence: -1, page: 0 }],
+      pages: [0], pageCount: -1, footnotes: [{ number: 1, text: 't', page: 0 }], needsPassword: 'no', needsOcr: 1,
+      positions: { speakers: [], organisations: 'x' }, snapshot: { ...valid.snapshot, status: 700 }, provenance: { path: 1, addedBy: 'x', addedAt: 'now', sha256: 'z' },
+    })).toEqual([
+      'quotes[0].speaker: expected a string or null, got a number',
+      'quotes[0].stance: expected one of support, oppose, mixed, neutral; got "x"',
+      'quotes[0].partial: expected true or false, got "y"',
+      'quotes[0].stanceConfidence: expected a number from 0 to 1, got -1',
+      'quotes[0].page: expected a whole number ≥ 1, got 0',
+      'quotes[0].paragraph: 5 is past the text\'s last paragraph (1)',
+      'quotes[0].text: differs from the text at offsets 0–3 ("He ")',
+      'pages[0]: expected a page number ≥ 1, got 0',
+      'pages: 1 pages for 2 paragraphs',
+      'pageCount: expected a whole number ≥ 0, got -1',
+      'footnotes[0].number: expected a string, got a number',
+      'footnotes[0].page: expected a whole number ≥ 1, got 0',
+      'needsPassword: expected true or false, got "no"',
+      'needsOcr: expected true or false, got 1',
+      'positions.organisations: expected an array, got a string',
+      'snapshot.status: expected an HTTP status, got 700',
+      'provenance.path: expected a string, got a number',
+      'provenance.addedAt: expected an ISO timestamp, got "now"',
+      'provenance.sha256: expected a sha256 (64 hex digits), got "z"',
+    ]);
+  });
+  it('accepts valid PDF fields and provenance; checks no quote or page against a text that is not a string; names a record that is not an object', () => {
+    expect(documentProblems({
+      ...valid, datePrecision: 'approximate', pages: [1, 1], pageCount: 2, footnotes: [{ number: '1', text: 'x', page: 1 }], needsOcr: true,
+      provenance: { path: 'a.txt', addedBy: 'ccg add', addedAt: '2020-01-01T00:00:00Z', sha256: 'b'.repeat(64) },
+    })).toEqual([]);
+    expect(documentProblems({ ...valid, text: 5, quotes: [{ ...valid.quotes[0], paragraph: 9, end: 999 }], pages: [1, 2, 3] })).toEqual(['text: expected a string, got a number']);
+    expect(documentProblems([])).toEqual(['document: expected an object, got an array']);
   });
 });

@@ -197,6 +197,24 @@ export async function ownerPasswordReport() {
   return finish();
 }
 
+/**
+ * For the raw reader's test: three pages of different sizes, the first with level text and a
+ * rotated stamp; an information dictionary and XMP (written because a creation date is given).
+ */
+export async function threePages() {
+  const { doc, finish } = start({ size: [300, 400], pdfVersion: '1.7', info: { Title: 'Raw', Author: 'A Writer', CreationDate: FIXED_DATE } });
+  doc.addPage();
+  line(doc, 'Level text', 20, 30, 12);
+  doc.save().rotate(90, { origin: [100, 100] });
+  line(doc, 'STAMP', 100, 100, 20, 'Helvetica-Bold');
+  doc.restore();
+  doc.addPage({ size: [200, 250] });
+  line(doc, 'Second page', 10, 10, 9, 'Times-Roman');
+  doc.addPage();
+  line(doc, 'Third page', 10, 10, 9, 'Times-Roman');
+  return finish();
+}
+
 /** The one-column report cut short, as a download stopped part-way leaves it. */
 export async function truncatedReport(share = 0.6) {
   const bytes = await oneColumnReport();

@@ -127,7 +127,7 @@ class Checker {
   }
 }
 
-function position(c: Checker, p: Record<string, unknown>, at: string): void {
+function checkPosition(c: Checker, p: Record<string, unknown>, at: string): void {
   c.string(p, 'name', at);
   c.oneOf(p, 'stance', at, STANCES);
   c.integer(p, 'quotes', at);
@@ -135,14 +135,8 @@ function position(c: Checker, p: Record<string, unknown>, at: string): void {
   if (counts) for (const s of STANCES) c.integer(counts, s, `${at}counts.`);
 }
 
-/**
- * The problems of a stored document, each `field: what is wrong`; empty when the document is
- * valid. `value` is what the record's `document` field holds.
- */
-export function documentProblems(value: unknown): string[] {
-  const c = new Checker();
-  if (!isObject(value)) return [`document: expected an object, got ${typeName(value)}`];
-  const d = value;
+/** What the document is: its id, where it is from, its title, authors, dates, language and kind. */
+function checkDescription(c: Checker, d: Record<string, unknown>): void {
   const id = c.string(d, 'id', '');
   if (typeof id === 'string' && !isSafeId(id)) c.fail('id', `expected lower-case letters, digits and hyphens, got ${show(id)}`);
   c.string(d, 'source', '', true);
@@ -160,7 +154,10 @@ export function documentProblems(value: unknown): string[] {
   c.date(d, 'modified', '', true);
   c.string(d, 'language', '', true);
   c.oneOf(d, 'kind', '', DOCUMENT_KINDS);
-  const text = c.string(d, 'text', '');
+}
+
+/** The organisations, people and dates the text mentions. */
+function checkMentions(c: Checker, d: Record<string, unknown>): void {
   c.each(d, 'organisations', '', (o, at) => {
     c.string(o, 'name', at);
     c.strings(o, 'aliases', at);
@@ -176,30 +173,41 @@ export function documentProblems(value: unknown): string[] {
     c.string(m, 'text', at);
     c.date(m, 'value', at, false);
   });
-  const paragraphs = typeof text === 'string' ? text.split(/\n\s*\n/).length : 0;
-  c.each(d, 'quotes', '', (q, at) => {
-    const words = c.string(q, 'text', at);
-    c.string(q, 'speaker', at, true);
-    c.string(q, 'role', at, true);
-    c.string(q, 'organisation', at, true);
-    c.oneOf(q, 'stance', at, STANCES);
-    const paragraph = c.integer(q, 'paragraph', at);
-    const start = c.integer(q, 'start', at);
-    const end = c.integer(q, 'end', at);
-    if (q.partial !== undefined && typeof q.partial !== 'boolean') c.fail(`${at}partial`, `expected true or false, got ${show(q.partial)}`);
-    if (q.stanceConfidence !== undefined && !(typeof q.stanceConfidence === 'number' && q.stanceConfidence >= 0 && q.stanceConfidence <= 1)) c.fail(`${at}stanceConfidence`, `expected a number from 0 to 1, got ${show(q.stanceConfidence)}`);
-    if (q.page !== undefined) c.integer(q, 'page', at, 1);
-    if (typeof text !== 'string') return;
-    if (paragraph !== undefined && paragraph >= paragraphs) c.fail(`${at}paragraph`, `${paragraph} is past the text's last paragraph (${paragraphs - 1})`);
-    if (start === undefined || end === undefined) return;
-    if (start > end || end > text.length) c.fail(`${at}start`, `offsets ${start}–${end} are not inside the text (${text.length} characters)`);
-    else if (typeof words === 'string' && text.slice(start, end) !== words) c.fail(`${at}text`, `differs from the text at offsets ${start}–${end} (${show(text.slice(start, end))})`);
-  });
-  // PDF documents: the page of each paragraph, the page count, footnotes, and what could not be read.
+}
+
+/** The document's text and its paragraph count, when the text is a string. */
+interface Text {
+  readonly text: string;
+  readonly paragraphs: number;
+}
+
+/** A quote's fields, and (when the text could be read) its paragraph and offsets inside the text. */
+function checkQuote(c: Checker, q: Record<string, unknown>, at: string, t: Text | null): void {
+  const words = c.string(q, 'text', at);
+  c.string(q, 'speaker', at, true);
+  c.string(q, 'role', at, true);
+  c.string(q, 'organisation', at, true);
+  c.oneOf(q, 'stance', at, STANCES);
+  const paragraph = c.integer(q, 'paragraph', at);
+  const start = c.integer(q, 'start', at);
+  const end = c.integer(q, 'end', at);
+  if (q.partial !== undefined && typeof q.partial !== 'boolean') c.fail(`${at}partial`, `expected true or false, got ${show(q.partial)}`);
+  if (q.stanceConfidence !== undefined && !(typeof q.stanceConfidence === 'number' && q.stanceConfidence >= 0 && q.stanceConfidence <= 1)) c.fail(`${at}stanceConfidence`, `expected a number from 0 to 1, got ${show(q.stanceConfidence)}`);
+  if (q.page !== undefined) c.integer(q, 'page', at, 1);
+  if (!t) return;
+  const { text, paragraphs } = t;
+  if (paragraph !== undefined && paragraph >= paragraphs) c.fail(`${at}paragraph`, `${paragraph} is past the text's last paragraph (${paragraphs - 1})`);
+  if (start === undefined || end === undefined) return;
+  if (start > end || end > text.length) c.fail(`${at}start`, `offsets ${start}–${end} are not inside the text (${text.length} characters)`);
+  else if (typeof words === 'string' && text.slice(start, end) !== words) c.fail(`${at}text`, `differs from the text at offsets ${start}–${end} (${show(text.slice(start, end))})`);
+}
+
+/** PDF documents: the page of each paragraph, the page count, footnotes, and what could not be read. */
+function checkPdfFields(c: Checker, d: Record<string, unknown>, t: Text | null): void {
   const pages = c.array(d, 'pages', '', true);
   if (pages) {
     pages.forEach((p, i) => (typeof p === 'number' && Number.isInteger(p) && p >= 1) || c.fail(`pages[${i}]`, `expected a page number ≥ 1, got ${show(p)}`));
-    if (typeof text === 'string' && pages.length !== (text ? paragraphs : 0)) c.fail('pages', `${pages.length} pages for ${text ? paragraphs : 0} paragraphs`);
+    if (t && pages.length !== (t.text ? t.paragraphs : 0)) c.fail('pages', `${pages.length} pages for ${t.text ? t.paragraphs : 0} paragraphs`);
   }
   if (d.pageCount !== undefined) c.integer(d, 'pageCount', '');
   if (d.footnotes !== undefined) {
@@ -212,11 +220,19 @@ export function documentProblems(value: unknown): string[] {
   for (const flag of ['needsPassword', 'needsOcr']) {
     if (d[flag] !== undefined && typeof d[flag] !== 'boolean') c.fail(flag, `expected true or false, got ${show(d[flag])}`);
   }
+}
+
+/** The positions of speakers and organisations. */
+function checkPositions(c: Checker, d: Record<string, unknown>): void {
   const positions = c.object(d, 'positions', '');
   if (positions) {
-    c.each(positions, 'speakers', 'positions.', (p, at) => position(c, p, at));
-    c.each(positions, 'organisations', 'positions.', (p, at) => position(c, p, at));
+    c.each(positions, 'speakers', 'positions.', (p, at) => checkPosition(c, p, at));
+    c.each(positions, 'organisations', 'positions.', (p, at) => checkPosition(c, p, at));
   }
+}
+
+/** Where the document came from: the snapshot a fetched one was made from, the file an added one was read from. */
+function checkOrigin(c: Checker, d: Record<string, unknown>): void {
   const snapshot = c.object(d, 'snapshot', '', true);
   if (snapshot) {
     c.sha256(snapshot, 'sha256', 'snapshot.');
@@ -234,5 +250,22 @@ export function documentProblems(value: unknown): string[] {
     c.timestamp(provenance, 'addedAt', 'provenance.');
     c.sha256(provenance, 'sha256', 'provenance.');
   }
+}
+
+/**
+ * The problems of a stored document, each `field: what is wrong`; empty when the document is
+ * valid. `value` is what the record's `document` field holds.
+ */
+export function documentProblems(value: unknown): string[] {
+  const c = new Checker();
+  if (!isObject(value)) return [`document: expected an object, got ${typeName(value)}`];
+  checkDescription(c, value);
+  const text = c.string(value, 'text', '');
+  checkMentions(c, value);
+  const t: Text | null = typeof text === 'string' ? { text, paragraphs: text.split(/\n\s*\n/).length } : null;
+  c.each(value, 'quotes', '', (q, at) => checkQuote(c, q, at, t));
+  checkPdfFields(c, value, t);
+  checkPositions(c, value);
+  checkOrigin(c, value);
   return c.problems;
 }

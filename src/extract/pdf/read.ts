@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { InputError } from '../../core/errors.js';
 import type { PageText, TextItem } from './types.js';
+import type { PDFDocumentLoadingTask, PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /** Pages read at most; the rest of a longer file is left out, with a warning. */
 export const MAX_PDF_PAGES = 500;
@@ -64,22 +65,36 @@ function notAPdf(bytes: Uint8Array): string {
   return `not a PDF (it has no %PDF- header near its start)${page ? '; it holds an HTML page, perhaps a sign-in or error page sent in its place' : ''}`;
 }
 
-export async function readPdf(bytes: Uint8Array, options: ReadOptions): Promise<RawPdf> {
-  // Labelled a PDF (by its content type or its name) but not one: no reader could make sense of it, and "cut short" would mislead.
-  if (!isPdf(bytes)) throw new InputError(options.name, notAPdf(bytes));
-  const { getDocument, VerbosityLevel } = await loadPdfJs();
-  const maxPages = options.maxPages ?? MAX_PDF_PAGES;
-  const limitMs = options.timeLimitMs ?? PDF_TIME_LIMIT_MS;
-  const warnings: string[] = [];
-  if (looksTruncated(bytes)) warnings.push(`${options.name}: the file seems cut short (it does not end with %%EOF); read what could be read`);
+/** The time allowed to read one file: `timed` races a step against it; `deadline` is when it ends. */
+interface Clock {
+  readonly deadline: number;
+  timed<T>(p: Promise<T>): Promise<T>;
+  stop(): void;
+}
+
+function startClock(limitMs: number): Clock {
   const deadline = Date.now() + limitMs;
   let timer: NodeJS.Timeout | undefined;
   const expiry = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new TimeLimit()), limitMs);
   });
   expiry.catch(() => undefined);
-  const timed = <T>(p: Promise<T>): Promise<T> => Promise.race([p, expiry]);
-  const task = getDocument({
+  return { deadline, timed: (p) => Promise.race([p, expiry]), stop: () => clearTimeout(timer) };
+}
+
+/** One file being read: its name for messages, its time limit, and the warnings so far. */
+interface Reading {
+  readonly name: string;
+  readonly limitMs: number;
+  readonly clock: Clock;
+  readonly warnings: string[];
+}
+
+const limitMessage = (r: Reading, done: number, total: number): string =>
+  `${r.name}: stopped after ${seconds(r.limitMs)} (the time limit for one PDF) at page ${done + 1} of ${total}; the rest is left out`;
+
+function loadingTask(pdf: PdfJs, bytes: Uint8Array): PDFDocumentLoadingTask {
+  return pdf.getDocument({
     // PDF.js takes the buffer over; a copy keeps the caller's bytes (a snapshot) intact.
     data: new Uint8Array(bytes),
     ...dataFolders(),
@@ -90,65 +105,105 @@ export async function readPdf(bytes: Uint8Array, options: ReadOptions): Promise<
     useSystemFonts: false,
     enableXfa: false,
     stopAtErrors: false,
-    verbosity: VerbosityLevel.ERRORS,
+    verbosity: pdf.VerbosityLevel.ERRORS,
   });
-  const limitMessage = (done: number, total: number): string =>
-    `${options.name}: stopped after ${seconds(limitMs)} (the time limit for one PDF) at page ${done + 1} of ${total}; the rest is left out`;
+}
+
+/** The opened document; null when it needs a password; an InputError saying why it cannot be opened. */
+async function openDocument(task: PDFDocumentLoadingTask, bytes: Uint8Array, r: Reading): Promise<PDFDocumentProxy | null> {
   try {
-    let doc;
-    try {
-      doc = await timed(task.promise);
-    } catch (e) {
-      if (e instanceof TimeLimit) throw new InputError(options.name, `could not open the PDF within ${seconds(limitMs)} (the time limit for one PDF)`);
-      const name = (e as Error)?.name;
-      if (name === 'PasswordException') return { pages: [], pageCount: 0, info: {}, xmp: {}, needsPassword: true, warnings };
-      const why = name === 'InvalidPDFException' ? 'not a valid PDF' : `cannot read the PDF (${(e as Error)?.message ?? String(e)})`;
-      throw new InputError(options.name, `${why}${looksTruncated(bytes) ? ': the file is cut short (it does not end with %%EOF), and what is there cannot be read' : ''}`, { cause: e });
+    return await r.clock.timed(task.promise);
+  } catch (e) {
+    if (e instanceof TimeLimit) throw new InputError(r.name, `could not open the PDF within ${seconds(r.limitMs)} (the time limit for one PDF)`);
+    const name = (e as Error)?.name;
+    if (name === 'PasswordException') return null;
+    const why = name === 'InvalidPDFException' ? 'not a valid PDF' : `cannot read the PDF (${(e as Error)?.message ?? String(e)})`;
+    throw new InputError(r.name, `${why}${looksTruncated(bytes) ? ': the file is cut short (it does not end with %%EOF), and what is there cannot be read' : ''}`, { cause: e });
+  }
+}
+
+/** The information dictionary and XMP; empty, with a warning, when they cannot be read. */
+async function readMetadata(doc: PDFDocumentProxy, r: Reading): Promise<{ info: Record<string, unknown>; xmp: Record<string, unknown> }> {
+  let info: Record<string, unknown> = {};
+  let xmp: Record<string, unknown> = {};
+  try {
+    const meta = await r.clock.timed(doc.getMetadata());
+    info = { ...(meta.info as Record<string, unknown>) };
+    if (meta.metadata) xmp = Object.fromEntries([...meta.metadata]);
+  } catch (e) {
+    if (e instanceof TimeLimit) throw e;
+    r.warnings.push(`${r.name}: its metadata cannot be read (${(e as Error).message}); the text is read without it`);
+  }
+  return { info, xmp };
+}
+
+type ContentItems = Awaited<ReturnType<PDFPageProxy['getTextContent']>>['items'];
+
+/** A page's horizontal text items, placed from the top left of the page's view box. Pure. */
+function levelItems(items: ContentItems, [x0, , , y1]: readonly [number, number, number, number]): TextItem[] {
+  const level: TextItem[] = [];
+  for (const it of items) {
+    if (!('str' in it) || !it.str) continue;
+    const [a, b, c, d, e, f] = it.transform as number[];
+    // Only horizontal text is read; rotated runs (a stamp, a margin note) are left out.
+    if (Math.abs(b!) > 1e-3 * Math.abs(a!) || Math.abs(c!) > 1e-3 * Math.abs(d!)) continue;
+    const size = Math.hypot(c!, d!);
+    level.push({ str: it.str, x: e! - x0, y: y1 - f!, width: it.width, size: Math.round(size * 100) / 100, font: it.fontName });
+  }
+  return level;
+}
+
+async function readPage(doc: PDFDocumentProxy, n: number, clock: Clock): Promise<PageText> {
+  const page = await clock.timed(doc.getPage(n));
+  const view = page.view as [number, number, number, number];
+  const [x0, y0, x1, y1] = view;
+  const content = await clock.timed(page.getTextContent());
+  const items = levelItems(content.items, view);
+  page.cleanup();
+  return { number: n, width: x1 - x0, height: y1 - y0, items };
+}
+
+/** Pages up to the page limit, until the time limit; a page that cannot be read is kept empty. Each limit hit is a warning. */
+async function readPages(doc: PDFDocumentProxy, maxPages: number, r: Reading): Promise<PageText[]> {
+  const total = doc.numPages;
+  const count = Math.min(total, maxPages);
+  if (total > maxPages) r.warnings.push(`${r.name}: read its first ${maxPages} of ${total} pages (the page limit for one PDF); the rest is left out`);
+  const pages: PageText[] = [];
+  for (let n = 1; n <= count; n++) {
+    if (Date.now() > r.clock.deadline) {
+      r.warnings.push(limitMessage(r, n - 1, total));
+      break;
     }
-    const total = doc.numPages;
-    let info: Record<string, unknown> = {};
-    let xmp: Record<string, unknown> = {};
     try {
-      const meta = await timed(doc.getMetadata());
-      info = { ...(meta.info as Record<string, unknown>) };
-      if (meta.metadata) xmp = Object.fromEntries([...meta.metadata]);
+      pages.push(await readPage(doc, n, r.clock));
     } catch (e) {
-      if (e instanceof TimeLimit) throw e;
-      warnings.push(`${options.name}: its metadata cannot be read (${(e as Error).message}); the text is read without it`);
-    }
-    const count = Math.min(total, maxPages);
-    if (total > maxPages) warnings.push(`${options.name}: read its first ${maxPages} of ${total} pages (the page limit for one PDF); the rest is left out`);
-    const pages: PageText[] = [];
-    for (let n = 1; n <= count; n++) {
-      if (Date.now() > deadline) {
-        warnings.push(limitMessage(n - 1, total));
+      if (e instanceof TimeLimit) {
+        r.warnings.push(limitMessage(r, n - 1, total));
         break;
       }
-      try {
-        const page = await timed(doc.getPage(n));
-        const [x0, y0, x1, y1] = page.view as [number, number, number, number];
-        const content = await timed(page.getTextContent());
-        const items: TextItem[] = [];
-        for (const it of content.items) {
-          if (!('str' in it) || !it.str) continue;
-          const [a, b, c, d, e, f] = it.transform as number[];
-          // Only horizontal text is read; rotated runs (a stamp, a margin note) are left out.
-          if (Math.abs(b!) > 1e-3 * Math.abs(a!) || Math.abs(c!) > 1e-3 * Math.abs(d!)) continue;
-          const size = Math.hypot(c!, d!);
-          items.push({ str: it.str, x: e! - x0, y: y1 - f!, width: it.width, size: Math.round(size * 100) / 100, font: it.fontName });
-        }
-        pages.push({ number: n, width: x1 - x0, height: y1 - y0, items });
-        page.cleanup();
-      } catch (e) {
-        if (e instanceof TimeLimit) {
-          warnings.push(limitMessage(n - 1, total));
-          break;
-        }
-        warnings.push(`${options.name}: page ${n} cannot be read (${(e as Error).message}); left out`);
-        pages.push({ number: n, width: 0, height: 0, items: [] });
-      }
+      r.warnings.push(`${r.name}: page ${n} cannot be read (${(e as Error).message}); left out`);
+      pages.push({ number: n, width: 0, height: 0, items: [] });
     }
-    return { pages, pageCount: total, info, xmp, needsPassword: false, warnings };
+  }
+  return pages;
+}
+
+export async function readPdf(bytes: Uint8Array, options: ReadOptions): Promise<RawPdf> {
+  // Labelled a PDF (by its content type or its name) but not one: no reader could make sense of it, and "cut short" would mislead.
+  if (!isPdf(bytes)) throw new InputError(options.name, notAPdf(bytes));
+  const pdf = await loadPdfJs();
+  const maxPages = options.maxPages ?? MAX_PDF_PAGES;
+  const limitMs = options.timeLimitMs ?? PDF_TIME_LIMIT_MS;
+  const warnings: string[] = [];
+  if (looksTruncated(bytes)) warnings.push(`${options.name}: the file seems cut short (it does not end with %%EOF); read what could be read`);
+  const r: Reading = { name: options.name, limitMs, clock: startClock(limitMs), warnings };
+  const task = loadingTask(pdf, bytes);
+  try {
+    const doc = await openDocument(task, bytes, r);
+    if (!doc) return { pages: [], pageCount: 0, info: {}, xmp: {}, needsPassword: true, warnings };
+    const { info, xmp } = await readMetadata(doc, r);
+    const pages = await readPages(doc, maxPages, r);
+    return { pages, pageCount: doc.numPages, info, xmp, needsPassword: false, warnings };
   } catch (e) {
     if (e instanceof TimeLimit) {
       // Best effort: what was read before the limit is lost only when not even the file opened.
@@ -156,7 +211,7 @@ export async function readPdf(bytes: Uint8Array, options: ReadOptions): Promise<
     }
     throw e;
   } finally {
-    clearTimeout(timer);
+    r.clock.stop();
     await task.destroy().catch(() => undefined);
   }
 }
