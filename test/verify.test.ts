@@ -380,6 +380,18 @@ describe('ccg verify --repair: records set aside come back from their source fil
 });
 
 describe('ccg verify and the index', () => {
+  it('names a damaged file on one line even when the parser quotes the file\'s own line breaks', () => {
+    const home = tempHome();
+    ccg(['start', '--offline'], { home });
+    const content = join(home, 'corpus', 'fetch-state', 'content');
+    mkdirSync(content, { recursive: true });
+    writeFileSync(join(content, 'k9.json'), 'x\n\ny');
+    const r = ccg(['verify'], { home });
+    expect(r.code).toBe(1);
+    const line = r.stdout.split('\n').find((l) => l.includes('k9.json'));
+    expect(line).toMatch(/corrupt content key \(.+\)$/);
+  });
+
   it('a document added and not yet indexed is named with the command that indexes it, not as a stopped run', () => {
     const home = tempHome();
     ccg(['start', '--offline'], { home });
@@ -492,7 +504,7 @@ describe('the document validator', () => {
       'quotes[0].paragraph: 5 is past the text\'s last paragraph (1)',
       'quotes[0].text: differs from the text at offsets 0–3 ("He ")',
       'pages[0]: expected a page number ≥ 1, got 0',
-      'pages: 1 pages for 2 paragraphs',
+      'pages: 1 page for 2 paragraphs',
       'pageCount: expected a whole number ≥ 0, got -1',
       'footnotes[0].number: expected a string, got a number',
       'footnotes[0].page: expected a whole number ≥ 1, got 0',

@@ -8,6 +8,7 @@
  */
 import { STANCES, type DocumentKind, type OrganisationKind } from '../core/types.js';
 import { isSafeId } from '../core/safe-path.js';
+import { plural } from '../core/plural.js';
 
 const DOCUMENT_KINDS = ['news', 'report', 'blog', 'press release', 'page'] as const satisfies readonly DocumentKind[];
 const ORGANISATION_KINDS = [
@@ -207,7 +208,7 @@ function checkPdfFields(c: Checker, d: Record<string, unknown>, t: Text | null):
   const pages = c.array(d, 'pages', '', true);
   if (pages) {
     pages.forEach((p, i) => (typeof p === 'number' && Number.isInteger(p) && p >= 1) || c.fail(`pages[${i}]`, `expected a page number ≥ 1, got ${show(p)}`));
-    if (t && pages.length !== (t.text ? t.paragraphs : 0)) c.fail('pages', `${pages.length} pages for ${t.text ? t.paragraphs : 0} paragraphs`);
+    if (t && pages.length !== (t.text ? t.paragraphs : 0)) c.fail('pages', `${plural(pages.length, 'page')} for ${plural(t.text ? t.paragraphs : 0, 'paragraph')}`);
   }
   if (d.pageCount !== undefined) c.integer(d, 'pageCount', '');
   if (d.footnotes !== undefined) {

@@ -209,7 +209,8 @@ type AddProblem = (kind: ProblemKind, file: string, message: string, items?: str
 /** Adds to `problems`, each marked a leftover or not by its kind. */
 function problemAdder(problems: Problem[]): AddProblem {
   return (kind, file, message, items) => {
-    problems.push({ kind, file, message, leftover: LEFTOVER_KINDS.has(kind), ...(items ? { items } : {}) });
+    // One line each: a parser's message may quote the file's own line breaks.
+    problems.push({ kind, file, message: message.replace(/\s*[\r\n]+\s*/g, ' '), leftover: LEFTOVER_KINDS.has(kind), ...(items ? { items } : {}) });
   };
 }
 
